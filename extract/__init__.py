@@ -1,0 +1,1 @@
+"""extract: the document's metadata, citations, indices, PAPI areas and tasks."""

@@ -1,0 +1,1 @@
+"""ingest: bytes to clean, NFC-normalised text blocks and tables."""

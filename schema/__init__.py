@@ -1,0 +1,1 @@
+"""schema: the pydantic models every stage exchanges, and the SQLite store."""
