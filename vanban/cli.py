@@ -1,3 +1,93 @@
-"""placeholder"""
+"""The `vanban` command: a thin click layer over functions a Python user can call directly.
+
+Heavy libraries are imported inside the commands, so `vanban --help` answers at once.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import click
+
+DEFAULT_DB = "data/tasks.db"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="vanban")
+def cli() -> None:
+    """Vietnamese directives in, a task database out."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(path_type=Path),
+              help="SQLite database to fill (created if missing).")
+@click.option("--force", is_flag=True, help="Re-extract documents even when already stored unchanged.")
+@click.option("--max-bytes", default=50_000_000, show_default=True, help="Refuse input files larger than this.")
+@click.option("--quiet", is_flag=True, help="Print nothing but errors.")
+def extract(inputs: tuple[Path, ...], db_path: Path, force: bool, max_bytes: int, quiet: bool) -> None:
+    """Extract documents (files or folders, walked recursively) into the database."""
+    from vanban.batch import run_batch
+    from vanban.schema.store import counts, open_db
+
+    def progress(outcome, summary) -> None:
+        if quiet:
+            return
+        if outcome.failure:
+            click.echo(f"  failed  {outcome.source}: {outcome.failure.reason}", err=True)
+
+    summary = run_batch(inputs, db_path, force=force, max_bytes=max_bytes, on_outcome=progress)
+    if not quiet:
+        totals = counts(open_db(db_path))
+        click.echo(
+            f"{summary.seen} files: {summary.stored} extracted, {summary.skipped} unchanged, "
+            f"{summary.failed} failed; {summary.tasks} tasks, {summary.citations} citations this run"
+        )
+        click.echo(
+            f"database {db_path}: {totals['documents']} documents, {totals['citations']} citations, "
+            f"{totals['tasks']} tasks, {totals['units']} units, {totals['failures']} failures"
+        )
+
+
+@cli.command()
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(exists=True, path_type=Path),
+              help="Database to read.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
+              help="jsonl: one record per document (shared/eval/SCHEMA.md); csv: one file per table.")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Output file (jsonl) or folder (csv). Default: standard output (jsonl) or ./export (csv).")
+def export(db_path: Path, fmt: str, out: Path | None) -> None:
+    """Export the database: JSON Lines per document, or CSV per table."""
+    from vanban.schema.store import TABLES, iter_export_records, open_db
+
+    db = open_db(db_path)
+    if fmt == "jsonl":
+        fh = open(out, "w", encoding="utf-8") if out else sys.stdout
+        try:
+            for record in iter_export_records(db):
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        finally:
+            if out:
+                fh.close()
+        return
+    folder = out or Path("export")
+    folder.mkdir(parents=True, exist_ok=True)
+    for table in TABLES:
+        columns = [c.name for c in db[table].columns if c.name not in ("text_folded",)]
+        with open(folder / f"{table}.csv", "w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
+            writer.writeheader()
+            for row in db[table].rows:
+                writer.writerow(row)
+    click.echo(f"wrote {len(TABLES)} CSV files to {folder}", err=True)
+
+
 def main() -> None:
-    print("vanban")
+    cli(prog_name="vanban")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+"""One Document in, one Extraction out: the order in which the extractors run.
+
+Metadata first (its date and province are context for citations, deadlines and units),
+then citations, indices and PAPI areas, then tasks.
+"""
+
+from __future__ import annotations
+
+from vanban.extract.citations import find_citations
+from vanban.extract.indices import find_indices, find_papi_areas
+from vanban.extract.metadata import extract_meta
+from vanban.extract.tasks import find_tasks
+from vanban.schema.models import Document, Extraction
+
+
+def extract_document(doc: Document) -> Extraction:
+    """Run every extractor over one ingested document."""
+    meta = extract_meta(doc.text, title_hint=doc.title_hint, date_hint=doc.date_hint)
+    citations = find_citations(doc.text, doc_date=meta.issue_date, own_number=meta.number)
+    tasks = find_tasks(doc, meta)
+    named = set(find_papi_areas(doc.text))
+    areas = sorted(named | {t.dimension for t in tasks if t.dimension})
+    return Extraction(
+        source=doc.source,
+        name=doc.name,
+        sha256=doc.sha256,
+        meta=meta,
+        citations=citations,
+        indices=find_indices(doc.text),
+        papi_dimensions=areas,
+        tasks=tasks,
+    )

@@ -1,0 +1,308 @@
+"""The SQLite store: one transaction per document, provenance on every row.
+
+A document is keyed by its source (path or URL); re-storing the same bytes with the
+same pipeline version is a no-op, and changed bytes replace the old rows atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from vanban.ingest.normalize import fold
+from vanban.schema.models import PIPELINE_VERSION, Extraction, Failure, UnitRef
+
+PAPI_AREA_NAMES = {
+    1: "Tham gia của người dân ở cấp cơ sở",
+    2: "Công khai, minh bạch",
+    3: "Trách nhiệm giải trình với người dân",
+    4: "Kiểm soát tham nhũng trong khu vực công",
+    5: "Thủ tục hành chính công",
+    6: "Cung ứng dịch vụ công",
+    7: "Quản trị môi trường",
+    8: "Quản trị điện tử",
+}
+
+# Tables and their columns, in one place: created on open, so a fresh file and an old one
+# end up alike (sqlite-utils' create(..., if_not_exists) plus transform-free additions).
+TABLES: dict[str, dict] = {
+    "documents": dict(
+        columns={
+            "id": str, "source": str, "name": str, "sha256": str, "media_type": str, "encoding": str,
+            "pipeline_version": str, "number": str, "type": str, "issue_date": str, "issuer": str,
+            "province": str, "province_2025": str, "title": str, "signer": str, "pages": int,
+            "n_tasks": int, "n_citations": int, "text": str, "text_folded": str, "evidence": str,
+            "warnings": str, "extracted_at": str,
+        },
+        pk="id",
+    ),
+    "citations": dict(
+        columns={
+            "id": str, "doc_id": str, "ordinal": int, "number": str, "number_key": str, "type": str,
+            "date": str, "issuer": str, "relation": str, "start": int, "end": int, "rule": str,
+            "cited_doc_id": str,
+        },
+        pk="id",
+        foreign_keys=[("doc_id", "documents", "id")],
+    ),
+    "indices": dict(
+        columns={"doc_id": str, "name": str},
+        pk=("doc_id", "name"),
+        foreign_keys=[("doc_id", "documents", "id")],
+    ),
+    "papi_areas": dict(columns={"area": int, "name": str}, pk="area"),
+    "document_areas": dict(
+        columns={"doc_id": str, "area": int, "how": str},
+        pk=("doc_id", "area"),
+        foreign_keys=[("doc_id", "documents", "id"), ("area", "papi_areas", "area")],
+    ),
+    "units": dict(
+        columns={"id": str, "name": str, "level": str, "province": str, "folded": str},
+        pk="id",
+    ),
+    "unit_aliases": dict(
+        columns={"alias": str, "folded": str, "unit_id": str},
+        pk=("folded", "unit_id"),
+        foreign_keys=[("unit_id", "units", "id")],
+    ),
+    "tasks": dict(
+        columns={
+            "id": str, "doc_id": str, "ordinal": int, "label": str, "text": str, "text_folded": str,
+            "deadline_raw": str, "deadline_date": str, "deadline_kind": str, "dimension": int,
+            "dimension_rule": str, "source_kind": str, "start": int, "end": int, "rule": str,
+        },
+        pk="id",
+        foreign_keys=[("doc_id", "documents", "id"), ("dimension", "papi_areas", "area")],
+    ),
+    "task_units": dict(
+        columns={"task_id": str, "unit_id": str, "role": str, "ordinal": int, "text": str},
+        pk=("task_id", "role", "ordinal"),
+        foreign_keys=[("task_id", "tasks", "id"), ("unit_id", "units", "id")],
+    ),
+    "failures": dict(
+        columns={"source": str, "name": str, "stage": str, "reason": str, "sha256": str,
+                 "pipeline_version": str, "at": str},
+        pk="source",
+    ),
+}
+
+# Rows that belong to one document, deleted before it is stored again (children first).
+_DOC_CHILDREN = ("task_units", "tasks", "citations", "indices", "document_areas")
+
+
+def doc_id(source: str) -> str:
+    """Stable id of a document from its source, so shards built apart agree on ids."""
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
+
+
+def unit_id(canonical: str) -> str:
+    return hashlib.sha256(fold(canonical).encode("utf-8")).hexdigest()[:12]
+
+
+def number_key(number: str | None) -> str:
+    """Comparison key for document numbers: folded, no spaces ("239/KH-UBND" ~ "239/kh-ubnd")."""
+    return re.sub(r"\s+", "", fold(number or "")).upper()
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating if needed) a vanban database in WAL mode with all tables present."""
+    path = Path(path)
+    if path.parent and not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA foreign_keys=ON")
+    db.execute("PRAGMA busy_timeout=30000")
+    for name, spec in TABLES.items():
+        if not db[name].exists():
+            db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"))
+    _ensure_indexes(db)
+    if db["papi_areas"].count == 0:
+        db["papi_areas"].insert_all(
+            ({"area": k, "name": v} for k, v in PAPI_AREA_NAMES.items()), pk="area"
+        )
+    return db
+
+
+def _ensure_indexes(db: sqlite_utils.Database) -> None:
+    for table, cols in (
+        ("documents", ["sha256"]), ("citations", ["doc_id"]), ("citations", ["number_key"]),
+        ("tasks", ["doc_id"]), ("task_units", ["unit_id"]), ("unit_aliases", ["unit_id"]),
+    ):
+        db[table].create_index(cols, if_not_exists=True)
+
+
+def is_current(db: sqlite_utils.Database, source: str, sha256: str) -> bool:
+    """True when this source is stored with these bytes by this pipeline version."""
+    rows = list(db.query(
+        "select 1 from documents where id = ? and sha256 = ? and pipeline_version = ?",
+        [doc_id(source), sha256, PIPELINE_VERSION],
+    ))
+    return bool(rows)
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _unit_rows(ref: UnitRef, province: str | None) -> tuple[dict, dict]:
+    name = ref.canonical or ref.text
+    uid = unit_id(name)
+    unit = {"id": uid, "name": name, "level": ref.level, "province": province, "folded": fold(name)}
+    alias = {"alias": ref.text, "folded": fold(ref.text), "unit_id": uid}
+    return unit, alias
+
+
+def store_extraction(db: sqlite_utils.Database, ext: Extraction, text: str, *, media_type: str,
+                     encoding: str | None = None, pages: int | None = None,
+                     warnings: Iterable[str] = ()) -> str:
+    """Replace everything stored for this source with `ext`, in one transaction."""
+    did = doc_id(ext.source)
+    meta = ext.meta
+    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    doc_row = {
+        "id": did, "source": ext.source, "name": ext.name, "sha256": ext.sha256,
+        "media_type": media_type, "encoding": encoding, "pipeline_version": ext.pipeline_version,
+        "number": meta.number, "type": meta.type, "issue_date": _iso(meta.issue_date),
+        "issuer": meta.issuer, "province": meta.province, "province_2025": meta.province_2025,
+        "title": meta.title, "signer": meta.signer, "pages": pages, "n_tasks": len(ext.tasks),
+        "n_citations": len(ext.citations), "text": text, "text_folded": fold(text),
+        "evidence": json.dumps({k: v.model_dump() for k, v in meta.evidence.items()}, ensure_ascii=False),
+        "warnings": json.dumps(list(warnings), ensure_ascii=False), "extracted_at": now,
+    }
+    with db.conn:
+        _delete_doc_rows(db, did)
+        db["documents"].insert(doc_row, pk="id", replace=True)
+        db["citations"].insert_all(
+            ({
+                "id": f"{did}:{i}", "doc_id": did, "ordinal": i, "number": c.number,
+                "number_key": number_key(c.number), "type": c.type, "date": _iso(c.date),
+                "issuer": c.issuer, "relation": c.relation, "start": c.start, "end": c.end,
+                "rule": c.rule, "cited_doc_id": None,
+            } for i, c in enumerate(ext.citations)),
+            pk="id",
+        )
+        db["indices"].insert_all(({"doc_id": did, "name": n} for n in ext.indices), pk=("doc_id", "name"))
+        task_areas = {t.dimension for t in ext.tasks if t.dimension}
+        db["document_areas"].insert_all(
+            ({"doc_id": did, "area": a, "how": "tasks" if a in task_areas else "named"}
+             for a in sorted(set(ext.papi_dimensions) | task_areas)),
+            pk=("doc_id", "area"),
+        )
+        units: dict[str, dict] = {}
+        aliases: dict[tuple[str, str], dict] = {}
+        task_rows, link_rows = [], []
+        for i, t in enumerate(ext.tasks):
+            tid = f"{did}:{i}"
+            task_rows.append({
+                "id": tid, "doc_id": did, "ordinal": i, "label": t.label, "text": t.text,
+                "text_folded": fold(t.text),
+                "deadline_raw": t.deadline.raw if t.deadline else None,
+                "deadline_date": _iso(t.deadline.date) if t.deadline else None,
+                "deadline_kind": t.deadline.kind if t.deadline else None,
+                "dimension": t.dimension, "dimension_rule": t.dimension_rule,
+                "source_kind": t.source_kind, "start": t.start, "end": t.end, "rule": t.rule,
+            })
+            for role, refs in (("lead", t.lead), ("support", t.support)):
+                for j, ref in enumerate(refs):
+                    unit, alias = _unit_rows(ref, meta.province)
+                    units.setdefault(unit["id"], unit)
+                    aliases.setdefault((alias["folded"], alias["unit_id"]), alias)
+                    link_rows.append({"task_id": tid, "unit_id": unit["id"], "role": role,
+                                      "ordinal": j, "text": ref.text})
+        # Units are shared across documents: insert new ones, keep existing rows.
+        db["units"].insert_all(units.values(), pk="id", ignore=True)
+        db["unit_aliases"].insert_all(aliases.values(), pk=("folded", "unit_id"), ignore=True)
+        db["tasks"].insert_all(task_rows, pk="id")
+        db["task_units"].insert_all(link_rows, pk=("task_id", "role", "ordinal"))
+        db["failures"].delete_where("source = ?", [ext.source])
+        _link_citations(db, did, meta.number)
+    return did
+
+
+def _delete_doc_rows(db: sqlite_utils.Database, did: str) -> None:
+    db.execute("delete from task_units where task_id in (select id from tasks where doc_id = ?)", [did])
+    for table in _DOC_CHILDREN[1:]:
+        db.execute(f"delete from [{table}] where doc_id = ?", [did])
+    db.execute("update citations set cited_doc_id = null where cited_doc_id = ?", [did])
+    db.execute("delete from documents where id = ?", [did])
+
+
+def _link_citations(db: sqlite_utils.Database, did: str, number: str | None) -> None:
+    """Link citations to cited documents present in the database, both directions."""
+    db.execute(
+        """update citations set cited_doc_id = (
+               select d.id from documents d where d.number is not null and d.id != citations.doc_id
+               and citations.number_key = upper(replace(d.number, ' ', '')) limit 1)
+           where doc_id = ?""",
+        [did],
+    )
+    if number:
+        db.execute(
+            "update citations set cited_doc_id = ? where number_key = ? and doc_id != ?",
+            [did, number_key(number), did],
+        )
+
+
+def record_failure(db: sqlite_utils.Database, failure: Failure) -> None:
+    """Note why a source failed; what is already stored for it stays as it was."""
+    row = failure.model_dump()
+    row["pipeline_version"] = PIPELINE_VERSION
+    row["at"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    with db.conn:
+        db["failures"].insert(row, pk="source", replace=True)
+
+
+def counts(db: sqlite_utils.Database) -> dict[str, int]:
+    return {name: db[name].count for name in ("documents", "citations", "tasks", "task_units", "units", "failures")}
+
+
+def iter_export_records(db: sqlite_utils.Database) -> Iterator[dict]:
+    """One record per document in the shape of shared/eval/SCHEMA.md (plus provenance keys)."""
+    for d in db.query("select * from documents order by name, source"):
+        did = d["id"]
+        refs = [
+            {"number": c["number"], "type": c["type"], "date": c["date"], "issuer": c["issuer"],
+             "relation": c["relation"], "start": c["start"], "end": c["end"], "cited_doc_id": c["cited_doc_id"]}
+            for c in db.query("select * from citations where doc_id = ? order by ordinal", [did])
+        ]
+        indices = [r["name"] for r in db.query("select name from indices where doc_id = ? order by name", [did])]
+        areas = [r["area"] for r in db.query("select area from document_areas where doc_id = ? order by area", [did])]
+        links: dict[str, dict[str, list[str]]] = {}
+        for r in db.query(
+            """select tu.task_id, tu.role, tu.text from task_units tu join tasks t on t.id = tu.task_id
+               where t.doc_id = ? order by tu.task_id, tu.role, tu.ordinal""",
+            [did],
+        ):
+            links.setdefault(r["task_id"], {"lead": [], "support": []})[r["role"]].append(r["text"])
+        tasks = []
+        for t in db.query("select * from tasks where doc_id = ? order by ordinal", [did]):
+            roles = links.get(t["id"], {"lead": [], "support": []})
+            deadline = ({"raw": t["deadline_raw"], "date": t["deadline_date"], "kind": t["deadline_kind"]}
+                        if t["deadline_raw"] else None)
+            tasks.append({
+                "text": t["text"], "label": t["label"], "lead": roles["lead"], "support": roles["support"],
+                "deadline": deadline, "dimension": t["dimension"], "source_kind": t["source_kind"],
+                "start": t["start"], "end": t["end"], "rule": t["rule"],
+            })
+        yield {
+            "source": d["name"],
+            "path": d["source"],
+            "sha256": d["sha256"],
+            "pipeline_version": d["pipeline_version"],
+            "doc": {
+                "number": d["number"], "type": d["type"], "issue_date": d["issue_date"],
+                "issuer": d["issuer"], "province": d["province"], "province_2025": d["province_2025"],
+                "title": d["title"], "signer": d["signer"],
+            },
+            "references": refs,
+            "indices": indices,
+            "papi_dimensions": areas,
+            "tasks": tasks,
+        }

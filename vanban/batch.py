@@ -1,0 +1,134 @@
+"""The batch runner: walk inputs, ingest and extract each, store it, never stop for one bad file.
+
+Workers return plain values (an Extraction or a Failure); one writer stores them, so a
+document is either fully stored or not at all, and a crash loses at most the one in flight.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vanban.schema.models import Extraction, Failure
+
+# Files a folder walk picks up: the kinds ingest reads, and extension-less files (the raw
+# store's objects), whose kind ingest tells from their content.
+INPUT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".pdf", ".docx", ""}
+SKIP_NAMES = {"README.md", "PROVENANCE.md", "LICENSE"}
+
+
+@dataclass
+class Outcome:
+    source: str
+    extraction: Extraction | None = None
+    failure: Failure | None = None
+    text: str = ""
+    media_type: str = "text"
+    encoding: str | None = None
+    pages: int | None = None
+    warnings: list[str] = field(default_factory=list)
+    skipped: bool = False
+
+
+def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named, and files under folders named (recursively, sorted, hidden ones skipped)."""
+    for p in map(Path, paths):
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    fp = Path(root) / f
+                    if f.startswith(".") or f in SKIP_NAMES or fp.suffix.lower() not in INPUT_SUFFIXES:
+                        continue
+                    yield fp
+        else:
+            yield p
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def process_file(path: Path, max_bytes: int = 50_000_000) -> Outcome:
+    """Ingest and extract one file; every error becomes a Failure with a readable reason."""
+    from vanban.extract.pipeline import extract_document
+    from vanban.ingest.errors import IngestError
+    from vanban.ingest.read import ingest_file
+
+    source = str(path)
+    try:
+        doc = ingest_file(path, max_bytes=max_bytes)
+    except IngestError as exc:
+        return Outcome(source, failure=Failure(source=source, name=path.name, stage="ingest", reason=str(exc)))
+    except OSError as exc:
+        return Outcome(source, failure=Failure(source=source, name=path.name, stage="read",
+                                               reason=f"cannot read file: {exc.strerror or exc}"))
+    except Exception as exc:  # a parser bug must not stop the batch
+        return Outcome(source, failure=Failure(source=source, name=path.name, stage="ingest",
+                                               reason=f"unexpected {type(exc).__name__}: {exc}"))
+    try:
+        ext = extract_document(doc)
+    except Exception as exc:
+        return Outcome(source, failure=Failure(source=source, name=path.name, stage="extract",
+                                               reason=f"unexpected {type(exc).__name__}: {exc}",
+                                               sha256=doc.sha256))
+    return Outcome(source, extraction=ext, text=doc.text, media_type=doc.media_type,
+                   encoding=doc.encoding, pages=doc.pages, warnings=doc.warnings)
+
+
+@dataclass
+class Summary:
+    seen: int = 0
+    stored: int = 0
+    skipped: int = 0
+    failed: int = 0
+    tasks: int = 0
+    citations: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+
+def run_batch(paths: Iterable[str | Path], db_path: str | Path, *, force: bool = False,
+              max_bytes: int = 50_000_000,
+              on_outcome: Callable[[Outcome, Summary], None] | None = None) -> Summary:
+    """Extract every input into the database at db_path; return what happened."""
+    from vanban.schema.store import is_current, open_db, record_failure, store_extraction
+
+    db = open_db(db_path)
+    summary = Summary()
+    for path in iter_inputs(paths):
+        summary.seen += 1
+        source = str(path)
+        try:
+            digest = sha256_file(path)
+        except OSError as exc:
+            outcome = Outcome(source, failure=Failure(source=source, name=path.name, stage="read",
+                                                      reason=f"cannot read file: {exc.strerror or exc}"))
+        else:
+            if not force and is_current(db, source, digest):
+                outcome = Outcome(source, skipped=True)
+            else:
+                outcome = process_file(path, max_bytes=max_bytes)
+        if outcome.skipped:
+            summary.skipped += 1
+        elif outcome.failure:
+            summary.failed += 1
+            summary.failures.append(outcome.failure)
+            record_failure(db, outcome.failure)
+        else:
+            ext = outcome.extraction
+            assert ext is not None
+            store_extraction(db, ext, outcome.text, media_type=outcome.media_type,
+                             encoding=outcome.encoding, pages=outcome.pages, warnings=outcome.warnings)
+            summary.stored += 1
+            summary.tasks += len(ext.tasks)
+            summary.citations += len(ext.citations)
+        if on_outcome:
+            on_outcome(outcome, summary)
+    return summary
