@@ -58,7 +58,6 @@ def sha256_file(path: Path) -> str:
 
 def process_file(path: Path, max_bytes: int = 50_000_000) -> Outcome:
     """Ingest and extract one file; every error becomes a Failure with a readable reason."""
-    from vanban.extract.pipeline import extract_document
     from vanban.ingest.errors import IngestError
     from vanban.ingest.read import ingest_file
 
@@ -73,14 +72,55 @@ def process_file(path: Path, max_bytes: int = 50_000_000) -> Outcome:
     except Exception as exc:  # a parser bug must not stop the batch
         return Outcome(source, failure=Failure(source=source, name=path.name, stage="ingest",
                                                reason=f"unexpected {type(exc).__name__}: {exc}"))
+    return _extract(doc)
+
+
+def process_bytes(data: bytes, name: str, source: str) -> Outcome:
+    """Ingest and extract bytes fetched from elsewhere (a crawl), keyed by their URL."""
+    from vanban.ingest.errors import IngestError
+    from vanban.ingest.read import ingest_bytes
+
+    try:
+        doc = ingest_bytes(data, name, source)
+    except IngestError as exc:
+        return Outcome(source, failure=Failure(source=source, name=name, stage="ingest", reason=str(exc)))
+    except Exception as exc:
+        return Outcome(source, failure=Failure(source=source, name=name, stage="ingest",
+                                               reason=f"unexpected {type(exc).__name__}: {exc}"))
+    return _extract(doc)
+
+
+def _extract(doc) -> Outcome:
+    from vanban.extract.pipeline import extract_document
+
     try:
         ext = extract_document(doc)
     except Exception as exc:
-        return Outcome(source, failure=Failure(source=source, name=path.name, stage="extract",
-                                               reason=f"unexpected {type(exc).__name__}: {exc}",
-                                               sha256=doc.sha256))
-    return Outcome(source, extraction=ext, text=doc.text, media_type=doc.media_type,
+        return Outcome(doc.source, failure=Failure(source=doc.source, name=doc.name, stage="extract",
+                                                   reason=f"unexpected {type(exc).__name__}: {exc}",
+                                                   sha256=doc.sha256))
+    return Outcome(doc.source, extraction=ext, text=doc.text, media_type=doc.media_type,
                    encoding=doc.encoding, pages=doc.pages, warnings=doc.warnings)
+
+
+def store_outcome(db, outcome: Outcome, summary: Summary) -> None:
+    """Write one outcome: a stored document or a failure row (what was stored before stays)."""
+    from vanban.schema.store import record_failure, store_extraction
+
+    if outcome.skipped:
+        summary.skipped += 1
+    elif outcome.failure:
+        summary.failed += 1
+        summary.failures.append(outcome.failure)
+        record_failure(db, outcome.failure)
+    else:
+        ext = outcome.extraction
+        assert ext is not None
+        store_extraction(db, ext, outcome.text, media_type=outcome.media_type,
+                         encoding=outcome.encoding, pages=outcome.pages, warnings=outcome.warnings)
+        summary.stored += 1
+        summary.tasks += len(ext.tasks)
+        summary.citations += len(ext.citations)
 
 
 @dataclass
@@ -98,7 +138,7 @@ def run_batch(paths: Iterable[str | Path], db_path: str | Path, *, force: bool =
               max_bytes: int = 50_000_000,
               on_outcome: Callable[[Outcome, Summary], None] | None = None) -> Summary:
     """Extract every input into the database at db_path; return what happened."""
-    from vanban.schema.store import is_current, open_db, record_failure, store_extraction
+    from vanban.schema.store import is_current, open_db
 
     db = open_db(db_path)
     summary = Summary()
@@ -115,20 +155,7 @@ def run_batch(paths: Iterable[str | Path], db_path: str | Path, *, force: bool =
                 outcome = Outcome(source, skipped=True)
             else:
                 outcome = process_file(path, max_bytes=max_bytes)
-        if outcome.skipped:
-            summary.skipped += 1
-        elif outcome.failure:
-            summary.failed += 1
-            summary.failures.append(outcome.failure)
-            record_failure(db, outcome.failure)
-        else:
-            ext = outcome.extraction
-            assert ext is not None
-            store_extraction(db, ext, outcome.text, media_type=outcome.media_type,
-                             encoding=outcome.encoding, pages=outcome.pages, warnings=outcome.warnings)
-            summary.stored += 1
-            summary.tasks += len(ext.tasks)
-            summary.citations += len(ext.citations)
+        store_outcome(db, outcome, summary)
         if on_outcome:
             on_outcome(outcome, summary)
     return summary

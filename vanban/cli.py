@@ -85,6 +85,10 @@ def export(db_path: Path, fmt: str, out: Path | None) -> None:
     click.echo(f"wrote {len(TABLES)} CSV files to {folder}", err=True)
 
 
+# Commands defined in their own modules register here (one line each).
+# -- command registrations --
+
+
 def main() -> None:
     cli(prog_name="vanban")
 

@@ -1,0 +1,121 @@
+"""The layout grammar of an administrative document: numbering labels, section kinds, formulas.
+
+Tasks are found by where a passage stands (under "3. Sở Nội vụ", inside "Mục đích, yêu
+cầu", after "Nơi nhận"), so that grammar is read from data/structure.toml in one place.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from vanban.ingest.normalize import fold
+
+
+@cache
+def _data() -> dict:
+    return tomllib.loads(resources.files("vanban.extract").joinpath("data/structure.toml").read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class Label:
+    """A numbering label at the start of a passage: its text, its depth, where the body starts."""
+
+    label: str
+    kind: str
+    level: int
+    body_start: int
+
+
+@cache
+def _label_patterns() -> list[tuple[str, int, re.Pattern[str]]]:
+    out = []
+    for level, entry in enumerate(_data()["label"], start=1):
+        out.append((entry["name"], level, re.compile(r"\s*" + entry["pattern"])))
+    return out
+
+
+def parse_label(text: str) -> Label | None:
+    """The label a passage opens with ("II.", "1.", "1.1.", "a)", "-", "+"), or None.
+
+    Tried innermost-numbering first where they overlap ("1.1." before "1.")."""
+    best: Label | None = None
+    for kind, level, pattern in _label_patterns():
+        m = pattern.match(text)
+        if not m:
+            continue
+        if kind == "roman" and not _is_roman(m.group("label")):
+            continue
+        if kind == "letter" and m.group("label") in "ivx" and text[m.end():m.end() + 1].islower():
+            continue
+        cand = Label(m.group("label"), kind, level, m.end())
+        if best is None or cand.body_start > best.body_start or (cand.body_start == best.body_start and level > best.level):
+            best = cand
+    return best
+
+
+_ROMAN = re.compile(r"^(?=[IVXLC])(X{0,3})(IX|IV|V?I{0,3})$|^L?X{0,3}(IX|IV|V?I{0,3})$")
+
+
+def _is_roman(s: str) -> bool:
+    return bool(_ROMAN.match(s))
+
+
+def _norm_heading(body: str) -> str:
+    text = fold(body).strip()
+    text = re.sub(r"[:.;]+$", "", text).strip()
+    return re.sub(r"\s+", " ", text)
+
+
+def is_not_task_section(heading_body: str) -> bool:
+    """True for headings like "Mục đích:", "2. Yêu cầu", "MỤC ĐÍCH, YÊU CẦU" whose content assigns nothing."""
+    text = _norm_heading(heading_body)
+    if len(text) > 60:
+        return False
+    return text in set(_data()["sections"]["not_tasks"])
+
+
+@cache
+def _closing_res() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in _data()["formulas"]["closing"]]
+
+
+def is_closing_formula(text: str) -> bool:
+    """The letter's closing exhortation ("Nhận được công văn này, yêu cầu …"), not a task."""
+    folded = fold(text).strip()
+    return any(p.search(folded) if p.pattern.endswith("$") else p.match(folded) for p in _closing_res())
+
+
+def is_end_of_body(text: str) -> bool:
+    """The distribution list ("Nơi nhận:") where the body of a letter ends."""
+    folded = _norm_heading(text)
+    return any(folded == m or folded.startswith(m + ":") for m in _data()["formulas"]["end_of_body"])
+
+
+def assignment_verbs() -> list[str]:
+    return list(_data()["assignment"]["verbs"])
+
+
+@cache
+def _adverbial_re() -> re.Pattern[str]:
+    words = sorted(set(_data()["assignment"]["adverbial_openers"]), key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def starts_with_adverbial(text: str) -> bool:
+    """True when a clause opens with an adverbial ("Đối với …", "Định kỳ …") before its subject."""
+    return bool(_adverbial_re().match(fold(text).lstrip()))
+
+
+@cache
+def _report_re() -> re.Pattern[str]:
+    words = sorted(set(_data()["assignment"]["report_markers"]), key=len, reverse=True)
+    return re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def is_report_of_work_done(predicate: str) -> bool:
+    """True when what follows the subject reports past work ("đã ban hành …")."""
+    return bool(_report_re().match(fold(predicate)))
