@@ -135,27 +135,52 @@ class Summary:
 
 
 def run_batch(paths: Iterable[str | Path], db_path: str | Path, *, force: bool = False,
-              max_bytes: int = 50_000_000,
+              max_bytes: int = 50_000_000, jobs: int = 1, budget: float | None = None,
               on_outcome: Callable[[Outcome, Summary], None] | None = None) -> Summary:
-    """Extract every input into the database at db_path; return what happened."""
+    """Extract every input into the database at db_path; return what happened.
+
+    jobs > 1 or a time budget runs documents in worker processes (vanban.workers); the
+    parent is the only writer, one transaction per document."""
     from vanban.schema.store import is_current, open_db
 
     db = open_db(db_path)
     summary = Summary()
-    for path in iter_inputs(paths):
-        summary.seen += 1
-        source = str(path)
-        try:
-            digest = sha256_file(path)
-        except OSError as exc:
-            outcome = Outcome(source, failure=Failure(source=source, name=path.name, stage="read",
-                                                      reason=f"cannot read file: {exc.strerror or exc}"))
-        else:
+    skipped: list[Outcome] = []
+
+    def todo() -> Iterator[Path]:
+        for path in iter_inputs(paths):
+            summary.seen += 1
+            source = str(path)
+            try:
+                digest = sha256_file(path)
+            except OSError as exc:
+                skipped.append(Outcome(source, failure=Failure(
+                    source=source, name=path.name, stage="read", reason=f"cannot read file: {exc.strerror or exc}")))
+                continue
             if not force and is_current(db, source, digest):
-                outcome = Outcome(source, skipped=True)
-            else:
-                outcome = process_file(path, max_bytes=max_bytes)
+                skipped.append(Outcome(source, skipped=True))
+                continue
+            yield path
+
+    def flush_skipped() -> None:
+        while skipped:
+            outcome = skipped.pop(0)
+            store_outcome(db, outcome, summary)
+            if on_outcome:
+                on_outcome(outcome, summary)
+
+    if jobs <= 1 and not budget:
+        outcomes: Iterator[Outcome] = (process_file(p, max_bytes=max_bytes) for p in todo())
+    else:
+        import vanban.extract.pipeline  # noqa: F401  (imported once here, inherited by forked workers)
+        import vanban.ingest.read  # noqa: F401
+        from vanban.workers import process_in_workers
+
+        outcomes = process_in_workers(todo(), jobs, budget, max_bytes=max_bytes)
+    for outcome in outcomes:
+        flush_skipped()
         store_outcome(db, outcome, summary)
         if on_outcome:
             on_outcome(outcome, summary)
+    flush_skipped()
     return summary

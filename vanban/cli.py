@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -25,21 +26,23 @@ def cli() -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(path_type=Path),
               help="SQLite database to fill (created if missing).")
+@click.option("--jobs", "-j", default=os.cpu_count() or 1, show_default="number of cores",
+              help="Worker processes extracting in parallel (one writer stores their results).")
+@click.option("--budget", default=120.0, show_default=True,
+              help="Seconds one document may take before it is stopped and recorded as a failure (0: no limit).")
 @click.option("--force", is_flag=True, help="Re-extract documents even when already stored unchanged.")
 @click.option("--max-bytes", default=50_000_000, show_default=True, help="Refuse input files larger than this.")
-@click.option("--quiet", is_flag=True, help="Print nothing but errors.")
-def extract(inputs: tuple[Path, ...], db_path: Path, force: bool, max_bytes: int, quiet: bool) -> None:
+@click.option("--quiet", is_flag=True, help="Print nothing but errors: no progress bar, no summary.")
+def extract(inputs: tuple[Path, ...], db_path: Path, jobs: int, budget: float, force: bool, max_bytes: int,
+            quiet: bool) -> None:
     """Extract documents (files or folders, walked recursively) into the database."""
     from vanban.batch import run_batch
+    from vanban.progress import BatchProgress
     from vanban.schema.store import counts, open_db
 
-    def progress(outcome, summary) -> None:
-        if quiet:
-            return
-        if outcome.failure:
-            click.echo(f"  failed  {outcome.source}: {outcome.failure.reason}", err=True)
-
-    summary = run_batch(inputs, db_path, force=force, max_bytes=max_bytes, on_outcome=progress)
+    with BatchProgress(enabled=not quiet) as progress:
+        summary = run_batch(inputs, db_path, force=force, max_bytes=max_bytes, jobs=jobs,
+                            budget=budget or None, on_outcome=progress.update)
     if not quiet:
         totals = counts(open_db(db_path))
         click.echo(
@@ -50,6 +53,8 @@ def extract(inputs: tuple[Path, ...], db_path: Path, force: bool, max_bytes: int
             f"database {db_path}: {totals['documents']} documents, {totals['citations']} citations, "
             f"{totals['tasks']} tasks, {totals['units']} units, {totals['failures']} failures"
         )
+        for failure in summary.failures:
+            click.echo(f"  failed ({failure.stage}) {failure.source}: {failure.reason}")
 
 
 @cli.command()
@@ -87,6 +92,9 @@ def export(db_path: Path, fmt: str, out: Path | None) -> None:
 
 # Commands defined in their own modules register here (one line each).
 # -- command registrations --
+from vanban.explain import explain  # noqa: E402
+
+cli.add_command(explain)
 
 
 def main() -> None:

@@ -1,0 +1,99 @@
+"""Layout grammar: numbering labels, non-task sections, closing formulas, end of body.
+
+Each phrase is quoted from a real document (seeds 000–004, or the other provinces named).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vanban.extract.structure import (
+    is_closing_formula,
+    is_end_of_body,
+    is_not_task_section,
+    is_report_of_work_done,
+    parse_label,
+    starts_with_adverbial,
+)
+
+
+@pytest.mark.parametrize(
+    "line,label,kind",
+    [
+        ("II. NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN", "II", "roman"),  # Lào Cai 239/KH-UBND
+        ("1. Mục đích:", "1", "arabic"),
+        ("1.1. Chỉ số nội dung “Tham gia của người dân ở cấp cơ sở”:", "1.1", "arabic2"),
+        ("2.1 Công tác lãnh đạo, chỉ đạo", "2.1", "arabic2"),
+        ("1.2.3. Rà soát thủ tục hành chính", "1.2.3", "arabic3"),
+        ("a) Thực hiện tốt Pháp lệnh thực hiện dân chủ ở xã, phường, thị trấn", "a", "letter"),
+        ("đ) Công khai các quy hoạch đất đai", "đ", "letter"),
+        ("- Thực hiện nghiêm túc quy định việc tiếp nhận và trả kết quả", "-", "dash"),
+        ("+ Tuyên truyền về quyền, nghĩa vụ và trách nhiệm của công dân", "+", "plus"),
+        ("IV. TỔ CHỨC THỰC HIỆN", "IV", "roman"),  # the usual last section of a Kế hoạch
+    ],
+)
+def test_labels(line: str, label: str, kind: str) -> None:
+    parsed = parse_label(line)
+    assert parsed is not None and (parsed.label, parsed.kind) == (label, kind)
+    assert line[parsed.body_start:].strip()
+
+
+@pytest.mark.parametrize("line", [
+    "Năm 2021, Chỉ số Hiệu quả quản trị và Hành chính công cấp tỉnh (PAPI) của tỉnh Lào Cai đạt 40,151 điểm",
+    "Số: 239/KH-UBND",
+    "2022, huyện đã đề ra các nhiệm vụ",
+    "Lào Cai, ngày 30 tháng 6 năm 2022",
+])
+def test_not_labels(line: str) -> None:
+    assert parse_label(line) is None
+
+
+@pytest.mark.parametrize("heading", ["Mục đích:", "Yêu cầu:", "MỤC ĐÍCH, YÊU CẦU", "Mục tiêu", "Kinh phí thực hiện"])
+def test_aims_and_requirements_are_not_task_sections(heading: str) -> None:
+    assert is_not_task_section(heading)
+
+
+@pytest.mark.parametrize("heading", ["Sở Nội vụ", "NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN", "Công tác lãnh đạo, chỉ đạo"])
+def test_task_sections(heading: str) -> None:
+    assert not is_not_task_section(heading)
+
+
+@pytest.mark.parametrize("text", [
+    "Nhận được công văn này, yêu cầu Trưởng các phòng, đơn vị trên cơ sở chức năng, nhiệm vụ được giao "
+    "nghiêm túc triển khai thực hiện./.",  # Sở VHTTDL Lai Châu
+    "Trên đây là Kế hoạch cải thiện Chỉ số hiệu quả Quản trị và Hành chính công tỉnh Lào Cai năm 2022.",
+    "Căn cứ các nội dung nêu trên yêu cầu các phòng, ban, đơn vị và toàn thể cán bộ, đảng viên, công chức, "
+    "viên chức, người lao động thuộc Văn phòng UBND tỉnh nghiêm túc triển khai thực hiện./.",
+    "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị báo cáo về Sở Nội vụ để tổng hợp.",
+])
+def test_closing_formulas(text: str) -> None:
+    assert is_closing_formula(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Giao Thanh tra Sở: tham mưu kịp thời việc thực hiện các kết luận, kiến nghị",
+    "Phòng Tư pháp huyện chủ trì, phối hợp với các phòng, ban, đơn vị có liên quan",
+])
+def test_tasks_are_not_closing_formulas(text: str) -> None:
+    assert not is_closing_formula(text)
+
+
+def test_end_of_body() -> None:
+    assert is_end_of_body("Nơi nhận:")
+    assert is_end_of_body("Nơi nhận:\n- Như trên;")
+    assert not is_end_of_body("Nơi nhận hồ sơ tại Bộ phận Một cửa cấp xã")
+
+
+@pytest.mark.parametrize("text", [
+    "Đối với nội dung Cải cách thể chế, Phòng Tư pháp huyện chủ trì",  # Chương Mỹ, Hà Nội
+    "Về nội dung Chỉ số Hài lòng (SIPAS), các cơ quan, đơn vị",
+    "Định kỳ Quý I, 6 tháng, Quý III và năm, UBND cấp xã báo cáo kết quả",
+    "Căn cứ vào chức năng, nhiệm vụ được giao các phòng chuyên môn chủ động kiểm tra",
+])
+def test_adverbial_openers(text: str) -> None:
+    assert starts_with_adverbial(text)
+
+
+def test_report_of_work_done() -> None:
+    assert is_report_of_work_done("đã ban hành nhiều văn bản chỉ đạo thực hiện nội dung này")
+    assert not is_report_of_work_done("chủ trì, phối hợp với các phòng, ban, đơn vị có liên quan")

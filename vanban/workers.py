@@ -1,0 +1,107 @@
+"""Worker processes with a time budget per document: one runaway parser cannot stall a batch.
+
+A thread pool cannot stop a regex or a PDF parser that never returns; a process can be
+killed. Each worker takes one path at a time over a pipe; the parent kills and replaces a
+worker whose document overruns its budget, and records that document as a failure.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+
+from vanban.batch import Outcome, process_file
+from vanban.schema.models import Failure
+
+
+def _worker_main(conn: Connection, max_bytes: int) -> None:
+    while True:
+        try:
+            item = conn.recv()
+        except EOFError:
+            return
+        if item is None:
+            return
+        conn.send(process_file(Path(item), max_bytes=max_bytes))
+
+
+@dataclass
+class _Worker:
+    process: mp.process.BaseProcess
+    conn: Connection
+    path: Path | None = None
+    started: float = 0.0
+
+
+def _start(ctx, max_bytes: int) -> _Worker:
+    parent, child = ctx.Pipe()
+    proc = ctx.Process(target=_worker_main, args=(child, max_bytes), daemon=True)
+    proc.start()
+    child.close()
+    return _Worker(proc, parent)
+
+
+def _stop(worker: _Worker) -> None:
+    if worker.process.is_alive():
+        worker.process.kill()
+    worker.process.join(timeout=5)
+    worker.conn.close()
+
+
+def _failure(path: Path, stage: str, reason: str) -> Outcome:
+    return Outcome(str(path), failure=Failure(source=str(path), name=path.name, stage=stage, reason=reason))
+
+
+def process_in_workers(paths: Iterable[Path], jobs: int, budget: float | None,
+                       max_bytes: int = 50_000_000) -> Iterator[Outcome]:
+    """Process paths in `jobs` worker processes; yield outcomes as they finish (any order)."""
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
+    workers = [_start(ctx, max_bytes) for _ in range(max(1, jobs))]
+    pending = iter(paths)
+    exhausted = False
+    try:
+        while True:
+            for w in workers:
+                if w.path is None and not exhausted:
+                    nxt = next(pending, None)
+                    if nxt is None:
+                        exhausted = True
+                        break
+                    w.path, w.started = nxt, time.monotonic()
+                    w.conn.send(str(nxt))
+            busy = [w for w in workers if w.path is not None]
+            if not busy and exhausted:
+                return
+            ready = wait([w.conn for w in busy], timeout=0.2)
+            for w in busy:
+                if w.conn in ready:
+                    try:
+                        outcome = w.conn.recv()
+                    except (EOFError, OSError):
+                        path = w.path
+                        _stop(w)
+                        workers[workers.index(w)] = _start(ctx, max_bytes)
+                        yield _failure(path, "extract", "the worker process died while reading this document "
+                                                        "(out of memory or a crash in a parser)")
+                        continue
+                    w.path = None
+                    yield outcome
+                elif budget and time.monotonic() - w.started > budget:
+                    path = w.path
+                    _stop(w)
+                    workers[workers.index(w)] = _start(ctx, max_bytes)
+                    yield _failure(path, "timeout", f"stopped after the {budget:g} s budget per document "
+                                                    "(a parser ran away on this file)")
+    finally:
+        for w in workers:
+            try:
+                if w.process.is_alive() and w.path is None:
+                    w.conn.send(None)
+            except OSError:
+                pass
+        for w in workers:
+            _stop(w)
