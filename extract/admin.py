@@ -1,0 +1,243 @@
+"""Provinces and districts of Viet Nam, read from the `vietnamadminunits` package's data.
+
+Finds "tỉnh Lào Cai", "thành phố Hà Nội", "TP. Hồ Chí Minh" in text, maps a district to its
+province ("huyện Chương Mỹ" → "Hà Nội") and a pre-2025 province to its merged successor.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from functools import cache
+from importlib import resources
+
+from vanban.ingest.normalize import fold
+
+# Spellings the package does not list, as documents print them → the package's short name.
+_PROVINCE_VARIANTS = {
+    "Thừa Thiên Huế": "Huế",
+    "Thừa Thiên - Huế": "Huế",
+    "Bà Rịa Vũng Tàu": "Bà Rịa - Vũng Tàu",
+    "Bà Rịa-Vũng Tàu": "Bà Rịa - Vũng Tàu",
+    "Đắc Lắc": "Đắk Lắk",
+    "Đăk Lăk": "Đắk Lắk",
+    "Đắk Nông": "Đắk Nông",
+    "Hồ Chí Minh": "Hồ Chí Minh",
+}
+_CITY_SHORT = {"hcm": "Hồ Chí Minh", "hn": "Hà Nội"}  # "TP. HCM", "TP HN"
+
+
+def _query(sql: str) -> list[dict]:
+    from vietnamadminunits.database import query
+
+    return query(sql)
+
+
+@cache
+def _legacy_provinces() -> dict[str, dict]:
+    """Folded short name → {"short", "full", "key"} for the 63 pre-2025 provinces."""
+    rows = _query("SELECT DISTINCT province, provinceShort, provinceKey FROM admin_units_legacy")
+    return {
+        fold(r["provinceShort"]): {
+            "short": r["provinceShort"],
+            "full": r["province"],
+            "key": r["provinceKey"],
+        }
+        for r in rows
+    }
+
+
+@cache
+def _new_provinces() -> dict[str, dict]:
+    """Provinces after the 2025 merger, by their package key."""
+    rows = _query("SELECT DISTINCT province, provinceShort, provinceKey FROM admin_units")
+    return {r["provinceKey"]: {"short": r["provinceShort"], "full": r["province"]} for r in rows}
+
+
+@cache
+def _province_names() -> dict[str, str]:
+    """Folded printed name → short name, both eras and the usual variants."""
+    names = {k: v["short"] for k, v in _legacy_provinces().items()}
+    for v in _new_provinces().values():
+        names.setdefault(fold(v["short"]), v["short"])
+    for printed, short in _PROVINCE_VARIANTS.items():
+        names.setdefault(fold(printed), short)
+    return names
+
+
+def _name_alt(names) -> str:
+    parts = sorted(names, key=len, reverse=True)
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+").replace(r"\-", r"\s*-\s*") for n in parts)
+
+
+@cache
+def _province_re() -> re.Pattern[str]:
+    alt = _name_alt(_province_names())
+    return re.compile(
+        rf"""
+        (?<![\w])
+        (?:
+            (?:tinh|thanh\s+pho|tp\.?)\s*(?P<name>{alt})            # tỉnh Lào Cai, TP. Hồ Chí Minh
+          | tp\.?\s*(?P<abbr>hcm|hn)                                 # TP. HCM
+          | (?P<place>{alt})(?=\s*,\s*ngay\b)                        # Lào Cai, ngày 30 tháng 6 …
+        )
+        (?![\w])
+        """,
+        re.VERBOSE,
+    )
+
+
+def _has_marks(s: str) -> bool:
+    return any(not ch.isascii() for ch in s)
+
+
+def _pick(printed: str, candidates: list[str]) -> str | None:
+    """Of the names sharing a folded form ("Phú Yên", "Phù Yên"), the one printed; a name
+    printed without marks keeps the first candidate."""
+    printed = re.sub(r"\s+", " ", printed).strip().lower()
+    if not _has_marks(printed):
+        return candidates[0] if candidates else None
+    for c in candidates:
+        if re.sub(r"\s*-\s*", " - ", c.lower()) == re.sub(r"\s*-\s*", " - ", printed):
+            return c
+    return None
+
+
+def find_provinces(text: str) -> list[tuple[int, int, str]]:
+    """Provinces named in `text` as (start, end, short name): "tỉnh Lào Cai", "thành phố Hà
+    Nội", "TP. Hồ Chí Minh", and a bare name opening a place-date line ("Lào Cai, ngày …").
+    A bare name elsewhere is not taken: "Lào Cai" is also a city, "Hòa Bình" a district."""
+    names = _province_names()
+    out = []
+    for m in _province_re().finditer(fold(text)):
+        if m.group("abbr"):
+            short = _CITY_SHORT[m.group("abbr")]
+        else:
+            group = "name" if m.group("name") else "place"
+            key = re.sub(r"\s+", " ", re.sub(r"\s*-\s*", " - ", m.group(group)))
+            printed = text[m.start(group) : m.end(group)]
+            variants = [p for p, v in _PROVINCE_VARIANTS.items() if v == names[key]]
+            if _pick(printed, [names[key], *variants]) is None:
+                continue  # "huyện Phù Yên" is not "Phú Yên"
+            short = names[key]
+        out.append((m.start(), m.end(), short))
+    return out
+
+
+def province_short(name: str) -> str | None:
+    """The short name of a province written any way: "tỉnh Lào Cai", "LÀO CAI" → "Lào Cai"."""
+    clean = re.sub(r"\s+", " ", name).strip()
+    key = re.sub(r"^(?:tinh|thanh pho|tp\.?)\s*", "", fold(clean))
+    printed = clean[len(clean) - len(key) :]
+    key = re.sub(r"\s*-\s*", " - ", key)
+    if key in _CITY_SHORT:
+        return _CITY_SHORT[key]
+    short = _province_names().get(key)
+    if short is None:
+        return None
+    variants = [p for p, v in _PROVINCE_VARIANTS.items() if v == short]
+    return short if _pick(printed, [short, *variants]) else None
+
+
+_DISTRICT_TYPES = {"huyen": "Huyện", "quan": "Quận", "thi xa": "Thị xã", "thanh pho": "Thành phố"}
+
+
+@cache
+def _districts() -> dict[str, list[tuple[str, str, str]]]:
+    """Folded district short name → [(district type, district short, province short)]."""
+    rows = _query("SELECT DISTINCT districtShort, districtType, provinceShort FROM admin_units_legacy")
+    out: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for r in rows:
+        out[fold(r["districtShort"])].append((r["districtType"], r["districtShort"], r["provinceShort"]))
+    return dict(out)
+
+
+@cache
+def _district_re() -> re.Pattern[str]:
+    alt = _name_alt(_districts())
+    return re.compile(rf"(?<![\w])(?P<kind>huyen|quan|thi\s+xa|thanh\s+pho|tp\.?)\s*(?P<name>{alt})(?![\w])")
+
+
+def province_of_district(name: str, province: str | None = None) -> str | None:
+    """The province of a district: "huyện Chương Mỹ" → "Hà Nội", "Phù Yên" → "Sơn La".
+
+    A name several provinces share ("huyện Châu Thành") gives None unless `province` (a short
+    name, e.g. from the document's other mentions) settles it."""
+    clean = re.sub(r"\s+", " ", name).strip()
+    key = fold(clean)
+    kind = None
+    m = re.match(r"(huyen|quan|thi xa|thanh pho|tp\.?)\s*(.+)", key)
+    if m:
+        kind = _DISTRICT_TYPES.get(m.group(1).rstrip(".").replace("tp", "thanh pho"))
+        key = m.group(2)
+    printed = clean[len(clean) - len(key) :]
+    found = _districts().get(key, [])
+    if _has_marks(printed):
+        found = [f for f in found if f[1].lower() == printed.lower()]
+    if kind:
+        found = [f for f in found if f[0] == kind] or found
+    provinces = {f[2] for f in found}
+    if len(provinces) == 1:
+        return provinces.pop()
+    if province and province in provinces:
+        return province
+    return None
+
+
+def find_districts(text: str) -> list[tuple[int, int, str, str | None]]:
+    """Districts named with their type ("huyện Phù Yên", "thị xã Sa Pa", "quận Ba Đình") as
+    (start, end, "huyện Phù Yên", province or None when the name is shared)."""
+    out = []
+    names = _districts()
+    for m in _district_re().finditer(fold(text)):
+        key = re.sub(r"\s+", " ", m.group("name"))
+        kind = m.group("kind").rstrip(".")
+        kind = "thanh pho" if kind == "tp" else re.sub(r"\s+", " ", kind)
+        short = _pick(text[m.start("name") : m.end("name")], sorted({f[1] for f in names[key]}))
+        if short is None:
+            continue
+        label = f"{_DISTRICT_TYPES[kind].lower()} {short}"
+        out.append((m.start(), m.end(), label, province_of_district(label)))
+    return out
+
+
+@cache
+def _merger() -> dict[str, str]:
+    """Legacy province key → new province key, from converter_2025.json's DICT_PROVINCE."""
+    raw = json.loads(
+        resources.files("vietnamadminunits").joinpath("data/converter_2025.json").read_text("utf-8")
+    )
+    out = {}
+    for new_key, legacy_keys in raw["DICT_PROVINCE"].items():
+        for k in legacy_keys:
+            out[k] = new_key
+    return out
+
+
+def province_2025(short: str | None) -> str | None:
+    """The 34-province successor of a province: "Yên Bái" → "Lào Cai", "Hà Giang" →
+    "Tuyên Quang", "Lào Cai" → "Lào Cai"; a post-2025 name is returned as it is."""
+    if not short:
+        return None
+    name = province_short(short) or short
+    legacy = _legacy_provinces().get(fold(name))
+    if legacy:
+        new_key = _merger().get(legacy["key"])
+        if new_key and new_key in _new_provinces():
+            return _new_provinces()[new_key]["short"]
+    for v in _new_provinces().values():
+        if fold(v["short"]) == fold(name):
+            return v["short"]
+    return None
+
+
+def province_kind(short: str) -> str:
+    """ "tỉnh" or "thành phố" (a centrally governed city), as an issuer's name writes it."""
+    legacy = _legacy_provinces().get(fold(short))
+    full = (
+        legacy["full"]
+        if legacy
+        else next((v["full"] for v in _new_provinces().values() if v["short"] == short), "Tỉnh")
+    )
+    return "thành phố" if fold(full).startswith("thanh pho") else "tỉnh"

@@ -1,0 +1,619 @@
+"""A document's own metadata from its header: number, type, date, issuer, province, title, signer.
+
+Formal documents follow Nghị định 30/2020/NĐ-CP's layout (issuing body, "Số:", place-date
+line, type heading, trích yếu); portal news items have a headline and a publication line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from vanban.extract import admin
+from vanban.extract.dates import find_dates
+from vanban.extract.symbols import Symbol, find_symbols, heading_types, type_of_code, type_of_word
+from vanban.ingest.normalize import fold
+from vanban.schema.models import DocMeta, Evidence
+
+HEADER_CHARS = 2500  # the header of a formal document sits well inside its first 2,500 characters
+LONG_LINE = 220  # a line this long is body text, not header
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str  # stripped of table bars and markdown stars
+    folded: str
+
+
+def _lines(text: str) -> list[Line]:
+    """The text's lines, each table row ("ỦY BAN NHÂN DÂN | CỘNG HÒA …") split into its cells."""
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        line_start = pos
+        pos += len(raw) + 1
+        if not raw.strip(" |*#>\t"):
+            out.append(Line(line_start, line_start, "", ""))
+            continue
+        cell_start = line_start
+        for cell in raw.split("|"):
+            lead = len(cell) - len(cell.lstrip(" *#>\t"))
+            clean = cell.strip(" *#>\t")
+            if clean:
+                s = cell_start + lead
+                out.append(Line(s, s + len(clean), clean, fold(clean)))
+            cell_start += len(cell) + 1
+    return out
+
+
+def _header(lines: list[Line]) -> list[Line]:
+    """Lines before the body: up to the first long line, within HEADER_CHARS."""
+    out = []
+    for i, ln in enumerate(lines):
+        if ln.start > HEADER_CHARS or (len(ln.text) > LONG_LINE and i > 0):
+            break
+        out.append(ln)
+    return out
+
+
+_MOTTO = re.compile(
+    r"^(?:cong\s+hoa|chu\s+nghia\s+viet\s+nam|doc\s+lap|dang\s+cong\s+san\s+viet\s+nam|[-_=.\s*]+$)"
+)
+_NUMBER_LINE = re.compile(r"^so\s*(?:ky\s+hieu)?\s*:?")
+_PLACE_LINE = re.compile(r"^(?P<place>[^\W\d_][^,\n]{1,40}?)\s*,\s*ngay(?:\s|$)")
+_SUBJECT_LINE = re.compile(r"^(?:v/v|v\.v|ve\s+viec)\b\s*:?\s*")
+_BODY_START = re.compile(
+    r"^(?:can\s+cu|thuc\s+hien|kinh\s+gui|trien\s+khai|de\s|nham\s|theo\s|tren\s+co\s+so|"
+    r"[ivx]+\.\s|\d+(?:\.\d+)*\.?\s|[a-z]\)\s|-\s|\+\s|nam\s+\d{4}|ngay\s)"
+)
+_ORG_HEADS = (
+    "uy ban nhan dan",
+    "ubnd",
+    "hoi dong nhan dan",
+    "hdnd",
+    "so ",
+    "van phong",
+    "phong ",
+    "ban ",
+    "bo ",
+    "cuc ",
+    "chi cuc",
+    "trung tam",
+    "tinh uy",
+    "thanh uy",
+    "huyen uy",
+    "dang uy",
+    "thanh tra",
+    "cong an",
+    "uy ban mat tran",
+    "mat tran",
+    "ban chi dao",
+    "bch",
+    "bo chi huy",
+    "kho bac",
+    "chi nhanh",
+    "bao hiem xa hoi",
+    "truong ",
+    "benh vien",
+    "doan ",
+    "hoi ",
+    "lien doan",
+)
+_LEVELS = ("tinh", "thanh pho", "huyen", "thi xa", "quan", "xa", "phuong", "thi tran", "tp.")
+
+
+def _is_caps(s: str) -> bool:
+    letters = [ch for ch in s if ch.isalpha()]
+    return len(letters) >= 3 and sum(ch.isupper() for ch in letters) / len(letters) > 0.85
+
+
+def _starts_org(folded: str) -> bool:
+    return folded.startswith(_ORG_HEADS)
+
+
+def _starts_level(folded: str) -> bool:
+    return any(folded.startswith(lv + " ") for lv in _LEVELS)
+
+
+# ---------------------------------------------------------------- names in the usual case
+
+_LOWER_WORDS = {"và", "của", "tỉnh", "huyện", "thành", "phố", "thị", "xã", "quận", "phường", "trấn"}
+_ACRONYMS = {"ubnd": "UBND", "hdnd": "HĐND", "mttq": "MTTQ", "uy ban nhan dan": "UBND"}
+
+
+def _sentence_case_name(caps: str) -> str:
+    """ "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH" → "Sở Văn hóa, Thể thao và Du lịch";
+    "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" → "UBND tỉnh Lào Cai"."""
+    text = re.sub(r"\s+", " ", caps).strip()
+    if not _is_caps(text):
+        return _short_ubnd(text)
+    words = text.split(" ")
+    out: list[str] = []
+    place = False  # after a level word every word is a proper name
+    new_segment = True
+    i = 0
+    while i < len(words):
+        w = words[i]
+        low = w.lower()
+        pair = " ".join(words[i : i + 2]).lower()
+        if pair in {"thành phố", "thị xã", "thị trấn"}:
+            out.append(pair)
+            place, new_segment = True, False
+            i += 2
+            continue
+        if low in {"tỉnh", "huyện", "xã", "quận", "phường"} and out:
+            out.append(low)
+            place, new_segment = True, False
+            i += 1
+            continue
+        if fold(w) in {"ubnd", "hdnd", "mttq"}:
+            out.append(w)
+        elif low == "và":
+            out.append("và")
+            new_segment = True
+            i += 1
+            continue
+        elif place or new_segment:
+            out.append(w[:1].upper() + w[1:].lower())
+        else:
+            out.append(low)
+        new_segment = w.endswith(",") or low in {"sở", "phòng", "ban", "bộ", "cục", "tâm", "đài", "báo"}
+        i += 1
+    return _short_ubnd(" ".join(out))
+
+
+def _short_ubnd(name: str) -> str:
+    name = re.sub(r"(?i)\b[UỦ][yỷ]\s+ban\s+nh[aâ]n\s+d[aâ]n\b", "UBND", name)
+    name = re.sub(r"(?i)\bH[oộ]i\s+đ[oồ]ng\s+nh[aâ]n\s+d[aâ]n\b", "HĐND", name)
+    return re.sub(r"\s+", " ", name).strip(" ,.;:")
+
+
+# ---------------------------------------------------------------- issuer helpers
+
+
+def _has_place(name: str) -> bool:
+    return bool(admin.find_provinces(name) or admin.find_districts(name)) or bool(
+        re.search(r"(?:tinh|huyen|thanh pho|thi xa|quan|xa|phuong|thi tran)\s+[a-z]", fold(name))
+        and re.search(r"(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)\s+\S*[A-ZĐÂ]", name)
+    )
+
+
+def _place_phrase(place: str | None, province: str | None) -> str | None:
+    """ "Lào Cai" (a province) → "tỉnh Lào Cai"; "Chương Mỹ" (a district) → "huyện Chương Mỹ"."""
+    if place:
+        short = admin.province_short(place)
+        if short:
+            return f"{admin.province_kind(short)} {short}"
+        for _s, _e, label, prov in admin.find_districts("huyện " + place) + admin.find_districts(
+            "thị xã " + place
+        ):
+            if prov and (province is None or prov == province):
+                return label
+    if province:
+        return f"{admin.province_kind(province)} {province}"
+    return None
+
+
+def _complete(issuer: str, place: str | None, province: str | None) -> str:
+    """Add the place an issuer's name leaves implicit: "UBND" → "UBND tỉnh Lào Cai",
+    "Văn phòng UBND tỉnh" → "Văn phòng UBND tỉnh Lào Cai"."""
+    if _has_place(issuer):
+        return issuer
+    phrase = _place_phrase(place, province)
+    if not phrase:
+        return issuer
+    f = fold(issuer)
+    for lv in ("thanh pho", "thi xa", "thi tran", "tinh", "huyen", "quan", "xa", "phuong"):
+        if f.endswith(" " + lv):
+            if fold(phrase).startswith(lv + " "):
+                return issuer + phrase[len(lv) :]
+            return issuer
+    return f"{issuer} {phrase}"
+
+
+def _acronym_words(code: str, text: str) -> str | None:
+    """The name an issuer code abbreviates, found in the text by its initials:
+    "SVHTTDL" ← "Sở Văn hóa, Thể thao và Du lịch", "VPUBND" ← "Văn phòng UBND"."""
+    code = code.split("-")[0].split(".")[0]
+    if len(code) < 3 or fold(code) in {"ubnd", "hdnd"}:
+        return None
+    target = fold(code)
+    for m in re.finditer(
+        r"(?<![\w])(?:Sở|Ban|Văn phòng|Phòng|Trung tâm|Chi cục|Cục|Bộ|Ủy ban|Thanh tra|Công an|Đài|Báo)\s",
+        text,
+    ):
+        got = ""
+        words: list[str] = []
+        for w in re.finditer(r"[^\s,;.:()]+|,", text[m.start() : m.start() + 160]):
+            tok = w.group(0)
+            if tok == ",":
+                words.append(",")
+                continue
+            f = fold(tok)
+            if f == "va" and got:
+                words.append(tok)
+                continue
+            piece = f if tok.isupper() and len(tok) > 1 else f[:1]
+            if not target.startswith(got + piece):
+                break
+            got += piece
+            words.append(tok)
+            if got == target:
+                return re.sub(r"\s+,", ",", " ".join(words)).strip(" ,")
+    return None
+
+
+def _header_issuer(header: list[Line], stop: int) -> tuple[str, Line] | None:
+    """The issuing body from the header's org lines, before the "Số:" line."""
+    org: list[Line] = []
+    for ln in header:
+        if ln.start >= stop:
+            break
+        if not ln.text or _MOTTO.match(ln.folded) or not _is_caps(ln.text) or _NUMBER_LINE.match(ln.folded):
+            continue
+        if _starts_org(ln.folded) or (_starts_level(ln.folded) and org):
+            org.append(ln)
+        elif org and len(ln.text) < 60 and not type_of_word(ln.text):
+            org.append(ln)  # a name wrapped onto the next line
+    if not org:
+        return None
+    units: list[list[Line]] = []
+    for ln in org:
+        if _starts_org(ln.folded) or not units:
+            units.append([ln])
+        else:
+            units[-1].append(ln)
+    names = [_sentence_case_name(" ".join(x.text for x in u)) for u in units]
+    issuer = names[-1]
+    if len(names) > 1:
+        parent = names[-2]
+        if fold(issuer) in {"van phong", "thanh tra", "ban quan ly"}:
+            issuer = f"{issuer} {parent}"
+        elif not _has_place(issuer):
+            pm = re.search(r"(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)\s.*$", parent)
+            if pm:
+                issuer = f"{issuer} {pm.group(0)}"
+    return issuer, units[-1][0]
+
+
+# Subjects of a news item's headline or of a reported act: "Văn phòng UBND tỉnh thực hiện …",
+# "Uỷ ban nhân dân huyện Phù Yên ban hành Kế hoạch …".
+_ORG_NAME = r"""
+    (?P<org>
+      (?:(?:Văn\s+phòng|Thường\s+trực|Ban\s+Thường\s+vụ)\s+)?
+      (?:UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy)
+      (?:\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|thị\s+trấn|TP\.?)(?:\s+[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){0,4})?
+    |
+      (?:Sở|Phòng|Ban|Trung\s+tâm|Chi\s+cục|Cục|Bộ)\s+[A-ZĐ][\wÀ-ỹ]*(?:,?\s+(?:và\s+)?[\wÀ-ỹ]+){0,7}?
+    )
+"""
+_REPORT_VERBS = (
+    r"(?:đã\s+|vừa\s+|chính\s+thức\s+)?(?:ban\s+hành|thực\s+hiện|triển\s+khai|tổ\s+chức|yêu\s+cầu|chỉ\s+đạo|"
+    r"tuyên\s+truyền|tăng\s+cường|đẩy\s+mạnh|phát\s+động|quán\s+triệt|công\s+bố|nâng\s+cao|cải\s+thiện)"
+)
+_HEADLINE_ORG = re.compile(rf"^\s*{_ORG_NAME}\s+{_REPORT_VERBS}(?![\w])", re.VERBOSE | re.IGNORECASE)
+_ISSUED_BY = re.compile(
+    rf"{_ORG_NAME}\s+(?:đã\s+|vừa\s+)?ban\s+hành\s+(?:(?:các|một\s+số)\s+)?(?=\w+\s+\w+)", re.VERBOSE
+)
+_HEADLINE_PLACE = re.compile(
+    r"^\s*(?P<place>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})\s*(?::|\s+" + _REPORT_VERBS + ")"
+)
+
+
+def _news_meta_line(lines: list[Line]) -> Line | None:
+    for ln in lines[:40]:
+        if re.search(
+            r"(?:ngay\s+dang|dang\s+ngay|ngay\s+cap\s+nhat|cap\s+nhat|ngay\s+xuat\s+ban|luot\s+xem|thoi\s+gian\s+dang)",
+            ln.folded,
+        ):
+            return ln
+    return None
+
+
+_NEWS_SKIP = re.compile(r"^(?:image|banner|trang\s+chu|tin\s+tuc|chia\s+se|in\s+bai|print|share|home)\b")
+
+
+def _headline(lines: list[Line], title_hint: str | None) -> Line | None:
+    meta = _news_meta_line(lines)
+    if meta is not None:
+        idx = lines.index(meta)
+        before = meta.text.split("Ngày đăng")[0].strip() if fold(meta.text).find("ngay dang") > 0 else ""
+        if before and len(before.split()) >= 5:
+            return Line(meta.start, meta.start + len(before), before, fold(before))
+        for ln in reversed(lines[:idx]):
+            if ln.text and not _is_caps(ln.text) and len(ln.text.split()) >= 4:
+                return ln
+    if title_hint:
+        hint = set(re.findall(r"\w+", fold(title_hint)))
+        for ln in lines[:30]:
+            got = set(re.findall(r"\w+", ln.folded))
+            if hint and got and len(hint & got) / max(len(hint), len(got)) >= 0.8:
+                return ln
+    for ln in lines[:30]:
+        if not ln.text or _NEWS_SKIP.match(ln.folded) or _is_caps(ln.text):
+            continue
+        n = len(ln.text.split())
+        if 5 <= n <= 60 and not ln.text.endswith(":"):
+            return ln
+    return None
+
+
+def _title_formal(header: list[Line], after: int, heading: Line | None) -> list[Line]:
+    """The trích yếu: lines under the type heading, a "V/v" subject, or the caps title."""
+    subj = [ln for ln in header if _SUBJECT_LINE.match(ln.folded)]
+    if subj:
+        first = subj[0]
+        idx = header.index(first)
+        out = [first]
+        for ln in header[idx + 1 : idx + 5]:
+            if not ln.text or _PLACE_LINE.match(ln.folded) or _MOTTO.match(ln.folded):
+                break
+            if re.match(r"(?:kinh\s+gui|so\s*:)", ln.folded) or _is_caps(ln.text) != _is_caps(first.text):
+                break
+            out.append(ln)
+        return out
+    start_idx = 0
+    if heading is not None:
+        start_idx = header.index(heading) + 1
+    else:
+        for i, ln in enumerate(header):
+            if ln.start >= after:
+                start_idx = i
+                break
+        else:
+            return []
+    out: list[Line] = []
+    for ln in header[start_idx:]:
+        if not ln.text:
+            if out:
+                break
+            continue
+        if _MOTTO.match(ln.folded) or _PLACE_LINE.match(ln.folded) or _NUMBER_LINE.match(ln.folded):
+            if out:
+                break
+            continue
+        if heading is None and not out and not _is_caps(ln.text):
+            break  # without a heading the title is the caps block
+        if out and (_is_caps(ln.text) != _is_caps(out[0].text)):
+            break
+        if out and ((_BODY_START.match(ln.folded) and not _is_caps(ln.text)) or len(ln.text) > 160):
+            break
+        if not out and len(ln.text) > LONG_LINE:
+            break
+        if _is_caps(ln.text) and re.match(r"^(?:chu\s+tich|giam\s+doc|truong\s+ban|bo\s+truong)", ln.folded):
+            break
+        out.append(ln)
+        if len(out) >= 4 or ln.text.endswith((".", ":")):
+            break
+    return out
+
+
+_SIGN_MARK = re.compile(r"^(?:kt|tm|tl|tuq|q|ktl)\s*\.\s*\S")
+_ROLE = re.compile(
+    r"^(?:pho\s+)?(?:chu\s+tich|giam\s+doc|chanh\s+van\s+phong|truong\s+(?:ban|phong)|bi\s+thu|bo\s+truong|"
+    r"thu\s+truong|cuc\s+truong|chanh\s+thanh\s+tra|tong\s+giam\s+doc|nguoi\s+ky|ky\s+thay)"
+)
+_PERSON = re.compile(r"^[A-ZĐ][a-zà-ỹđ]+(?:\s+[A-ZĐ][a-zà-ỹđ]+){1,4}$")
+
+
+def _signer(lines: list[Line]) -> Line | None:
+    marks = [
+        i
+        for i, ln in enumerate(lines)
+        if _SIGN_MARK.match(ln.folded) or (_ROLE.match(ln.folded) and _is_caps(ln.text))
+    ]
+    for i in reversed(marks):
+        for ln in lines[i + 1 : i + 10]:
+            if not ln.text or _ROLE.match(ln.folded) or ln.text.startswith("("):
+                continue
+            name = ln.text.strip("*_ ")
+            if _PERSON.match(name):
+                return Line(ln.start, ln.start + len(name), name, fold(name))
+            if _is_caps(name) and 2 <= len(name.split()) <= 5 and not _MOTTO.match(fold(name)):
+                titled = " ".join(w[:1] + w[1:].lower() for w in name.split())
+                if _PERSON.match(titled) and not _ROLE.match(fold(name)):
+                    return Line(ln.start, ln.start + len(name), titled, fold(name))
+            if re.match(r"^(?:noi\s+nhan|\d)", ln.folded):
+                break
+    return None
+
+
+def _text_province(text: str) -> str | None:
+    counts: dict[str, int] = {}
+    for _s, _e, short in admin.find_provinces(text):
+        counts[short] = counts.get(short, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _province_of(name: str | None, hint: str | None) -> str | None:
+    if not name:
+        return None
+    found = admin.find_provinces(name)
+    if found:
+        return found[-1][2]
+    for _s, _e, label, prov in admin.find_districts(name):
+        return prov or admin.province_of_district(label, hint)
+    return None
+
+
+def extract_meta(text: str, title_hint: str | None = None, date_hint: dt.date | None = None) -> DocMeta:
+    """The document's own metadata (SCHEMA.md `doc`), each field with its Evidence."""
+    lines = _lines(text)
+    header = _header(lines)
+    ev: dict[str, Evidence] = {}
+    meta = DocMeta()
+
+    # Number: a "Số:" line at the head of a line of the header.
+    own: Symbol | None = None
+    number_line: Line | None = None
+    for ln in header:
+        if _NUMBER_LINE.match(ln.folded) and ln.text[:1] in "SsS":
+            syms = [s for s in find_symbols(ln.text) if s.start < 40]
+            if syms:
+                own, number_line = syms[0], ln
+                meta.number = own.number
+                ev["number"] = Evidence(
+                    start=ln.start + own.start, end=ln.start + own.end, rule="header-so-line"
+                )
+                break
+
+    # Place-date line: "Lào Cai, ngày 30 tháng 6 năm 2022".
+    place = None
+    place_line: Line | None = None
+    for ln in header:
+        m = _PLACE_LINE.match(ln.folded)
+        if m and ln.text[:1].isupper() and len(ln.text) < 90:
+            place_line = ln
+            place = ln.text[m.start("place") : m.end("place")].strip()
+            dates = find_dates(ln.text)
+            if dates:
+                meta.issue_date = dates[0][2]
+                ev["issue_date"] = Evidence(
+                    start=ln.start + dates[0][0], end=ln.start + dates[0][1], rule="place-date-line"
+                )
+            break
+
+    news = number_line is None and place_line is None
+
+    # Type: the symbol's code, else the heading line, else a "V/v" letter, else a news item.
+    heading: Line | None = None
+    for ln in header:
+        if _is_caps(ln.text) and re.sub(r"\s+", " ", ln.folded).strip(" :") in heading_types():
+            heading = ln
+            break
+    if own is not None and own.type:
+        meta.type = own.type
+        ev["type"] = ev["number"].model_copy(update={"rule": "symbol-code"})
+    elif heading is not None and not news:
+        meta.type = type_of_word(heading.text)
+        ev["type"] = Evidence(start=heading.start, end=heading.end, rule="type-heading")
+    elif not news and (own is not None or any(_SUBJECT_LINE.match(ln.folded) for ln in header)):
+        meta.type = "Công văn"
+        ev["type"] = Evidence(
+            start=(number_line or place_line or header[0]).start,
+            end=(number_line or place_line or header[0]).end,
+            rule="letter-no-type-code",
+        )
+    elif news:
+        meta.type = "Tin bài"
+        ev["type"] = Evidence(start=0, end=0, rule="news-no-so-line")
+
+    text_province = _text_province(text)
+
+    if not news:
+        # Issuer: the header's org lines; else the symbol's issuer code spelt out in the body.
+        stop = min(x.start for x in (number_line, place_line) if x is not None)
+        got = _header_issuer(header, stop)
+        issuer = None
+        if got:
+            issuer, where = got
+            ev["issuer"] = Evidence(start=where.start, end=where.end, rule="header-org-lines")
+        if own is not None and (issuer is None or fold(issuer) in {"ubnd", "hdnd"}):
+            code = own.issuer_code.split("-")[0]
+            spelt = _acronym_words(code, text)
+            if spelt:
+                issuer = _short_ubnd(spelt)
+                ev["issuer"] = Evidence(
+                    start=ev["number"].start, end=ev["number"].end, rule="symbol-issuer-acronym"
+                )
+            elif issuer is None and fold(code) in {"ubnd", "hdnd"}:
+                issuer = "UBND" if fold(code) == "ubnd" else "HĐND"
+                ev["issuer"] = Evidence(
+                    start=ev["number"].start, end=ev["number"].end, rule="symbol-issuer-code"
+                )
+        if issuer:
+            province_hint = admin.province_short(place) if place else None
+            if not province_hint and place:
+                province_hint = admin.province_of_district(place, text_province)
+            meta.issuer = _complete(issuer, place, province_hint or text_province)
+        meta.province = _province_of(meta.issuer, text_province)
+        if not meta.province and place:
+            meta.province = admin.province_short(place) or admin.province_of_district(place, text_province)
+        if not meta.province:
+            meta.province = text_province
+        title_lines = _title_formal(
+            header, max(x.end for x in (number_line, place_line) if x is not None), heading
+        )
+        if title_lines:
+            title = " ".join(x.text for x in title_lines)
+            subject = _SUBJECT_LINE.match(fold(title))
+            if subject and fold(title).startswith(("v/v", "v.v")):
+                title = title[subject.end() :]
+            meta.title = re.sub(r"\s+", " ", title).strip()
+            ev["title"] = Evidence(start=title_lines[0].start, end=title_lines[-1].end, rule="trich-yeu")
+        if meta.issue_date is None and date_hint:
+            meta.issue_date = date_hint
+            ev["issue_date"] = Evidence(start=0, end=0, rule="date-hint")
+        sign = _signer(lines)
+        if sign:
+            meta.signer = sign.text
+            ev["signer"] = Evidence(start=sign.start, end=sign.end, rule="signature-block")
+    else:
+        head = _headline(lines, title_hint)
+        if head is not None:
+            meta.title = head.text
+            ev["title"] = Evidence(start=head.start, end=head.end, rule="news-headline")
+        elif title_hint:
+            meta.title = title_hint.strip()
+            ev["title"] = Evidence(start=0, end=0, rule="title-hint")
+        mline = _news_meta_line(lines)
+        if mline is not None:
+            dates = find_dates(mline.text)
+            if dates:
+                meta.issue_date = dates[0][2]
+                ev["issue_date"] = Evidence(
+                    start=mline.start + dates[0][0], end=mline.start + dates[0][1], rule="news-date-line"
+                )
+        if meta.issue_date is None and date_hint:
+            meta.issue_date = date_hint
+            ev["issue_date"] = Evidence(start=0, end=0, rule="date-hint")
+        # Issuer: the headline's subject, else the body that "ban hành" a document, else the
+        # place the headline opens with ("Chương Mỹ triển khai …", "Phù Yên: …").
+        issuer = None
+        if head is not None:
+            m = _HEADLINE_ORG.match(head.text)
+            if m:
+                issuer = _short_ubnd(m.group("org"))
+                ev["issuer"] = Evidence(
+                    start=head.start + m.start("org"), end=head.start + m.end("org"), rule="headline-subject"
+                )
+        if issuer is None:
+            best = None
+            for m in _ISSUED_BY.finditer(text):
+                if not type_of_word(" ".join(text[m.end() :].split()[:2])) and not type_of_word(
+                    text[m.end() :].split()[0]
+                ):
+                    continue  # "ban hành Kế hoạch …", not "ban hành nhiều văn bản"
+                if best is None or (_has_place(m.group("org")) and not _has_place(best.group("org"))):
+                    best = m
+            if best is not None:
+                issuer = _short_ubnd(best.group("org"))
+                ev["issuer"] = Evidence(start=best.start("org"), end=best.end("org"), rule="body-ban-hanh")
+        if issuer is None and head is not None:
+            m = _HEADLINE_PLACE.match(head.text)
+            if m:
+                phrase = _place_phrase(m.group("place"), text_province)
+                if phrase:
+                    issuer = f"UBND {phrase}"
+                    ev["issuer"] = Evidence(
+                        start=head.start + m.start("place"),
+                        end=head.start + m.end("place"),
+                        rule="headline-place",
+                    )
+        if issuer:
+            meta.issuer = _complete(issuer, None, text_province)
+        meta.province = _province_of(meta.issuer, text_province) or text_province
+
+    if meta.province:
+        meta.province_2025 = admin.province_2025(meta.province)
+        if "province" not in ev and meta.issuer:
+            ev["province"] = ev.get("issuer", Evidence(start=0, end=0, rule="")).model_copy(
+                update={"rule": "issuer-province"}
+            )
+    if meta.type is None and own is not None:
+        meta.type = type_of_code(own.code, own.party)
+    meta.evidence = ev
+    return meta

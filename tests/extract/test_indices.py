@@ -1,0 +1,84 @@
+"""Governance indices by acronym and Vietnamese name; PAPI areas only where the text names them."""
+
+from vanban.extract.indices import find_indices, find_papi_areas, papi_areas
+from vanban.ingest.normalize import normalize_text
+
+
+def idx(text):
+    return find_indices(normalize_text(text))
+
+
+def test_acronyms():
+    # seed 000: "cùng với các Chỉ số: PAR INDEX, SIPAS"
+    assert idx("nâng cao Chỉ số PAPI, cùng với các Chỉ số: PAR INDEX, SIPAS vào chương trình") == [
+        "PAPI",
+        "PAR INDEX",
+        "SIPAS",
+    ]
+    assert idx("Chỉ số PAR Index và ICT-Index năm 2023; chỉ số DDCI") == ["PAR INDEX", "ICT INDEX", "DDCI"]
+
+
+def test_vietnamese_names():
+    # seed 003
+    assert idx("Chỉ số năng lực cạnh tranh cấp tỉnh, Chỉ số sẵn sàng về ứng dụng Công nghệ thông tin") == [
+        "PCI",
+        "ICT INDEX",
+    ]
+    # seed 004: SIPAS by its long name
+    assert idx("Chỉ số sự hài lòng của tổ chức và cá nhân về sự phục vụ của cơ quan hành chính Nhà nước") == [
+        "SIPAS"
+    ]
+    assert idx("Chỉ số cải cách hành chính năm 2022 của các sở; Chỉ số CCHC tăng") == ["PAR INDEX"]
+    assert idx("Chỉ số Hiệu quả quản trị Hành chính công năm 2023") == ["PAPI"]
+
+
+def test_lookalikes_are_not_indices():
+    # seed 002: DDCI, not PCI
+    assert idx("Chỉ số đánh giá năng lực cạnh tranh cấp sở, ngành và địa phương xếp thứ 13/21") == ["DDCI"]
+    # seed 003/001: satisfaction surveys and reform work in general are not SIPAS / PAR INDEX
+    assert (
+        idx("khảo sát mức độ hài lòng của người dân đối với các dịch vụ công; công tác cải cách hành chính")
+        == []
+    )
+
+
+def areas(text, **kw):
+    return find_papi_areas(normalize_text(text), **kw)
+
+
+def test_areas_named_as_headings_and_in_quotes():
+    # seed 001
+    assert areas("1.1. Chỉ số nội dung “Tham gia của người dân ở cấp cơ sở”:\na) Thực hiện tốt") == [1]
+    assert areas('1.6. Chỉ số nội dung "cung ứng dịch vụ công":') == [6]
+    assert areas("II. QUẢN TRỊ MÔI TRƯỜNG\n1. Sở Tài nguyên và Môi trường") == [7]
+    assert areas("Nội dung 8: Quản trị điện tử\n- Đẩy mạnh") == [8]
+
+
+def test_areas_in_a_list():
+    # seed 001 introduction
+    text = (
+        "04/08 nội dung thuộc nhóm đạt điểm thấp nhất (Trách nhiệm giải trình với người dân; kiểm soát "
+        "tham nhũng trong khu vực công; cung ứng dịch vụ công; quản trị môi trường); 03/08 nội dung "
+        "thuộc nhóm đạt điểm trung bình thấp (Tham gia người dân ở cấp cơ sở; thủ tục hành chính công "
+        "và quản trị điện tử)"
+    )
+    assert areas(text) == [1, 3, 4, 5, 6, 7, 8]
+    assert areas("cải thiện trên lĩnh vực quản trị môi trường.") == [7]
+
+
+def test_prose_is_not_a_name():
+    # seed 002 and 004
+    assert (
+        areas("tham mưu công bố kịp thời thủ tục hành chính đảm bảo công khai, minh bạch, khả thi, hiệu quả")
+        == []
+    )
+    assert areas("đánh giá tính hiệu quả, công khai, minh bạch trong hoạt quản lý, điều hành") == []
+    assert areas("thực thi chính sách và cung ứng dịch vụ công.") == []
+    assert areas("Về nội dung Cải cách thủ tục hành chính (TTHC), Văn phòng") == []
+
+
+def test_area_sets_by_year():
+    assert {a.number for a in papi_areas() if a.until == 2017} == {1, 2, 3, 4, 5, 6}
+    assert {a.number for a in papi_areas() if a.since == 2018} == set(range(1, 9))
+    assert areas("Nội dung 7: Quản trị môi trường", year=2016) == []
+    assert areas("Nội dung 7: Quản trị môi trường", year=2022) == [7]

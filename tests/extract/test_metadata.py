@@ -1,0 +1,198 @@
+"""Document metadata from headers and news layouts; plus the seed harness against the gold records."""
+
+import datetime as dt
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from vanban.extract.citations import find_citations
+from vanban.extract.indices import find_indices, find_papi_areas
+from vanban.extract.metadata import extract_meta
+from vanban.ingest.normalize import normalize_text
+
+
+def meta(text, **kw):
+    return extract_meta(normalize_text(text), **kw)
+
+
+QD = """ỦY BAN NHÂN DÂN
+TỈNH YÊN BÁI
+-------
+Số: 1530/QĐ-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Yên Bái, ngày 05 tháng 7 năm 2023
+
+QUYẾT ĐỊNH
+Về việc ban hành Kế hoạch cải thiện Chỉ số PAPI năm 2023
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH YÊN BÁI
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ;
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Nguyễn Văn An
+"""
+
+
+def test_quyet_dinh_header():
+    m = meta(QD)
+    assert (m.number, m.type, m.issue_date) == ("1530/QĐ-UBND", "Quyết định", dt.date(2023, 7, 5))
+    assert (m.issuer, m.province, m.province_2025) == ("UBND tỉnh Yên Bái", "Yên Bái", "Lào Cai")
+    assert m.title == "Về việc ban hành Kế hoạch cải thiện Chỉ số PAPI năm 2023"
+    assert m.signer == "Nguyễn Văn An"
+    ev = m.evidence["number"]
+    assert normalize_text(QD)[ev.start : ev.end] == "1530/QĐ-UBND"
+
+
+def test_header_as_table_rows():
+    # ingest writes the two-column header as table rows (seed 001 after ingest)
+    m = meta(
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH SƠN LA | Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 252/KH-UBND | Sơn La, ngày 11 tháng 10 năm 2022\n\nKẾ HOẠCH\n\n"
+        "Tuyên truyền về cải cách hành chính để nâng cao Chỉ số PAPI năm 2022\n\nThực hiện Chỉ thị số 05-CT/TW"
+    )
+    assert (m.number, m.type, m.issue_date) == ("252/KH-UBND", "Kế hoạch", dt.date(2022, 10, 11))
+    assert (m.issuer, m.province, m.province_2025) == ("UBND tỉnh Sơn La", "Sơn La", "Sơn La")
+    assert m.title == "Tuyên truyền về cải cách hành chính để nâng cao Chỉ số PAPI năm 2022"
+
+
+def test_thong_bao_of_an_office_under_its_parent():
+    m = meta(
+        "UBND TỈNH QUẢNG NINH\nVĂN PHÒNG\nSố: 45/TB-VPUBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Quảng Ninh, ngày 12 tháng 3 năm 2024\nTHÔNG BÁO\n"
+        "Kết luận của đồng chí Chủ tịch UBND tỉnh tại cuộc họp về cải cách hành chính\n"
+        "Ngày 10/3/2024, đồng chí Chủ tịch UBND tỉnh chủ trì cuộc họp."
+    )
+    assert (m.type, m.issuer, m.province) == ("Thông báo", "Văn phòng UBND tỉnh Quảng Ninh", "Quảng Ninh")
+    assert m.title == "Kết luận của đồng chí Chủ tịch UBND tỉnh tại cuộc họp về cải cách hành chính"
+
+
+def test_cong_van_of_a_district_with_a_shared_name():
+    m = meta(
+        "ỦY BAN NHÂN DÂN\nHUYỆN CHÂU THÀNH\nSố: 1234/UBND-VX\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Châu Thành, ngày 2 tháng 3 năm 2024\nV/v đẩy mạnh cải cách hành chính\n"
+        "Kính gửi: Các cơ quan, đơn vị thuộc tỉnh Long An."
+    )
+    assert (m.number, m.type, m.title) == ("1234/UBND-VX", "Công văn", "đẩy mạnh cải cách hành chính")
+    assert (m.issuer, m.province) == ("UBND huyện Châu Thành", "Long An")
+
+
+def test_department_under_a_district_with_a_wrapped_subject():
+    m = meta(
+        "UBND HUYỆN BẢO THẮNG\nPHÒNG NỘI VỤ\nSố: 123/PNV\nV/v triển khai Chỉ số PAR INDEX\nnăm 2024\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBảo Thắng, ngày 02 tháng 4 năm 2024\nKính gửi: UBND các xã."
+    )
+    assert (m.type, m.issuer, m.province) == ("Công văn", "Phòng Nội vụ huyện Bảo Thắng", "Lào Cai")
+    assert m.title == "triển khai Chỉ số PAR INDEX năm 2024"
+
+
+def test_chi_thi_of_a_city_with_a_caps_title():
+    m = meta(
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 07/CT-UBND\nHà Nội, ngày 15 tháng 5 năm 2023\nCHỈ THỊ\n"
+        "VỀ VIỆC NÂNG CAO CHỈ SỐ CẢI CÁCH HÀNH CHÍNH\nNĂM 2023\n"
+        "Trong những năm qua, công tác cải cách hành chính của Thành phố đạt nhiều kết quả."
+    )
+    assert (m.type, m.issuer, m.province) == ("Chỉ thị", "UBND thành phố Hà Nội", "Hà Nội")
+    assert m.title == "VỀ VIỆC NÂNG CAO CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2023"
+
+
+def test_letter_without_header_spelt_from_its_symbol():
+    # seed 002: no issuing-body lines; "SVHTTDL" is spelt out in the body, the place line gives the province
+    m = meta(
+        "Số: /SVHTTDL-VP\nV/v tập trung đẩy mạnh nhằm cải thiện, nâng\ncao chỉ số chỉ đạo điều hành\n\n"
+        "Lai Châu, ngày 13 tháng 6 năm 2023\n\nKính gửi: Trưởng các phòng, đơn vị trực thuộc Sở.\n\n"
+        "Giám đốc Sở Văn hóa, Thể thao và Du lịch yêu cầu các phòng, đơn vị sự nghiệp thực hiện nghiêm"
+    )
+    assert (m.number, m.type, m.issue_date) == ("/SVHTTDL-VP", "Công văn", dt.date(2023, 6, 13))
+    assert m.issuer == "Sở Văn hóa, Thể thao và Du lịch tỉnh Lai Châu"
+    assert m.title == "tập trung đẩy mạnh nhằm cải thiện, nâng cao chỉ số chỉ đạo điều hành"
+
+
+def test_news_items():
+    m = meta(
+        "Trang chủ\nTIN TỨC - SỰ KIỆN\nSở Nội vụ tỉnh Yên Bái triển khai nâng cao Chỉ số PAPI năm 2023\n"
+        "Cập nhật: 15/08/2023 09:30\nNgày 14/8, Sở Nội vụ tổ chức hội nghị..."
+    )
+    assert (m.number, m.type, m.issue_date) == (None, "Tin bài", dt.date(2023, 8, 15))
+    assert (m.issuer, m.province, m.title) == (
+        "Sở Nội vụ tỉnh Yên Bái",
+        "Yên Bái",
+        "Sở Nội vụ tỉnh Yên Bái triển khai nâng cao Chỉ số PAPI năm 2023",
+    )
+    # seed 004: the headline opens with a district; the body names who issued the plan
+    m = meta(
+        "TIN CẢI CÁCH HÀNH CHÍNH\n\nChương Mỹ triển khai các nhiệm vụ nâng cao các Chỉ số năm 2024\n"
+        "Ngày đăng 10/06/2024 | 11:03 | Lượt xem: 62\n\nTừ đầu năm đến nay, UBND huyện đã ban hành nhiều văn bản. "
+        "Mới đây, ngày 07/6 UBND huyện Chương Mỹ ban hành Kế hoạch số 284/KH-UBND về tiếp tục."
+    )
+    assert (m.issue_date, m.issuer, m.province) == (dt.date(2024, 6, 10), "UBND huyện Chương Mỹ", "Hà Nội")
+    # no publication line: no date (a date in the body is not the publication date)
+    m = meta(
+        "Phù Yên: Tuyên truyền về cải cách hành chính năm 2022\nLượt xem: 194\nThực hiện Kế hoạch số 252/KH-UBND ngày 11/10/2022"
+    )
+    assert (m.issue_date, m.issuer, m.province) == (None, "UBND huyện Phù Yên", "Sơn La")
+
+
+# ---------------------------------------------------------------- the seeds against their gold records
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+SEEDS, GOLD, SCORER = SHARED / "seeds", SHARED / "eval" / "gold", SHARED / "eval" / "score.py"
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("vanban_eval_score", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _record(path: Path) -> dict:
+    text = normalize_text(path.read_text(encoding="utf-8"))
+    m = extract_meta(text)
+    cites = find_citations(text, doc_date=m.issue_date, own_number=m.number)
+    return {
+        "source": path.name,
+        "doc": {
+            k: (str(v) if isinstance(v, dt.date) else v)
+            for k, v in m.model_dump(exclude={"evidence"}).items()
+        },
+        "references": [
+            {"number": c.number, "type": c.type, "date": c.date and c.date.isoformat()} for c in cites
+        ],
+        "indices": find_indices(text),
+        "papi_dimensions": find_papi_areas(text),
+        "tasks": [],
+    }
+
+
+@pytest.mark.skipif(
+    not SCORER.exists() or not SEEDS.exists(), reason="../shared (seeds, gold, scorer) not present"
+)
+def test_seeds_against_gold(capsys):
+    score = _scorer()
+    gold = {}
+    for p in sorted(GOLD.glob("*.json")):
+        rec = json.loads(p.read_text(encoding="utf-8"))
+        gold[rec.get("source") or p.stem + ".txt"] = {k: v for k, v in rec.items() if k != "tasks"}
+    pred = {p.name: _record(p) for p in sorted(SEEDS.glob("*.txt")) if p.name in gold}
+    result = score.score(gold, pred, verbose=True)
+    with capsys.disabled():
+        print()
+        for note in result["notes"]:
+            print("  -", note)
+        print(
+            f"  doc_fields={result['doc_fields_all']} {result['doc_fields']}\n"
+            f"  references_f1={result['references']['f1']} reference_dates={result['reference_dates']}\n"
+            f"  indices_f1={result['indices']['f1']} papi_dimensions_f1={result['papi_dimensions']['f1']}"
+        )
+    assert result["doc_fields_all"] >= 0.95
+    assert result["references"]["f1"] >= 0.95
+    assert result["indices"]["f1"] == 1.0
+    assert result["papi_dimensions"]["f1"] >= 0.9
