@@ -1,0 +1,246 @@
+"""Plain text to ordered blocks: repaired line breaks, list items, headings and tables.
+
+Copy-pasted and PDF-extracted text breaks lines mid-sentence and flattens tables into
+cells ending in "|"; later stages need whole sentences, labels in place and tables as rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vanban.ingest.normalize import fold
+
+
+# A block before offsets are known: read.py places it in Document.text.
+@dataclass
+class Draft:
+    kind: str  # heading | paragraph | list_item | table
+    text: str
+    rows: list[list[str]] | None = None
+    page: int | None = None
+
+
+# --- line-level patterns ----------------------------------------------------------------
+
+LIST_LABEL = re.compile(
+    r"""^(?:
+        [-+•*–]\s+                              # bullets: "- ", "+ ", "• "
+      | \(?[a-zđ]\)\s*                          # "a)", "đ)", "(a)"
+      | \d{1,3}(?:\.\d{1,3}){0,3}[.)]\s+        # "1. ", "1.1. ", "1)"
+      | \d{1,3}(?:\.\d{1,3}){1,3}\s+            # "1.1 " (no final dot)
+      | [IVXLC]{1,6}[.)]\s+                     # "I. ", "II. "
+      | [A-Z]\.\s+(?=\S)                        # "A. "
+    )""",
+    re.VERBOSE,
+)
+_ROMAN_OR_LETTER_HEAD = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z]|\d{1,2})[.)]\s+")
+# A table row label: "1", "1.1", "II", "a", "a)" (at most three digits a part, so a year is not one).
+ROW_LABEL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[IVXLC]{1,6}\.?|[a-zđ]\)?)$")
+_SENTENCE_END = re.compile(r"[.;:!?…”\")\]]$|\./\.$")
+_BOLD = re.compile(r"^\*\*|\*\*$")
+_SPACES = re.compile(r"\s+")
+
+# Words of a header row of an assignment table (folded: no tone marks, lower case).
+HEADER_WORDS = (
+    "tt", "stt", "so tt", "nhiem vu", "noi dung", "chu tri", "phoi hop", "thoi gian",
+    "thoi han", "san pham", "ghi chu", "ket qua", "don vi", "co quan", "tien do",
+    "hoan thanh", "trach nhiem", "du kien", "kinh phi", "nguon von", "giai phap", "chi tieu",
+)
+_HEADER_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in HEADER_WORDS) + r")\b")
+
+
+def collapse(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def is_all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters) and len(text.split()) >= 2
+
+
+def classify(line: str) -> str:
+    """heading, list_item or paragraph for one (joined) line of text."""
+    m = LIST_LABEL.match(line)
+    if m and _ROMAN_OR_LETTER_HEAD.match(line) and is_all_caps(line[m.end():]):
+        return "heading"  # "II. NHIỆM VỤ VÀ GIẢI PHÁP"
+    if m:
+        return "list_item"
+    if is_all_caps(line) and len(line) <= 200:
+        return "heading"
+    return "paragraph"
+
+
+# --- tables flattened into "cell |" lines ---------------------------------------------------
+
+MAX_WRAPPED_LINES = 2  # a cell's text may wrap over this many lines without a "|"
+
+
+def _is_pipe_line(line: str) -> bool:
+    return line.rstrip().endswith("|")
+
+
+def find_pipe_runs(lines: list[str]) -> list[tuple[int, int]]:
+    """(start, end) line ranges of flattened tables: lines ending in "|", with up to
+    MAX_WRAPPED_LINES wrapped lines between two of them."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if not _is_pipe_line(lines[i]):
+            i += 1
+            continue
+        start, end = i, i + 1
+        while end < n:
+            if _is_pipe_line(lines[end]):
+                end += 1
+                continue
+            gap = end
+            while gap < n and gap - end < MAX_WRAPPED_LINES and lines[gap].strip() and not _is_pipe_line(lines[gap]):
+                gap += 1
+            if gap < n and gap > end and _is_pipe_line(lines[gap]):
+                end = gap + 1
+                continue
+            break
+        runs.append((start, end))
+        i = end
+    return runs
+
+
+def split_cells(run_lines: list[str]) -> list[str]:
+    joined = "\n".join(line.rstrip() for line in run_lines)
+    cells = joined.split("|")[:-1]  # the run ends with "|": nothing after the last one
+    return [repair_cell(c) for c in cells]
+
+
+def repair_cell(cell: str) -> str:
+    return collapse(_DEHYPHEN.sub(lambda m: "" if cell[m.end() : m.end() + 1].islower() else "-", cell))
+
+
+def is_header_cell(cell: str) -> bool:
+    return bool(cell) and len(cell.split()) <= 12 and bool(_HEADER_RE.search(fold(cell)))
+
+
+def find_header(cells: list[str]) -> tuple[int, int] | None:
+    """(index, width) of the first header row: 3+ consecutive header-like cells, or 2 when
+    the first is the row-number column (TT/STT)."""
+    i = 0
+    while i < len(cells):
+        if not is_header_cell(cells[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(cells) and is_header_cell(cells[j]):
+            j += 1
+        width = j - i
+        if width >= 3 or (width == 2 and fold(cells[i]).strip(". ") in ("tt", "stt", "so tt")):
+            return i, width
+        i = j
+    return None
+
+
+def is_row_label(cell: str) -> bool:
+    return bool(ROW_LABEL.match(cell))
+
+
+def chunk_rows(cells: list[str], width: int) -> list[list[str]]:
+    """Cells into rows of `width`, resynchronising on a row label when a row came out short
+    (a lost cell would otherwise shift every later row by one column)."""
+    rows: list[list[str]] = []
+    pos = 0
+    while pos < len(cells):
+        row_len = width
+        following = cells[pos + width] if pos + width < len(cells) else None
+        if following is not None and following and not is_row_label(following):
+            for m in range(1, width):
+                if pos + m < len(cells) and is_row_label(cells[pos + m]):
+                    row_len = m
+                    break
+        row = cells[pos : pos + row_len]
+        rows.append(row + [""] * (width - len(row)))
+        pos += row_len
+    return rows
+
+
+def shape_width(cells: list[str]) -> int:
+    """Width of a header-less flattened table: a column of row labels repeating every N
+    cells gives N; a short even run (document header, signature block) is two columns."""
+    for width in range(2, 9):
+        firsts = cells[0::width]
+        if len(firsts) >= 2 and len(cells) % width == 0 and all(is_row_label(c) or not c for c in firsts) and any(firsts):
+            return width
+    if len(cells) % 2 == 0 and len(cells) <= 8:
+        return 2
+    return len(cells)
+
+
+def cells_to_tables(cells: list[str]) -> list[list[list[str]]]:
+    """One run of cells to one or more tables (cells before a header row are a table of their own)."""
+    header = find_header(cells)
+    if header is None:
+        return [chunk_rows(cells, shape_width(cells))] if cells else []
+    start, width = header
+    tables = []
+    if start:
+        tables.extend(cells_to_tables(cells[:start]))
+    tables.append(chunk_rows(cells[start:], width))
+    return tables
+
+
+def table_text(rows: list[list[str]]) -> str:
+    """How a table reads in Document.text: a row a line, cells joined by " | "."""
+    return "\n".join(" | ".join(row).strip() for row in rows)
+
+
+def table_draft(rows: list[list[str]], page: int | None = None) -> Draft:
+    return Draft("table", table_text(rows), rows=rows, page=page)
+
+
+# --- prose: join wrapped lines, classify ---------------------------------------------------
+
+# "-" at a line's end right after a letter, next line starting in lower case: a split word.
+_DEHYPHEN = re.compile(r"(?<=\w)-\n(?=[^\W\d_])")
+
+
+def _starts_lower(text: str) -> bool:
+    return text[:1].islower()
+
+
+def _joins(prev: str, nxt: str) -> bool:
+    """A line continues the previous one: the previous does not end a sentence or clause,
+    and the next starts in lower case (and is not a list label such as "a)")."""
+    prev = prev.rstrip()
+    if not prev or _SENTENCE_END.search(prev) or prev.endswith("|"):
+        return False
+    return _starts_lower(nxt) and not LIST_LABEL.match(nxt)
+
+
+def prose_drafts(lines: list[str]) -> list[Draft]:
+    """Blocks from lines with no table in them."""
+    units: list[str] = []
+    for raw in lines:
+        line = collapse(_BOLD.sub("", raw.strip()))
+        if not line:
+            continue
+        if units and _joins(units[-1], line):
+            prev = units[-1]
+            if re.search(r"\w-$", prev):
+                units[-1] = prev[:-1] + line  # "phát tri-" + "ển": a word split by a hyphen
+            else:
+                units[-1] = prev + " " + line
+        else:
+            units.append(line)
+    return [Draft(classify(u), u) for u in units]
+
+
+def text_to_drafts(text: str) -> list[Draft]:
+    """Plain text (already NFC and free of portal furniture) to blocks in reading order."""
+    lines = text.split("\n")
+    drafts: list[Draft] = []
+    cursor = 0
+    for start, end in find_pipe_runs(lines):
+        drafts.extend(prose_drafts(lines[cursor:start]))
+        for rows in cells_to_tables(split_cells(lines[start:end])):
+            drafts.append(table_draft(rows))
+        cursor = end
+    drafts.extend(prose_drafts(lines[cursor:]))
+    return drafts

@@ -1,0 +1,99 @@
+"""The dispatcher: kinds by content, hashes, offsets, and bad inputs with plain reasons."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from vanban.ingest.detect import detect_kind
+from vanban.ingest.errors import IngestError
+from vanban.ingest.read import ingest_bytes, ingest_file
+
+from .helpers import SAMPLES, assert_offsets, seed_path
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def _pdf(draw_text: bool = True, encrypt: bool = False) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    if draw_text:
+        pdf.add_font("DejaVu", "", FONT)
+        pdf.set_font("DejaVu", size=12)
+        pdf.cell(text="Kế hoạch cải thiện Chỉ số PAPI")
+    else:
+        pdf.rect(20, 20, 100, 60)  # a page with a drawing and no text, like a scan without OCR
+    if encrypt:
+        pdf.set_encryption(owner_password="chu", user_password="mat-khau")
+    return bytes(pdf.output())
+
+
+def test_every_seed_ingests_with_consistent_offsets(seed_docs):
+    for prefix, doc in seed_docs.items():
+        assert doc.media_type == "text", prefix
+        assert_offsets(doc)
+        raw = seed_path(prefix).read_bytes()
+        assert doc.sha256 == hashlib.sha256(raw).hexdigest()
+        assert doc.name == seed_path(prefix).name
+
+
+def test_kind_by_content_not_name():
+    pdf = (SAMPLES / "001_kh239_laocai_phuluc.pdf").read_bytes()
+    html = (SAMPLES / "002_svhttdl_laichau_portal.html").read_bytes()
+    docx = (SAMPLES / "001_kh239_laocai.docx").read_bytes()
+    assert detect_kind(pdf, "van-ban.aspx") == "pdf"
+    assert detect_kind(html, "tai-lieu.pdf") == "html"
+    assert detect_kind(docx, "download") == "docx"
+    assert detect_kind("Kế hoạch số 239/KH-UBND".encode(), "kh.html") == "text"
+    assert ingest_bytes(pdf, "van-ban.aspx").media_type == "pdf"
+
+
+def test_empty_file():
+    with pytest.raises(IngestError, match="empty file"):
+        ingest_bytes(b"", "a.txt")
+    with pytest.raises(IngestError, match="empty file"):
+        ingest_bytes(b"  \n\r\n", "a.txt")
+
+
+def test_garbage_named_pdf():
+    with pytest.raises(IngestError, match=r"not a PDF: file starts with b'\\x13"):
+        ingest_bytes(bytes(range(19, 250)) * 4, "cong-van.pdf")
+
+
+def test_truncated_pdf():
+    data = (SAMPLES / "001_kh239_laocai_phuluc.pdf").read_bytes()
+    with pytest.raises(IngestError, match="damaged PDF"):
+        ingest_bytes(data[: len(data) // 2], "kh.pdf")
+
+
+def test_pdf_without_text_layer():
+    with pytest.raises(IngestError, match=r"no text layer: scanned\?"):
+        ingest_bytes(_pdf(draw_text=False), "scan.pdf")
+
+
+def test_encrypted_pdf():
+    with pytest.raises(IngestError, match="encrypted PDF"):
+        ingest_bytes(_pdf(encrypt=True), "mat.pdf")
+
+
+def test_small_pdf_reads():
+    doc = ingest_bytes(_pdf(), "kh.pdf")
+    assert doc.text == "Kế hoạch cải thiện Chỉ số PAPI" and doc.pages == 1
+
+
+def test_broken_docx():
+    data = (SAMPLES / "001_kh239_laocai.docx").read_bytes()
+    with pytest.raises(IngestError):
+        ingest_bytes(data[:3000], "kh.docx")
+
+
+def test_size_cap_and_missing_file(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * 2_000_001)
+    with pytest.raises(IngestError, match="file larger than the 2 MB cap"):
+        ingest_file(big, max_bytes=2_000_000)
+    with pytest.raises(IngestError, match="cannot open file"):
+        ingest_file(tmp_path / "khong-co.txt")

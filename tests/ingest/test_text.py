@@ -1,0 +1,129 @@
+"""Plain text to blocks: line-break repair, labels, headings and flattened tables (seeds 001, 002)."""
+
+from __future__ import annotations
+
+from vanban.ingest.text import chunk_rows, text_to_drafts
+
+from .helpers import appendix, assert_offsets, squash
+
+
+def test_line_broken_mid_sentence_is_joined_across_a_blank_line(seed_docs):
+    doc = seed_docs["002"]
+    item = next(b for b in doc.blocks if b.text.startswith("1. Tiếp tục quán triệt"))
+    assert "tăng cường công tác lãnh đạo, chỉ đạo thực hiện các mục tiêu, nhiệm vụ cải cách hành chính" in item.text
+    assert item.kind == "list_item"
+    assert any("tuyên truyền Luật Phòng chống tham nhũng tới công chức" in b.text for b in doc.blocks)
+
+
+def test_three_line_subject_is_one_block(seed_docs):
+    doc = seed_docs["002"]
+    subject = [b for b in doc.blocks if b.text.startswith("V/v")]
+    assert [b.text for b in subject] == [
+        "V/v tập trung đẩy mạnh nhằm cải thiện, nâng cao chỉ số chỉ đạo điều hành trong thực hiện "
+        "công tác cải cách hành chính"
+    ]
+
+
+def test_a_line_ending_a_sentence_is_not_joined():
+    drafts = text_to_drafts("Kính gửi: Trưởng các phòng, đơn vị trực thuộc Sở.\nthực hiện nghiêm")
+    assert [d.text for d in drafts] == ["Kính gửi: Trưởng các phòng, đơn vị trực thuộc Sở.", "thực hiện nghiêm"]
+
+
+def test_capitalised_next_line_starts_a_new_block():
+    # "Đ" is outside a-z: the join rule must use the letter's case, not a character range
+    drafts = text_to_drafts("5. Báo Lào Cai, Đài Phát thanh - Truyền hình tỉnh\nĐẩy mạnh công tác thông tin, tuyên truyền")
+    assert [d.kind for d in drafts] == ["list_item", "paragraph"]
+
+
+def test_split_word_is_dehyphenated_but_spaced_hyphen_kept():
+    drafts = text_to_drafts("phát triển kinh tế -\nxã hội và chuyển đổi số, tăng cường ứng dụng công nghệ thông tin trong quản lý, điều hành; phát tri-\nển")
+    assert drafts[0].text.endswith("kinh tế - xã hội và chuyển đổi số, tăng cường ứng dụng công nghệ thông tin trong quản lý, điều hành; phát triển")
+
+
+def test_labels_and_headings(seed_docs):
+    blocks = [b for b in seed_docs["001"].blocks if b.kind != "table"]
+
+    def kind(start: str) -> str:
+        return next(b.kind for b in blocks if b.text.startswith(start))
+
+    assert kind("II. NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN") == "heading"
+    assert kind("CẢI THIỆN CHỈ SỐ HIỆU QUẢ QUẢN TRỊ") == "heading"
+    assert kind("1.1. Chỉ số nội dung “Tham gia") == "list_item"
+    assert kind("a) Thực hiện tốt Pháp lệnh") == "list_item"
+    assert kind("đ) Công khai các quy hoạch đất") == "list_item"
+    assert kind("- Tăng cường tuyên truyền chính") == "list_item"
+    assert kind("Năm 2021, Chỉ số Hiệu quả quản") == "paragraph"
+    drafts = text_to_drafts("+ Tuyên truyền về ý nghĩa\n• Công khai số điện thoại\n1.1 Xây dựng kế hoạch\nI. Mục tiêu chung")
+    assert [d.kind for d in drafts] == ["list_item"] * 4
+
+
+def test_flattened_appendix_becomes_a_table(seed_docs):
+    doc = seed_docs["001"]
+    assert_offsets(doc)
+    rows = appendix(doc)
+    assert rows[0] == [
+        "TT",
+        "Nhiệm vụ trọng tâm",
+        "Tổ chức, cá nhân chủ trì thực hiện",
+        "Tổ chức, cá nhân chịu trách nhiệm phối hợp/ thực hiện",
+        "Thời gian hoàn thành",
+    ]
+    assert rows[2] == [
+        "1.1",
+        "Xây dựng kế hoạch, quán triệt triển khai Pháp lệnh dân chủ ở xã, phường, thị trấn",
+        "Sở Nội vụ",
+        "UBND cấp huyện",
+        "Trước ngày 5/7/2022",
+    ]
+    assert all(len(r) == 5 for r in rows)
+    separators = [i for i, r in enumerate(rows) if not any(r)]
+    data = [r for r in rows[1:] if any(r)]
+    # counted by reading the seed: groups 1..7 plus a second "7.x" group (3+6+5+6+3+8+3+5 rows),
+    # each group opened by a row of empty cells (the lost group-header row)
+    assert len(separators) == 8
+    assert len(data) == 39
+    assert [r[0] for r in data[:4]] == ["1.1", "1.2", "1.3", "2.1"]
+    assert data[-1] == [
+        "7.5",
+        "Tiếp cận và sử dụng internet tại địa phương.",
+        "Sở Thông tin và Truyền thông",
+        "Các nhà mạng cung cấp dịch vụ và đơn vị có liên quan",
+        "Thường xuyên",
+    ]
+    # the table block's text reads row by row
+    block = next(b for b in doc.blocks if b.rows is rows)
+    assert "1.1 | Xây dựng kế hoạch, quán triệt" in block.text
+
+
+def test_flattened_document_header_is_a_two_by_two_table(seed_docs):
+    first = seed_docs["001"].blocks[0]
+    assert first.kind == "table"
+    assert first.rows == [
+        ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+        ["Số: 239/KH-UBND", "Lào Cai, ngày 30 tháng 6 năm 2022"],
+    ]
+
+
+def test_signature_cells_and_title_after_it(seed_docs):
+    blocks = seed_docs["001"].blocks
+    sig = next(b for b in blocks if b.kind == "table" and "TM. ỦY BAN NHÂN DÂN" in b.text)
+    assert sig.rows == [["", "TM. ỦY BAN NHÂN DÂN"]]
+    assert any(b.text == "NHIỆM VỤ CẢI THIỆN CHỈ SỐ NỘI DUNG VÀ NỘI DUNG THÀNH PHẦN" for b in blocks)
+
+
+def test_short_row_resynchronises_on_the_next_label():
+    cells = ["TT", "Nội dung", "Chủ trì", "1", "Rà soát TTHC", "2", "Công khai", "Sở Tư pháp"]
+    assert chunk_rows(cells, 3) == [["TT", "Nội dung", "Chủ trì"], ["1", "Rà soát TTHC", ""], ["2", "Công khai", "Sở Tư pháp"]]
+
+
+def test_lost_group_row_with_fewer_empty_cells():
+    text = "STT |\nNội dung |\nĐơn vị chủ trì |\n|\n|\n1 |\nRà soát thủ tục hành chính |\nSở Tư pháp |"
+    (table,) = [d for d in text_to_drafts(text) if d.kind == "table"]
+    assert table.rows == [["STT", "Nội dung", "Đơn vị chủ trì"], ["", "", ""], ["1", "Rà soát thủ tục hành chính", "Sở Tư pháp"]]
+
+
+def test_wrapped_cell_lines_join():
+    text = "TT |\nNhiệm vụ |\nCơ quan chủ trì |\n1 |\nTổ chức gặp gỡ, đối thoại\ntrực tiếp với người dân |\nChủ tịch UBND\ncấp huyện |"
+    (table,) = [d for d in text_to_drafts(text) if d.kind == "table"]
+    assert table.rows[1] == ["1", "Tổ chức gặp gỡ, đối thoại trực tiếp với người dân", "Chủ tịch UBND cấp huyện"]
+    assert squash(table.text).startswith("TT | Nhiệm vụ | Cơ quan chủ trì")
