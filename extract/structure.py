@@ -78,6 +78,13 @@ def is_not_task_section(heading_body: str) -> bool:
     return text in set(_data()["sections"]["not_tasks"])
 
 
+def is_report_task_section(heading_body: str) -> bool:
+    """In a Báo cáo, the headings under which work is assigned ("Đề xuất, kiến nghị", "Phương hướng, nhiệm vụ")."""
+    text = _norm_heading(heading_body)
+    return len(text) <= 80 and any(re.search(r"\b" + re.escape(w) + r"\b", text)
+                                   for w in _data()["report"]["task_sections"])
+
+
 @cache
 def _closing_res() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in _data()["formulas"]["closing"]]

@@ -22,6 +22,11 @@ FLOORS = {
     ("references", "f1"): 0.95,  # issue 3
     ("indices", "f1"): 1.0,  # issue 3
     ("papi_dimensions", "f1"): 0.9,  # issue 3
+    ("tasks", "f1"): 0.9,  # issue 4
+    ("task_lead",): 0.9,  # issue 4
+    ("task_support", "f1"): 0.85,  # issue 4
+    ("task_deadline",): 0.95,  # issue 4
+    ("task_dimension",): 0.9,  # issue 4
 }
 
 

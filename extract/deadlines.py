@@ -1,0 +1,302 @@
+"""Deadlines: read a deadline cell, and find the time phrase inside a task's text.
+
+A deadline is a date ("Trước ngày 5/7/2022"), a period whose last day it fixes ("Quý
+III/2022", "Tháng 12 năm 2025"), a recurrence ("Định kỳ hàng quý"), "Theo quy định", a
+start ("bắt đầu thực hiện từ tháng 01/2026") or a day relative to a period. The phrase
+vocabularies live in data/deadlines.toml; the regexes are built from them and run on the
+folded text, whose offsets are the original's.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from pathlib import Path
+
+from vanban.ingest.normalize import fold, normalize_text
+from vanban.schema.models import Deadline
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+__all__ = ["find_deadline", "format_deadline", "parse_deadline"]
+
+_DATA = tomllib.loads((Path(__file__).parent / "data" / "deadlines.toml").read_text(encoding="utf-8"))
+
+
+def _alt(phrases: list[str]) -> str:
+    """Folded phrases as one alternation, longest first, spaces matching any blank."""
+    keys = sorted({fold(normalize_text(p)) for p in phrases}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, k.split())) for k in keys) + ")"
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+# The time expressions themselves (folded text).
+_TIME = r"""
+      (?P<range>(?<!\d)(?P<ry1>(?:19|20)\d\d)\s*[-–]\s*(?P<ry2>(?:19|20)\d\d)(?!\d))
+    | (?P<half>(?<!\d)(?P<hn>3|6|9)\s+thang\s+(?P<hw>dau|cuoi)\s+nam
+          (?:\s*(?:[/-]|nam)?\s*(?P<hy>(?:19|20)\d\d)(?!\d))?)
+    | (?P<quarter>quy\s+(?P<q>iv|iii|ii|i|[1-4])(?!\w)
+          (?:\s*(?:[/-]|nam)\s*(?P<qy>(?:19|20)\d\d)(?!\d))?)
+    | (?P<date>(?:ngay\s*)?(?<![\d/.])(?P<d>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)
+          (?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d)(?!\d)|(?![\d/.-])))
+    | (?P<ldate>ngay\s+(?P<d2>[0-3]?\d)\s+thang\s+(?P<m2>[01]?\d)(?!\d)
+          (?:\s*(?:,\s*)?nam\s+(?P<y2>(?:19|20)\d\d)(?!\d))?)
+    | (?P<month>thang\s+(?P<mo>[01]?\d)(?!\d)
+          (?:\s*(?:[/-]|nam)\s*(?P<my>(?:19|20)\d\d)(?!\d))?)
+    | (?P<year>nam\s+(?P<yy>(?:19|20)\d\d)(?!\d))
+"""
+_TIME_RE = re.compile(_TIME, re.VERBOSE)
+
+_REC_WORDS = _alt(_DATA["recurrence"]["phrases"])
+_REC_UNITS = _alt(_DATA["recurrence"]["units"])
+_REC_ITEM = rf"(?:quy\s+(?:iv|iii|ii|i|[1-4])(?!\w)|\d+\s+thang|(?:hang\s+)?{_REC_UNITS}(?!\s*\d))"
+_RECURRENCE = rf"""
+    (?P<rec>
+        {_REC_WORDS}
+        (?: \s+ hang \s+ {_REC_UNITS} (?!\w) )?                    # định kỳ hàng quý
+        (?: \s+ {_REC_ITEM} (?: \s*(?:,|va)\s* {_REC_ITEM} )* )?    # Định kỳ Quý I, 6 tháng, … và năm
+        (?: \s* \( [^()\n]{{0,40}} \) )?                           # thường xuyên (định kỳ hàng tháng)
+    )
+"""
+_REC_RE = re.compile(_RECURRENCE, re.VERBOSE)
+_REC_ANY = re.compile(rf"(?<!\w){_REC_WORDS}(?!\w)|(?<!\w)hang\s+{_REC_UNITS}(?!\w)")
+
+_REL_RE = re.compile(
+    rf"""(?P<relative>
+        (?:truoc\s+|cham\s+nhat\s+)?ngay\s+\d{{1,2}}\s+{_alt(_DATA["relative"]["joins"])}\s+
+        {_alt(_DATA["relative"]["anchors"])}(?!\w)
+    )""",
+    re.VERBOSE,
+)
+_START_RE = re.compile(rf"(?<!\w){_alt(_DATA['prepositions']['start'])}(?!\w)")
+_BY_REG_RE = re.compile(rf"(?<!\w){_alt(_DATA['prepositions']['by_regulation'])}(?!\w)")
+_UNTIL_RE = re.compile(r"(?<!\w)(?:den|toi)(?!\w)")
+_DEADLINE_PREP_RE = re.compile(r"(?:truoc|cham\s+nhat|han|hoan\s+thanh|xong|den(?:\s+het)?)(?:\s+ngay)?\s*$")
+
+
+# --------------------------------------------------------------------------- values
+
+
+def _last_day(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _value(m: re.Match[str], ref_year: int | None) -> tuple[str, dt.date | None, bool] | None:
+    """(kind, date, year printed) of one time expression; None when it is no valid time."""
+    g = m.groupdict()
+    try:
+        if g["range"]:
+            return "period", dt.date(int(g["ry2"]), 12, 31), True
+        if g["half"]:
+            year = int(g["hy"]) if g["hy"] else ref_year
+            month = int(g["hn"]) if g["hw"] == "dau" else 12
+            return "period", (_last_day(year, month) if year else None), bool(g["hy"])
+        if g["quarter"]:
+            year = int(g["qy"]) if g["qy"] else ref_year
+            return "period", (_last_day(year, 3 * _ROMAN[g["q"]]) if year else None), bool(g["qy"])
+        if g["date"] or g["ldate"]:
+            d, mo, y = (g["d"], g["m"], g["y"]) if g["date"] else (g["d2"], g["m2"], g["y2"])
+            year = int(y) if y else ref_year
+            if not 1 <= int(mo) <= 12 or not 1 <= int(d) <= 31:
+                return None
+            return "date", (dt.date(year, int(mo), int(d)) if year else None), bool(y)
+        if g["month"]:
+            mo = int(g["mo"])
+            if not 1 <= mo <= 12:
+                return None
+            year = int(g["my"]) if g["my"] else ref_year
+            return "period", (_last_day(year, mo) if year else None), bool(g["my"])
+        if g["year"]:
+            return "period", dt.date(int(g["yy"]), 12, 31), True
+    except ValueError:  # 31/2, year out of range
+        return None
+    return None
+
+
+# --------------------------------------------------------------------------- cells
+
+
+def parse_deadline(raw: str, ref_year: int | None = None) -> Deadline | None:
+    """Read a deadline cell ("Quý III/2022", "Thường xuyên", "Trước ngày 5/7/2022").
+
+    `raw` is kept whole; `date` is the day it fixes (the last day of a named month,
+    quarter, half-year or year), None for a recurrence, a rule, a start or a relative day.
+    A date or period printed without a year takes `ref_year`. Returns None for a blank
+    cell and kind "other" for words this module does not know."""
+    if not raw or not raw.strip():
+        return None
+    raw = raw.strip()
+    text = fold(normalize_text(raw))
+    if len(text) != len(raw):  # normalisation changed the length: work on the normal form
+        raw = normalize_text(raw)
+        text = fold(raw)
+    times = [(m, v) for m in _TIME_RE.finditer(text) if (v := _value(m, ref_year))]
+    start = _START_RE.search(text)
+    if start and not _UNTIL_RE.search(text, start.end()):
+        return Deadline(raw=raw, date=None, kind="start")
+    dated = [(m, v) for m, v in times if v[2]]
+    if dated:
+        m, (kind, date, _) = _pick(text, dated)
+        return Deadline(raw=raw, date=date, kind=kind)  # type: ignore[arg-type]
+    if _REL_RE.search(text):
+        return Deadline(raw=raw, date=None, kind="relative")
+    if _REC_ANY.search(text):
+        return Deadline(raw=raw, date=None, kind="recurring")
+    if _BY_REG_RE.search(text):
+        return Deadline(raw=raw, date=None, kind="by_regulation")
+    if times:
+        m, (kind, date, _) = _pick(text, times)
+        return Deadline(raw=raw, date=date, kind=kind)  # type: ignore[arg-type]
+    if not any(ch.isalnum() for ch in raw):
+        return None
+    return Deadline(raw=raw, date=None, kind="other")
+
+
+def _pick(text: str, times: list) -> tuple:
+    """The time a deadline word stands before ("trước ngày …"), else the last one."""
+    for m, v in times:
+        if _DEADLINE_PREP_RE.search(text, max(0, m.start() - 25), m.start()):
+            return m, v
+    return times[-1]
+
+
+def format_deadline(d: Deadline) -> str:
+    """A phrase that parse_deadline reads back as the same date and kind."""
+    if d.date is not None:
+        y, m, day = d.date.year, d.date.month, d.date.day
+        if d.kind == "period" and day == calendar.monthrange(y, m)[1]:
+            if m == 12:
+                return f"Năm {y}"
+            if m % 3 == 0:
+                return f"Quý {_ROMAN_OUT[m // 3]}/{y}"
+            return f"Tháng {m}/{y}"
+        return f"Trước ngày {day}/{m}/{y}"
+    reparsed = parse_deadline(d.raw) if d.raw else None
+    if reparsed is not None and reparsed.kind == d.kind and reparsed.date is None:
+        return d.raw
+    return {
+        "recurring": "Thường xuyên",
+        "by_regulation": "Theo quy định",
+        "start": "Bắt đầu thực hiện",
+        "relative": "Trước ngày 15 của tháng cuối quý",
+        "date": "Trước ngày",
+    }.get(d.kind, d.raw or "Khác")
+
+
+# --------------------------------------------------------------------------- running text
+
+_FIND = re.compile(
+    rf"""
+      (?P<dated> (?<!\w) {_alt(_DATA["prepositions"]["date"])} \s+ (?:la\s+)? (?=\d|ngay\s) )
+    | (?P<period> (?<!\w) {_alt(_DATA["prepositions"]["period"])} \s+ (?=quy\s|thang\s|[369]\s+thang\s) )
+    | (?P<yearly> (?<!\w) {_alt(_DATA["prepositions"]["year"])} \s+ (?=nam\s+\d) )
+    | (?P<starts> (?<!\w) {_alt(_DATA["prepositions"]["start"])} (?!\w) )
+    | (?<!\w) {_RECURRENCE} (?!\w)
+    """,
+    re.VERBOSE,
+)
+_DISQ_NOUNS = {tuple(fold(normalize_text(n)).split()) for n in _DATA["disqualify"]["nouns"]}
+_DISQ_WINDOW = int(_DATA["disqualify"]["window"])
+_COPULAS = {fold(w) for w in _DATA["disqualify"]["copulas"]}
+_AFTER = {w.lower() for w in _DATA["disqualify"]["after"]}
+_CLAUSE_END = re.compile(r"[.;:!?\n(…]")
+_WORD = re.compile(r"\w+")
+
+
+def find_deadline(text: str, ref_year: int | None = None) -> tuple[Deadline, int, int] | None:
+    """The time phrase inside a task's text that says when or how often the unit acts.
+
+    Returns (deadline, start, end) with `text[start:end]` as `deadline.raw`, or None. A
+    date needs a deadline word before it ("trước ngày 30/7/2022"); a year needs one of
+    completion ("Hoàn thành trong năm 2025"), since a mere mention of the plan's year is
+    none; a recurrence must qualify the action, not a thing ("dự toán ngân sách hằng năm").
+    A date with its year wins; otherwise the first phrase found."""
+    if not text:
+        return None
+    folded = fold(text)
+    found: list[tuple[Deadline, int, int, bool]] = []
+    for m in _FIND.finditer(folded):
+        hit = _candidate(text, folded, m, ref_year)
+        if hit:
+            found.append(hit)
+    if not found:
+        return None
+    best = next((f for f in found if f[3]), found[0])
+    return best[0], best[1], best[2]
+
+
+def _candidate(text: str, folded: str, m: re.Match[str], ref_year: int | None):
+    s = m.start()
+    if m.group("rec"):
+        e = m.end("rec")
+        if _describes_thing(text, folded, s, e) or not _is_recurrence_word(text, s):
+            return None
+        return Deadline(raw=text[s:e], kind="recurring"), s, e, False
+    if m.group("starts"):
+        t = _TIME_RE.match(folded, _skip_blank(folded, m.end()))
+        e = t.end() if t else m.end()
+        return Deadline(raw=text[s:e], kind="start"), s, e, False
+    at = m.end()
+    if m.group("dated"):
+        rel = _REL_RE.match(folded, at) or _REL_RE.match(folded, _back_to_ngay(folded, at))
+        if rel:
+            e = rel.end()
+            return Deadline(raw=text[s:e], kind="relative"), s, e, False
+    t = _TIME_RE.match(folded, at)
+    if t is None:
+        return None
+    v = _value(t, ref_year)
+    if v is None:
+        return None
+    kind, date, has_year = v
+    if m.group("dated") and kind != "date":
+        return None
+    if m.group("period") and (t.group("year") or t.group("range") or t.group("date")):
+        return None
+    if m.group("yearly") and not t.group("year"):
+        return None
+    e = t.end()
+    return Deadline(raw=text[s:e], date=date, kind=kind), s, e, has_year and date is not None  # type: ignore[arg-type]
+
+
+def _skip_blank(folded: str, i: int) -> int:
+    while i < len(folded) and folded[i].isspace():
+        i += 1
+    return i
+
+
+def _back_to_ngay(folded: str, at: int) -> int:
+    """ "trước ngày 15 của …": the date preposition already ate "ngày"."""
+    k = folded.rfind("ngay", max(0, at - 6), at)
+    return k if k >= 0 else at
+
+
+def _is_recurrence_word(text: str, s: int) -> bool:
+    """ "hàng"/"hằng" fold like "hạng" (rank): keep the printed recurrence words only."""
+    w = text[s : s + 4].lower()
+    return not w.startswith("h") or w in ("hàng", "hằng")
+
+
+def _describes_thing(text: str, folded: str, s: int, e: int) -> bool:
+    """True when the recurrence qualifies a noun, not the action."""
+    after = _WORD.search(text, e)
+    if after and after.group().lower() in _AFTER and not text[e : after.start()].strip(" "):
+        return True
+    clause = max((m.end() for m in _CLAUSE_END.finditer(folded, 0, s)), default=0)
+    before = _WORD.findall(folded[clause:s])
+    if not before:  # the clause opens with it: "Định kỳ báo cáo …", "Thường xuyên kiểm tra …"
+        return False
+    if _COPULAS & set(before):
+        return True
+    window = before[-_DISQ_WINDOW:]
+    for i in range(len(window)):
+        for n in (1, 2, 3):
+            if tuple(window[i : i + n]) in _DISQ_NOUNS:
+                return True
+    return False

@@ -1,0 +1,411 @@
+"""Tasks from running text: who is told to do what, read from the passage and where it stands.
+
+Vietnamese plans assign work in a handful of shapes: "Sở Nội vụ: …", "Giao <unit>: …",
+"<unit> chủ trì, phối hợp với <units> …", "Đề nghị <unit> …", "<superior> yêu cầu <units> …",
+a heading "3. Sở Nội vụ" whose bullets are each a task, and an introduction ("… yêu cầu các
+phòng thực hiện một số nhiệm vụ sau:") whose list items are each a task. This module walks the
+blocks keeping that context; what a unit name is comes from extract/units.py.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from vanban.extract import structure
+from vanban.extract.deadlines import find_deadline
+from vanban.extract.papi import area_named
+from vanban.extract.units import canonical_unit, find_units, unit_at_start
+from vanban.ingest.normalize import fold
+from vanban.schema.models import Block, Deadline, Task, UnitRef
+
+
+@cache
+def _predicate_data() -> dict:
+    data = tomllib.loads(resources.files("vanban.extract").joinpath("data/structure.toml").read_text("utf-8"))
+    return data["predicate"]
+
+
+@cache
+def _not_predicate_re() -> re.Pattern[str]:
+    words = sorted(set(_predicate_data()["not_starts"]), key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+@cache
+def _partner_re() -> re.Pattern[str]:
+    words = sorted(set(_predicate_data()["partner_markers"]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+@cache
+def _assign_re() -> re.Pattern[str]:
+    verbs = sorted(set(structure.assignment_verbs()), key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(v) for v in verbs) + r")\b\s*(?:cho\s+)?")
+
+
+@cache
+def _generic_re() -> re.Pattern[str]:
+    data = tomllib.loads(resources.files("vanban.extract").joinpath("data/units.toml").read_text("utf-8"))
+    phrases = sorted({fold(p) for p in data["generic"]["phrases"]}, key=len, reverse=True)
+    return re.compile(r"^\W*(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
+def is_generic_addressee(text: str) -> bool:
+    """A passage addressed to everyone ("Các cấp, các ngành …"): no task, whatever the heading."""
+    return bool(_generic_re().match(fold(text)))
+
+
+@dataclass
+class Found:
+    """A unit found in a clause: its text as written and its span in the clause."""
+
+    text: str
+    start: int
+    end: int
+    canonical: str | None = None
+    level: str | None = None
+
+    def ref(self) -> UnitRef:
+        return UnitRef(text=self.text, canonical=self.canonical, level=self.level)
+
+
+def _as_list(match) -> list[Found]:
+    if match is None:
+        return []
+    items = match if isinstance(match, list) else [match]
+    return [Found(m.text, m.start, m.end, getattr(m, "canonical", None), getattr(m, "level", None)) for m in items]
+
+
+_SEP = re.compile(r"[\s,;:–\-]*")
+# Words that open a clause by handing work to the unit after them ("Giao Thanh tra Sở: …").
+# "Chỉ đạo X …" opening a sentence continues the current unit's duties, so it is not here.
+_LEAD_IN = re.compile(r"^(?:kinh de nghi|de nghi|yeu cau|giao cho|giao)\b\s*")
+_INTRO_END = re.compile(r"(?:sau|duoi day|nhu sau|cu the)\s*:\s*$")
+
+
+def _skip_sep(text: str, pos: int) -> int:
+    return _SEP.match(text, pos).end()
+
+
+@dataclass
+class Subject:
+    """The unit(s) a clause assigns work to, and where the work's text begins."""
+
+    units: list[Found]
+    pred_start: int
+    colon: bool = False  # "Sở Nội vụ: …" — a lead-in whose following paragraphs are its tasks
+    assigned_by: Found | None = None  # the superior in "<superior> yêu cầu <units> …"
+    support: list[Found] = field(default_factory=list)
+
+
+def _units_at(text: str, pos: int) -> list[Found]:
+    found = _as_list(unit_at_start(text[pos:]))
+    return [Found(f.text, f.start + pos, f.end + pos, f.canonical, f.level) for f in found]
+
+
+def _is_predicate(text: str, pos: int) -> bool:
+    rest = fold(text[pos:]).lstrip(" ,")
+    if not rest or not rest[0].isalpha():
+        return rest.startswith(":")
+    return not _not_predicate_re().match(rest)
+
+
+def _consume_partners(text: str, pos: int) -> tuple[list[Found], int]:
+    """After "phối hợp với", the partners' list: units separated by ",", ";" or "và"."""
+    out: list[Found] = []
+    while True:
+        p = _skip_sep(text, pos)
+        if fold(text[p:p + 3]) == "va ":
+            p += 3
+        units = [u for u in find_units(text[p:p + 300]) if u.start == 0]
+        if not units:
+            return out, pos
+        u = max(units, key=lambda m: m.end)
+        out.append(Found(u.text, u.start + p, u.end + p, getattr(u, "canonical", None), getattr(u, "level", None)))
+        pos = u.end + p
+
+
+def _subject_after_adverbial(clause: str) -> list[Found]:
+    """The subject after an opening adverbial: "Đối với nội dung …, Phòng Tư pháp huyện chủ trì".
+
+    The unit must come before any ";" and must not be the object of a preposition
+    ("… trang thiết bị tại Trung tâm Phục vụ hành chính công tỉnh" is no subject)."""
+    limit = clause.find(";")
+    limit = 250 if limit < 0 else min(limit, 250)
+    prev_end, prev_rejected = -1, False
+    for m in find_units(clause[:limit]):
+        continues_list = prev_end >= 0 and re.fullmatch(r"[\s,;]*(?:va\s+)?", fold(clause[prev_end:m.start]))
+        prev_end = m.end
+        if m.start == 0 or (continues_list and prev_rejected):
+            prev_rejected = True
+            continue
+        before = fold(clause[:m.start]).rstrip()
+        prev_word = re.findall(r"\w+$", before)
+        if prev_word and not before.endswith((",", ":")) and _not_predicate_re().match(prev_word[0]):
+            prev_rejected = True
+            continue
+        prev_rejected = False
+        units = _units_at(clause, m.start)
+        if units:
+            return units
+    return []
+
+
+def subject_of(clause: str) -> Subject | None:
+    """Who a clause assigns work to: "Giao X: …", "Đề nghị X …", "X: …", "X chủ trì …",
+    "<superior> yêu cầu X …", possibly after an adverbial ("Đối với nội dung …, X chủ trì …")."""
+    folded = fold(clause)
+    lead_in = _LEAD_IN.match(folded.lstrip())
+    offset = len(folded) - len(folded.lstrip())
+    if lead_in:  # "Giao Thanh tra Sở: …", "Đề nghị Ủy ban MTTQ tỉnh …"
+        units = _units_at(clause, offset + lead_in.end())
+        if units:
+            return _finish(clause, units, None)
+    units = _units_at(clause, offset)
+    if not units and structure.starts_with_adverbial(clause):
+        units = _subject_after_adverbial(clause)
+    if not units:
+        return None
+    pos = _skip_sep(clause, units[-1].end) if clause[units[-1].end:units[-1].end + 2].strip(" ") in ("", ",") else units[-1].end
+    verb = _assign_re().match(fold(clause[pos:]))
+    if verb:  # "<superior> yêu cầu <units> …": the units after the verb lead
+        targets = _units_at(clause, pos + verb.end())
+        if not targets:
+            return Subject([], pos, assigned_by=units[0])
+        return _finish(clause, targets, units[0])
+    return _finish(clause, units, None)
+
+
+def _finish(clause: str, units: list[Found], by: Found | None) -> Subject | None:
+    end = units[-1].end
+    rest = clause[end:]
+    stripped = rest.lstrip(" ")
+    if stripped.startswith(":"):
+        return Subject(units, end + len(rest) - len(stripped) + 1, colon=True, assigned_by=by)
+    if not _is_predicate(clause, end):
+        return None
+    pos = _skip_sep(clause, end)
+    subject = Subject(units, pos, assigned_by=by)
+    # "X chủ trì, phối hợp với Y, Z …": the partners are support; the work starts after them.
+    m = re.match(r"chu tri\s*,?\s*", fold(clause[pos:]))
+    if m:
+        after = pos + m.end()
+        p = _partner_re().match(fold(clause[after:]))
+        if p:
+            partners, new_pos = _consume_partners(clause, after + p.end())
+            subject.support = partners
+            subject.pred_start = _skip_sep(clause, new_pos) if partners else after
+    return subject
+
+
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?…])\s+|;\s*|:\s+)(?=\S)")
+
+
+def _split_points(text: str, start: int) -> list[int]:
+    return [m.end() for m in _SENTENCE_BREAK.finditer(text, start)]
+
+
+@dataclass
+class Frame:
+    """An open numbered heading or item and what it says about the passages under it."""
+
+    level: int
+    label: str
+    kind: str = "plain"  # plain | skip | units | task
+    units: list[UnitRef] = field(default_factory=list)
+    dimension: int | None = None
+    deadline: Deadline | None = None
+
+
+@dataclass
+class Context:
+    issuer: str | None
+    ref_year: int | None
+    frames: list[Frame] = field(default_factory=list)
+    intro_units: list[UnitRef] = field(default_factory=list)
+    colon_units: list[UnitRef] = field(default_factory=list)
+
+
+def _is_self(units: list[Found], issuer: str | None) -> bool:
+    """The issuer reporting its own action ("UBND huyện Chương Mỹ tổ chức hội nghị …")."""
+    if not issuer or len(units) != 1:
+        return False
+    unit, iss = fold(units[0].text).strip(), fold(issuer).strip()
+    iss_full = iss.replace("ubnd", "uy ban nhan dan")
+    unit_full = unit.replace("ubnd", "uy ban nhan dan")
+    return iss_full.startswith(unit_full)
+
+
+def _unit_heading(body: str) -> list[UnitRef] | None:
+    """A heading that only names units ("3. Sở Nội vụ", "1. Đề nghị Ủy ban MTTQ tỉnh")."""
+    text = body.strip().rstrip(":").strip()
+    if not text or len(text) > 300:
+        return None
+    lead_in = _assign_re().match(fold(text))
+    pos = lead_in.end() if lead_in else 0
+    units = _units_at(text, pos)
+    if not units or text[units[-1].end:].strip(" .;,") != "":
+        return None
+    return [u.ref() for u in units]
+
+
+def _refs(units: list[Found]) -> list[UnitRef]:
+    out = []
+    for u in units:
+        if u.canonical is None:
+            canonical, level = canonical_unit(u.text)
+            out.append(UnitRef(text=u.text, canonical=canonical, level=level))
+        else:
+            out.append(u.ref())
+    return out
+
+
+def _make_task(block: Block, body_off: int, body: str, t_start: int, t_end: int, clause_start: int,
+               lead: list[UnitRef], support: list[UnitRef], label: str | None, ctx: Context, rule: str) -> Task | None:
+    text = body[t_start:t_end].strip(" ;,.")
+    if len(text.split()) < 3:
+        return None
+    found = find_deadline(body[clause_start:t_end], ctx.ref_year)
+    deadline = found[0] if found else next((f.deadline for f in reversed(ctx.frames) if f.deadline), None)
+    dimension = next((f.dimension for f in reversed(ctx.frames) if f.dimension), None)
+    return Task(
+        text=text, label=label, lead=lead, support=support, deadline=deadline, dimension=dimension,
+        dimension_rule="section-heading" if dimension else None, source_kind="prose",
+        start=block.start + body_off + t_start, end=block.start + body_off + t_end, rule=rule,
+    )
+
+
+def _partners_in(text: str) -> list[UnitRef]:
+    out: list[Found] = []
+    for m in _partner_re().finditer(fold(text)):
+        partners, _ = _consume_partners(text, m.end())
+        out.extend(partners)
+    return _refs(out)
+
+
+def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
+                      ctx_units: list[UnitRef], ctx: Context, labelled: bool) -> tuple[list[Task], bool]:
+    """Tasks of one passage; returns them and whether the passage opened with its own subject."""
+    spans: list[tuple[int, int, list[UnitRef], list[UnitRef], str]] = []  # clause, text start, lead, support, rule
+    first = subject_of(body)
+    own = False
+    if first is not None and first.units and not (first.assigned_by is None and _is_self(first.units, ctx.issuer)) \
+            and not structure.is_report_of_work_done(body[first.pred_start:]):
+        rest = body[first.pred_start:].rstrip()
+        if _INTRO_END.search(fold(rest)):
+            ctx.intro_units = _refs(first.units)  # "… yêu cầu các phòng thực hiện các nhiệm vụ sau:"
+            return [], True
+        own = True
+        if first.colon and not labelled:
+            ctx.colon_units = _refs(first.units)
+        spans.append((0, first.pred_start, _refs(first.units), _refs(first.support), "prose-subject"))
+    elif first is not None and first.assigned_by is not None and not first.units:
+        return [], False
+    elif ctx_units and not is_generic_addressee(body):
+        spans.append((0, 0, ctx_units, [], "prose-context"))
+    # Further clauses that name their own unit are tasks of their own.
+    search_from = spans[0][1] if spans else 0
+    for point in _split_points(body, search_from):
+        sub = subject_of(body[point:])
+        if sub is None or not sub.units or sub.colon and point < search_from:
+            continue
+        if _is_self(sub.units, ctx.issuer) and sub.assigned_by is None:
+            continue
+        if structure.is_report_of_work_done(body[point + sub.pred_start:]):
+            continue
+        if _INTRO_END.search(fold(body[point + sub.pred_start:].rstrip())):
+            ctx.intro_units = _refs(sub.units)  # "… Giám đốc Sở yêu cầu các phòng … nhiệm vụ sau:"
+            break
+        spans.append((point, point + sub.pred_start, _refs(sub.units), _refs(sub.support), "prose-clause"))
+    tasks = []
+    for i, (clause_start, t_start, lead, support, rule) in enumerate(spans):
+        t_end = spans[i + 1][0] if i + 1 < len(spans) else len(body)
+        partners = support + [p for p in _partners_in(body[t_start:t_end]) if fold(p.text) not in {fold(s.text) for s in support}]
+        task = _make_task(block, body_off, body, t_start, t_end, clause_start, lead, partners, label, ctx, rule)
+        if task:
+            tasks.append(task)
+    return tasks, own
+
+
+_BULLETS = ("dash", "plus")
+
+
+def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | None,
+                     doc_type: str | None = None) -> list[Task]:
+    """Walk the body's blocks in order and read the tasks each passage assigns.
+
+    In a report (Báo cáo) only the sections of proposals and next steps, and passages that
+    open with "Đề nghị"/"Giao", assign work; the rest reports what was done."""
+    ctx = Context(issuer=issuer, ref_year=ref_year)
+    report = doc_type == "Báo cáo"
+    tasks: list[Task] = []
+    for block in blocks:
+        if block.kind == "table":
+            continue
+        text = block.text
+        if structure.is_end_of_body(text):
+            break
+        lab = structure.parse_label(text)
+        body_off = lab.body_start if lab else 0
+        body = text[body_off:]
+        if lab is None and block.kind == "heading" and text.strip().isupper():
+            lab = structure.Label("", "heading", 1, 0)
+        if lab:
+            while ctx.frames and ctx.frames[-1].level >= lab.level:
+                ctx.frames.pop()
+            if lab.kind not in _BULLETS:
+                ctx.colon_units = []
+            if lab.level <= 2:
+                ctx.intro_units = []
+        if structure.is_closing_formula(body):
+            ctx.intro_units, ctx.colon_units = [], []
+            continue
+        frame = Frame(lab.level, lab.label) if lab else None
+        in_skip = any(f.kind == "skip" for f in ctx.frames)
+        if frame and structure.is_not_task_section(body):
+            frame.kind = "skip"
+        if report and frame and lab.kind not in _BULLETS and len(body) < 100:
+            frame.kind = "plain" if structure.is_report_task_section(body) else "skip"
+        if report and not frame and in_skip and _LEAD_IN.match(fold(body).lstrip()):
+            in_skip = False  # "Đề nghị UBND tỉnh …" inside a report's narrative is a proposal
+        if frame:
+            frame.dimension = area_named(body) if len(body) < 200 else None
+            if lab.kind == "heading" or len(body) < 120:
+                found = find_deadline(body, ref_year)
+                frame.deadline = found[0] if found and found[0].date else None
+        if in_skip or (frame and frame.kind == "skip"):
+            if frame:
+                ctx.frames.append(frame)
+            continue
+        heading_units = _unit_heading(body)
+        if heading_units:
+            if frame:
+                frame.kind, frame.units = "units", heading_units
+                ctx.frames.append(frame)
+            else:
+                ctx.colon_units = heading_units
+            continue
+        parent_task = any(f.kind == "task" for f in ctx.frames)
+        frame_units = next((f.units for f in reversed(ctx.frames) if f.kind == "units"), [])
+        if lab and lab.kind in _BULLETS and ctx.colon_units and not parent_task:
+            ctx_units = ctx.colon_units  # "Sở Nội vụ:" on its own line, then its bullets
+        elif lab:
+            ctx_units = [] if parent_task else (frame_units or ctx.intro_units)
+        else:
+            ctx_units = ctx.colon_units or frame_units
+        if parent_task and lab:
+            ctx.frames.append(frame)  # a sub-item of a task belongs to that task
+            continue
+        number = next((f.label for f in reversed(ctx.frames) if f.label and f.label not in "-+•*·–—"), None)
+        own_label = lab.label if lab and lab.label not in "-+•*·–—" and lab.kind != "heading" else number
+        found_tasks, _ = _tasks_in_passage(block, body_off, body, own_label, ctx_units, ctx, labelled=bool(lab))
+        if frame:
+            if found_tasks:
+                frame.kind = "task"
+            ctx.frames.append(frame)
+        tasks.extend(found_tasks)
+    return tasks

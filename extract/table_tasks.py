@@ -1,0 +1,156 @@
+"""Tasks from assignment tables: columns known by their headings, one task per data row.
+
+The same table reaches us from PDF, DOCX, HTML and flattened text; ingest turns each into
+rows of cells, so this module sees one shape and treats all four alike.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from vanban.extract.deadlines import parse_deadline
+from vanban.extract.units import canonical_unit, split_units
+from vanban.ingest.normalize import fold
+from vanban.schema.models import Block, Task, UnitRef
+
+ROLE_LABEL, ROLE_TASK, ROLE_LEAD, ROLE_SUPPORT, ROLE_DEADLINE = "label", "task", "lead", "support", "deadline"
+
+
+@cache
+def _columns() -> list[tuple[str, list[str], bool]]:
+    data = tomllib.loads(resources.files("vanban.extract").joinpath("data/structure.toml").read_text("utf-8"))
+    return [(c["role"], c["headings"], c.get("exact", False)) for c in data["column"]]
+
+
+def column_role(heading: str) -> str | None:
+    """The role of a column from its heading ("Cơ quan chủ trì" → lead), or None."""
+    text = re.sub(r"\s+", " ", fold(heading)).strip(" .:|")
+    if not text:
+        return None
+    for role, headings, exact in _columns():
+        for h in headings:
+            if (text == h) if exact else re.search(r"\b" + re.escape(h) + r"\b", text):
+                return role
+    return None
+
+
+@dataclass
+class Header:
+    row: int
+    roles: dict[int, str] = field(default_factory=dict)  # column index → role
+
+
+def find_header(rows: list[list[str]]) -> Header | None:
+    """The first row (of the first five) naming both a task column and a lead column."""
+    for i, row in enumerate(rows[:5]):
+        roles: dict[int, str] = {}
+        for j, cell in enumerate(row):
+            role = column_role(cell)
+            if role and role not in roles.values():
+                roles[j] = role
+        if ROLE_TASK in roles.values() and ROLE_LEAD in roles.values():
+            return Header(i, roles)
+    return None
+
+
+_LABEL = re.compile(r"^\s*(?P<label>(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]))[.)]?\s*$")
+
+
+def _clean(cell: str) -> str:
+    return re.sub(r"\s+", " ", cell or "").strip()
+
+
+def _units(cell: str) -> list[UnitRef]:
+    refs = []
+    for name in split_units(cell):
+        canonical, level = canonical_unit(name)
+        refs.append(UnitRef(text=name, canonical=canonical, level=level))
+    return refs
+
+
+@dataclass
+class TableRow:
+    """A data row read through the header: its group, label and cells by role."""
+
+    group: int
+    group_title: str
+    label: str | None
+    cells: dict[str, str]
+    index: int
+
+
+def read_rows(rows: list[list[str]], header: Header) -> list[TableRow]:
+    """Data rows with the group each belongs to.
+
+    A new group starts at a group row (all cells empty: its title was lost; or a label and a
+    title with no unit), and where the numbering restarts or moves on with no group row
+    between ("7.1" again after "7.3", or "2.1" after "1.3")."""
+    out: list[TableRow] = []
+    group, title, fresh = 0, "", False
+    seen: set[str] = set()
+    prefix_in_group: str | None = None
+    by_role = {role: j for j, role in header.roles.items()}
+
+    def new_group(group_title: str = "") -> None:
+        nonlocal group, title, fresh, prefix_in_group
+        group, title, fresh, prefix_in_group = group + 1, group_title, True, None
+        seen.clear()
+
+    for i, row in enumerate(rows[header.row + 1:], start=header.row + 1):
+        if not any(_clean(c) for c in row):
+            new_group()
+            continue
+        cells = {role: _clean(row[j]) if j < len(row) else "" for role, j in by_role.items()}
+        task, lead = cells.get(ROLE_TASK, ""), cells.get(ROLE_LEAD, "")
+        if find_header([row]) is not None:
+            continue  # the header repeated on a new page
+        if task and not lead and not cells.get(ROLE_SUPPORT) and not cells.get(ROLE_DEADLINE):
+            new_group(task)  # a group row with its title: "I. Tham gia của người dân ở cấp cơ sở"
+            continue
+        label_cell = cells.get(ROLE_LABEL, "")
+        m = _LABEL.match(label_cell) if label_cell else None
+        label = m.group("label") if m else (label_cell or None)
+        prefix = label.split(".")[0] if label and "." in label else None
+        if group == 0:
+            new_group()
+        elif not fresh and label and (label in seen or (prefix and prefix_in_group and prefix != prefix_in_group)):
+            new_group()
+        fresh = False
+        if label:
+            seen.add(label)
+        prefix_in_group = prefix or prefix_in_group
+        if not task and not lead:
+            continue
+        out.append(TableRow(group, title, label, cells, i))
+    return out
+
+
+def tasks_from_table(block: Block, ref_year: int | None) -> list[tuple[Task, TableRow]]:
+    """One task per data row of an assignment table; other tables give none."""
+    rows = block.rows or []
+    header = find_header(rows)
+    if header is None:
+        return []
+    out = []
+    for row in read_rows(rows, header):
+        text = row.cells.get(ROLE_TASK, "")
+        if not text:
+            continue
+        raw_deadline = row.cells.get(ROLE_DEADLINE, "")
+        task = Task(
+            text=text,
+            label=row.label,
+            lead=_units(row.cells.get(ROLE_LEAD, "")),
+            support=_units(row.cells.get(ROLE_SUPPORT, "")),
+            deadline=parse_deadline(raw_deadline, ref_year) if raw_deadline else None,
+            source_kind="table",
+            start=block.start,
+            end=block.end,
+            rule=f"table-row:{row.index}",
+        )
+        out.append((task, row))
+    return out

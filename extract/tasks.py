@@ -1,0 +1,47 @@
+"""Every task a document assigns, from its assignment tables and its prose, with PAPI areas.
+
+Tables are read first: a plan's appendix table is its most reliable statement of who does
+what. Prose tasks follow in document order.
+"""
+
+from __future__ import annotations
+
+from vanban.extract.papi import area_named, classify_area, document_areas
+from vanban.extract.prose_tasks import tasks_from_prose
+from vanban.extract.table_tasks import TableRow, tasks_from_table
+from vanban.schema.models import DocMeta, Document, Task
+
+
+def _table_dimensions(rows: list[tuple[Task, TableRow]], doc_areas: list[int], year: int | None) -> None:
+    """Give each table task its PAPI area from the table's own structure, else its words.
+
+    A group row naming an area wins; where group titles were lost, the k-th group of a
+    table with as many groups as the document has areas is area k; otherwise classify."""
+    groups = sorted({row.group for _, row in rows})
+    by_order = len(doc_areas) >= 2 and len(groups) == len(doc_areas)
+    for task, row in rows:
+        named = area_named(row.group_title) if row.group_title else None
+        if named:
+            task.dimension, task.dimension_rule = named, "table-group-title"
+        elif by_order:
+            task.dimension, task.dimension_rule = doc_areas[groups.index(row.group)], "table-group-order"
+        elif doc_areas:
+            area, why = classify_area(task.text, year)
+            if area:
+                task.dimension, task.dimension_rule = area, f"vocabulary:{why}"
+
+
+def find_tasks(doc: Document, meta: DocMeta) -> list[Task]:
+    """All tasks of one document: table rows first, then prose, each with its provenance."""
+    year = meta.issue_date.year if meta.issue_date else None
+    areas = document_areas(doc.text, year)
+    tasks: list[Task] = []
+    for block in doc.blocks:
+        if block.kind != "table":
+            continue
+        rows = tasks_from_table(block, year)
+        if rows:
+            _table_dimensions(rows, areas, year)
+            tasks.extend(t for t, _ in rows)
+    tasks.extend(tasks_from_prose(doc.blocks, meta.issuer, year, meta.type))
+    return tasks

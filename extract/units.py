@@ -1,0 +1,755 @@
+"""Government units in Vietnamese administrative text: find, split and name them one way.
+
+No NER model tags "Sở Tư pháp" or "UBND các xã, thị trấn" as an organisation, so units
+are found from a gazetteer and the grammar of unit names, both kept in data/units.toml.
+
+A name is a head ("Sở", "UBND", "Chủ tịch", "các") followed by name words: capitalised
+words, level words ("tỉnh", "cấp huyện") and the lower-case words unit names are made of,
+until a word that begins the predicate ("chủ trì", "phối hợp", …) or a separator.
+A group is "các" + nouns joined by commas ("các sở, ban, ngành") or a head + places
+("UBND các xã, thị trấn"), with what may qualify it ("có liên quan", "thuộc tỉnh").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from vanban.ingest.normalize import fold, normalize_text, normalize_tone_placement
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+__all__ = ["UnitMatch", "canonical_unit", "find_units", "split_units", "support_in", "unit_at_start"]
+
+_DATA = tomllib.loads((Path(__file__).parent / "data" / "units.toml").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    """A unit named in a text: `text[start:end]` as printed, except that an elided head is
+    restored ("UBND cấp huyện, cấp xã": the second match spans "cấp xã", text "UBND cấp xã")."""
+
+    start: int
+    end: int
+    text: str
+    canonical: str
+    level: str | None
+
+
+# --------------------------------------------------------------------------- tokens
+
+_TOKEN = re.compile(r"\w+(?:[&\-]\w+)*|[^\w\s]")
+_WINDOW = 400  # characters read after a candidate head; no unit name is longer
+_SHORT_WINDOW = 90  # most names end sooner: read this much first
+
+
+class _Tok:
+    __slots__ = ("start", "end", "text", "low", "fld", "word", "upper")
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self.start, self.end = m.span()
+        self.text = m.group()
+        self.low = self.text.lower()
+        self.fld = fold(self.low)
+        self.word = self.text[0].isalnum() or self.text[0] == "_"
+        self.upper = self.word and self.text[0].isupper()
+
+
+def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
+    """Tokens of text[start:end], up to the first line break: no name runs over a line."""
+    end = len(text) if end is None else end
+    nl = text.find("\n", start, end)
+    return [_Tok(m) for m in _TOKEN.finditer(text, start, end if nl < 0 else nl)]
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(m.group().lower() for m in _TOKEN.finditer(normalize_text(phrase)))
+
+
+def _fwords(phrase: str) -> tuple[str, ...]:
+    return tuple(fold(w) for w in _words(phrase))
+
+
+# --------------------------------------------------------------------------- data
+
+_ABBREV_RE = re.compile(r"[&\-]")
+
+
+def _abbrev_key(token: str) -> str:
+    return fold(_ABBREV_RE.sub("", token))
+
+
+_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    _abbrev_key(k): _fwords(v) for k, v in _DATA["abbreviations"].items()
+}
+
+_HEAD_KINDS: dict[tuple[str, ...], tuple[str, tuple[str, ...], bool]] = {}
+for _kind in ("alone", "named", "role"):
+    for _phrase in _DATA["heads"][_kind]:
+        _HEAD_KINDS[_fwords(_phrase)] = (_kind, _words(normalize_tone_placement(_phrase)), _phrase.isupper())
+_LOWER_OK = {_fwords(p) for p in _DATA["heads"]["lowercase_ok"]}
+_HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _key in sorted(_HEAD_KINDS, key=len, reverse=True):
+    _HEADS_BY_FIRST.setdefault(_key[0], []).append(_key)
+
+_GROUP_NOUNS = sorted({_words(p) for p in _DATA["groups"]["nouns"]}, key=len, reverse=True)
+_PLACES = sorted({_words(p) for p in _DATA["groups"]["places"]}, key=len, reverse=True)
+_LEVELS = {_words(k): v for k, v in _DATA["levels"].items()}
+_FLEVELS = {tuple(map(fold, k)): v for k, v in _LEVELS.items()}
+_LEVEL_LIST = list(_LEVELS)
+_NOUNS_AND_PLACES = _GROUP_NOUNS + _PLACES
+_STOPS = sorted({_words(p) for p in _DATA["stop"]["phrases"]}, key=len, reverse=True)
+_STOP_FIRST = {s[0] for s in _STOPS}
+_GENERIC = [_words(p) for p in _DATA["generic"]["phrases"]]
+_LEAD_IN = sorted((_words(p) for p in _DATA["generic"]["lead_in"]), key=len, reverse=True)
+_FRAMES = [_words(p) for p in _DATA["generic"]["frames"]]
+_ASSIGN = sorted((_words(p) for p in _DATA["generic"]["assign_verbs"]), key=len, reverse=True)
+
+
+def _name_key(text: str) -> tuple[str, ...]:
+    """Comparison key of a unit name: folded words, abbreviations expanded, brackets,
+    punctuation and "và" dropped."""
+    text = re.sub(r"\([^)]*\)", " ", normalize_text(text))
+    out: list[str] = []
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if not (tok[0].isalnum() or tok[0] == "_"):
+            continue
+        out.extend(_expand(tok))
+    return tuple(w for w in out if w != "va")
+
+
+def _expand(tok: str) -> tuple[str, ...]:
+    """A printed word as key words: "TN&MT" → tai nguyen moi truong; others folded."""
+    if len(tok) >= 2 and (tok.isupper() or "&" in tok):
+        exp = _ABBREVIATIONS.get(_abbrev_key(tok))
+        if exp:
+            return exp
+    if "-" in tok or "&" in tok:
+        return tuple(fold(p) for p in re.split(r"[&\-]", tok) if p)
+    return (fold(tok),)
+
+
+# The gazetteer: key → (canonical, level), and a trie of keys for matching in text.
+_GAZ: dict[tuple[str, ...], tuple[str, str | None]] = {}
+_TRIE: dict = {}
+for _unit in _DATA["unit"]:
+    _canon = normalize_text(_unit["name"])
+    for _name in [_unit["name"], *_unit.get("aliases", [])]:
+        _k = _name_key(_name)
+        _GAZ.setdefault(_k, (_canon, _unit.get("level")))
+        _node = _TRIE
+        for _w in _k:
+            _node = _node.setdefault(_w, {})
+        _node[""] = _k
+
+_VOCAB = {fold(w) for w in _DATA["vocabulary"]["words"]}
+for _k in _GAZ:
+    _VOCAB.update(_k)
+_VOCAB -= {"cac", "cua"}
+_LEVEL_SEQS = sorted({_fwords(p) for p in _DATA["vocabulary"]["level_words"]}, key=len, reverse=True)
+_LEVEL_VOCAB: set[str] = set()  # marks "only level words may follow"
+
+# Candidate starts: the first word of every head, and "các", matched in folded text.
+_FIRSTS = sorted({k[0] for k in _HEAD_KINDS}, key=len, reverse=True)
+_GROUP_FIRSTS = sorted({fold(g[0]) for g in _GROUP_NOUNS}, key=len, reverse=True)
+_CANDIDATE = re.compile(
+    r"(?<![\w&/-])(?:"
+    + "|".join(map(re.escape, _FIRSTS))
+    + r"|cac(?=\s+(?:"
+    + "|".join(map(re.escape, _GROUP_FIRSTS))
+    + r")(?!\w)))(?!\w)"
+)
+_LOWER_FIRSTS = {k[0] for k in _LOWER_OK} | {"cac"}
+_UPPER_RUN = re.compile(r"[^\W\d_]*[A-ZĐÀ-Ỹ][^\W\d_a-zà-ỹđ]*[ \t]+$")
+_GENERIC_RE = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(sorted((r"\W+".join(map(re.escape, map(fold, g))) for g in _GENERIC), key=len, reverse=True))
+    + r")(?!\w)"
+)
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+_Index = dict[str, list[tuple[str, ...]]]
+_INDEXES: dict[int, _Index] = {}
+
+
+def _index(seqs: list[tuple[str, ...]]) -> _Index:
+    """Phrases by first word, longest first (cached per list)."""
+    idx = _INDEXES.get(id(seqs))
+    if idx is None:
+        idx = {}
+        for seq in sorted(seqs, key=len, reverse=True):
+            if seq:
+                idx.setdefault(seq[0], []).append(seq)
+        _INDEXES[id(seqs)] = idx
+    return idx
+
+
+def _seq_at(toks: list[_Tok], i: int, seqs: list[tuple[str, ...]], attr: str = "low") -> int:
+    """Length (in tokens) of the longest of `seqs` found at toks[i:], comparing words only."""
+    if i >= len(toks):
+        return 0
+    cands = _index(seqs).get(getattr(toks[i], attr))
+    if not cands:
+        return 0
+    for seq in cands:
+        if i + len(seq) <= len(toks) and all(getattr(toks[i + n], attr) == w for n, w in enumerate(seq)):
+            return len(seq)
+    return 0
+
+
+def _stop_at(toks: list[_Tok], i: int) -> bool:
+    return toks[i].low in _STOP_FIRST and _seq_at(toks, i, _STOPS) > 0
+
+
+def _head_at(toks: list[_Tok], i: int) -> tuple[int, str] | None:
+    """(tokens, kind) of the head word(s) at toks[i], if they are printed as a head."""
+    tok = toks[i]
+    cands = _HEADS_BY_FIRST.get(tok.fld)
+    if not cands:
+        return None
+    for key in cands:
+        n = len(key)
+        if i + n > len(toks) or any(toks[i + k].fld != key[k] for k in range(n)):
+            continue
+        kind, low, abbrev = _HEAD_KINDS[key]
+        if abbrev:
+            if not tok.text.isupper():
+                continue
+        else:
+            if [normalize_tone_placement(t.low) for t in toks[i : i + n]] != list(low):
+                continue
+            if not tok.upper and key not in _LOWER_OK:
+                continue
+        return n, kind
+    return None
+
+
+def _gazetteer_at(toks: list[_Tok], i: int) -> int:
+    """End token index (exclusive) of the longest gazetteer name at toks[i], else i."""
+    node, best, j = _TRIE, i, i
+    pending: list[str] = []
+    while j < len(toks):
+        tok = toks[j]
+        if not tok.word:
+            if tok.text in ",-–—&" and node is not _TRIE:
+                j += 1
+                continue
+            break
+        if tok.fld == "va" and node is not _TRIE:
+            j += 1
+            continue
+        pending = list(_expand(tok.text))
+        for w in pending:
+            node = node.get(w) if node else None
+            if node is None:
+                break
+        if node is None:
+            break
+        j += 1
+        if "" in node:
+            best = j
+    return best
+
+
+def _group_at(toks: list[_Tok], i: int, places: bool) -> int:
+    """End of a group list starting at toks[i] ("sở, ban, ngành có liên quan"), else i."""
+    nouns = _NOUNS_AND_PLACES if places else _GROUP_NOUNS
+    n = _seq_at(toks, i, nouns)
+    if not n:
+        return i
+    j = i + n
+    while j + 1 < len(toks):
+        sep = toks[j]
+        k = j + 1
+        if sep.text == "," and toks[k].low == "các":
+            k += 1
+        elif sep.low == "và" and toks[k].low == "các":
+            k += 1
+        elif not (sep.text == "," or sep.low == "và"):
+            break
+        m = _seq_at(toks, k, nouns)
+        # a capitalised noun that starts a named unit ("và Sở Tư pháp") is not the group's
+        if not m or (toks[k].upper and _head_at(toks, k) and _unit_end(toks, k) > k + m):
+            break
+        j = k + m
+    return _qualifiers(toks, j)
+
+
+_QUALIFIERS = sorted({_words(p) for p in _DATA["groups"]["qualifiers"]}, key=len, reverse=True)
+_NEEDS_OBJECT = {("thuộc",), ("trực", "thuộc"), ("của",), ("trên", "địa", "bàn")}
+
+
+def _qualifiers(toks: list[_Tok], j: int) -> int:
+    while j < len(toks):
+        n = _seq_at(toks, j, _QUALIFIERS)
+        if not n:
+            break
+        q = tuple(t.low for t in toks[j : j + n])
+        k = j + n
+        if q in _NEEDS_OBJECT:
+            end = _place_or_unit(toks, k)
+            if end == k:
+                if q == ("trực", "thuộc"):  # "các đơn vị trực thuộc" ends there
+                    return k
+                break
+            k = end
+        j = k
+    return j
+
+
+def _place_or_unit(toks: list[_Tok], k: int) -> int:
+    """End of a level word with its proper name, or of a unit, at toks[k], else k."""
+    if k >= len(toks):
+        return k
+    n = _seq_at(toks, k, _LEVEL_LIST) or _seq_at(toks, k, _PLACES)
+    if n:
+        k += n
+        while k < len(toks) and toks[k].upper and not _head_at(toks, k):
+            k += 1
+        return k
+    if toks[k].upper and _head_at(toks, k):
+        return _unit_end(toks, k)
+    if toks[k].upper and toks[k].fld in ("thanh", "tinh", "huyen"):  # "của Thành phố"
+        k += 1
+        while k < len(toks) and toks[k].upper and toks[k].fld in _VOCAB:
+            k += 1
+        return k
+    return k
+
+
+def _unit_end(toks: list[_Tok], i: int) -> int:
+    """End token index (exclusive) of the unit starting at toks[i], else i."""
+    if i >= len(toks) or not toks[i].word:
+        return i
+    if toks[i].low == "các":
+        return _group_at(toks, i + 1, places=False) if _seq_at(toks, i + 1, _GROUP_NOUNS) else i
+    head = _head_at(toks, i)
+    if head is None:
+        # a bare group noun stands as a unit when qualified: "… và đơn vị có liên quan"
+        n = 0 if toks[i].upper else _seq_at(toks, i, _GROUP_NOUNS)
+        if n and _qualifiers(toks, i + n) > i + n:
+            return _group_at(toks, i, places=False)
+        return i
+    n, kind = head
+    gaz = _gazetteer_at(toks, i)
+    j = i + n
+    if kind == "role" and gaz <= j:
+        if j < len(toks) and toks[j].low == "các":
+            end = _group_at(toks, j + 1, places=True)
+            return end if end > j + 1 else i
+        sub = _unit_end(toks, j)
+        if sub > j:
+            return sub
+        end = _group_at(toks, j, places=False)
+        return end if end > j else i
+    if gaz > j:  # a gazetteer name: only its level and place may follow
+        end = _name_tail(toks, gaz, named_needed=False, head_end=j, vocab=_LEVEL_VOCAB)
+    else:
+        end = _name_tail(
+            toks,
+            j,
+            named_needed=(kind == "named"),
+            head_end=j,
+            vocab=_VOCAB if kind == "named" else _LEVEL_VOCAB,
+        )
+    return i if end == _NO_NAME else end
+
+
+def _name_tail(toks: list[_Tok], j: int, named_needed: bool, head_end: int, vocab: set[str]) -> int:
+    """End of the name words from toks[j]: capitalised words, genitive heads ("Văn phòng
+    UBND tỉnh"), lower-case words of `vocab`, joined by "-", "&" or "và" + a capital."""
+    start = j
+    last_head = j == head_end  # the last thing consumed was a head ("Văn phòng HĐND")
+    # a level word has been read: only a place name may follow
+    placed = j > 0 and _seq_at(toks, j - 1, _LEVEL_SEQS, "fld") == 1
+    while j < len(toks):
+        tok = toks[j]
+        if tok.word:
+            if tok.low == "các":
+                end = _group_at(toks, j + 1, places=True)
+                if end > j + 1:
+                    j = end
+                break
+            if tok.low == "và":
+                if not placed and j + 1 < len(toks) and toks[j + 1].word:
+                    nxt = _head_at(toks, j + 1)
+                    if toks[j + 1].upper and (nxt is None or (last_head and nxt[1] == "alone")):
+                        j += 1
+                        continue
+                break
+            h = _head_at(toks, j) if tok.upper else None
+            if h:
+                j += h[0]
+                last_head = True
+                continue
+            if tok.upper:
+                j += 1
+                last_head = False
+                continue
+            if named_needed and j == start:  # "Ban hành", "Phòng, chống": no name
+                return _NO_NAME
+            n = _seq_at(toks, j, _LEVEL_SEQS, "fld")
+            if n:
+                j += n
+                placed = True
+                last_head = False
+                continue
+            if placed or vocab is _LEVEL_VOCAB or _stop_at(toks, j) or tok.fld not in vocab:
+                break
+            j += 1
+            last_head = False
+            continue
+        if tok.text in "-–—&" and not placed and j + 1 < len(toks) and toks[j + 1].upper:
+            j += 1
+            continue
+        break
+    if named_needed and j == start:
+        return _NO_NAME
+    # a name does not end on a connective
+    while j > start and toks[j - 1].low in ("và", "-", "–", "—", "&"):
+        j -= 1
+    return j
+
+
+_NO_NAME = -1
+
+
+def _parse(toks: list[_Tok], i: int) -> int:
+    return _unit_end(toks, i)
+
+
+_ELIDED_LEVEL = re.compile(r"^(?P<head>.*\S)\s+cấp\s+(?:tỉnh|huyện|xã)$", re.IGNORECASE)
+
+
+def _elided_at(toks: list[_Tok], k: int, prev_text: str) -> tuple[int, str] | None:
+    """ "cấp xã" after "UBND cấp huyện," → (end, "UBND cấp xã")."""
+    if k + 1 < len(toks) and toks[k].low == "cấp" and toks[k + 1].low in ("tỉnh", "huyện", "xã"):
+        m = _ELIDED_LEVEL.match(prev_text)
+        if m:
+            return k + 2, f"{m.group('head')} cấp {toks[k + 1].text}"
+    return None
+
+
+# --------------------------------------------------------------------------- naming
+
+
+def _level_of(name: str) -> str | None:
+    words = _words(name)
+    if not words:
+        return None
+    if "các" in words:
+        places = _places_after_cac(words)
+        if places in ("xã", "phường", "thị", "thôn", "bản", "tổ"):
+            return "generic-commune"
+        if places in ("huyện", "quận"):
+            return "generic-district"
+        return "group"
+    role = next(
+        (
+            k
+            for k in _HEADS_BY_FIRST.get(fold(words[0]), [])
+            if _HEAD_KINDS[k][0] == "role" and tuple(map(fold, words[: len(k)])) == k
+        ),
+        None,
+    )
+    if role:  # "Giám đốc Sở Y tế": the level of the unit; "Thủ trưởng cơ quan, đơn vị": a group
+        rest = words[len(role) :]
+        printed = _TOKEN.findall(normalize_text(name))
+        if _seq_at_words(rest, _GROUP_NOUNS) and not printed[len(role)][0].isupper():
+            return "group"
+        return _level_of(" ".join(rest)) if rest else None
+    for n in range(len(words), 0, -1):  # the last level word named decides
+        for size in (2, 1):
+            if n - size >= 0 and words[n - size : n] in _LEVELS:
+                return _LEVELS[words[n - size : n]]
+    last = (fold(words[-1]),)
+    if last in _FLEVELS and len(words) > 1:  # "Tòa án tình" [sic]
+        return _FLEVELS[last]
+    if "sở" in words:
+        return "province"
+    if words[0] == "bộ" and len(words) > 1 and words[1] not in ("phận", "chỉ"):
+        return "central"
+    return None
+
+
+def _seq_at_words(words: tuple[str, ...], seqs: list[tuple[str, ...]]) -> bool:
+    return any(words[: len(q)] == q for q in seqs)
+
+
+def _places_after_cac(words: tuple[str, ...]) -> str | None:
+    i = words.index("các") + 1
+    return words[i] if any(words[i : i + len(p)] == p for p in _PLACES) else None
+
+
+_FULL_FORMS = [
+    (re.compile(r"\bỦy ban nhân dân\b", re.IGNORECASE), "UBND"),
+    (re.compile(r"\bHội đồng nhân dân\b", re.IGNORECASE), "HĐND"),
+]
+
+
+def _tidy(name: str) -> str:
+    text = normalize_text(name)
+    text = re.sub(r"\s*\([^)]*\)", "", text)
+    text = re.sub(r"\s+", " ", text).strip(" \t\n.,;:-–—+*•")
+    for pattern, short in _FULL_FORMS:
+        text = pattern.sub(short, text)
+    return text
+
+
+@lru_cache(maxsize=4096)
+def canonical_unit(name: str) -> tuple[str, str | None]:
+    """The canonical name and level of a unit as printed.
+
+    "Sở TN&MT", "Sở Tài nguyên Môi trường" → ("Sở Tài nguyên và Môi trường", "province");
+    "Uỷ ban nhân dân cấp huyện" → ("UBND cấp huyện", "generic-district"); a name the
+    gazetteer lacks comes back tidied, its level read from its words."""
+    tidy = _tidy(name)
+    key = _name_key(tidy)
+    if key in _GAZ:
+        return _GAZ[key]
+    # a known unit followed by its place: "Sở Y tế tỉnh Quảng Ninh", "Công an huyện Phù Yên"
+    node, best = _TRIE, 0
+    for n, w in enumerate(key):
+        node = node.get(w)
+        if node is None:
+            break
+        if "" in node:
+            best = n + 1
+    if best:
+        base, level = _GAZ[key[:best]]
+        rest = _tail_words(tidy, best)
+        if rest and (rest[0].isupper() or _words(rest)[:1] in _LEVELS or _words(rest)[:2] in _LEVELS):
+            return f"{base} {rest}", _level_of(f"{base} {rest}") or level
+    return tidy, _level_of(tidy)
+
+
+def _tail_words(tidy: str, nkey: int) -> str:
+    """The printed words of `tidy` after the first `nkey` key words."""
+    count = 0
+    for m in _TOKEN.finditer(tidy):
+        tok = m.group()
+        if not (tok[0].isalnum() or tok[0] == "_") or fold(tok) == "va":
+            continue
+        count += len(_expand(tok))
+        if count >= nkey:
+            return tidy[m.end() :].strip(" ,;:-–")
+    return ""
+
+
+def _match(text: str, toks: list[_Tok], i: int, end: int, written: str | None = None) -> UnitMatch:
+    start, stop = toks[i].start, toks[end - 1].end
+    shown = written or text[start:stop]
+    canon, level = canonical_unit(shown)
+    return UnitMatch(start, stop, shown, canon, level)
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def find_units(text: str) -> list[UnitMatch]:
+    """Every unit named in running text, longest match, in order of appearance."""
+    if not text:
+        return []
+    folded = fold(text)
+    generic = [m.span() for m in _GENERIC_RE.finditer(folded)]
+    generic_starts = [g[0] for g in generic]
+    out: list[UnitMatch] = []
+    pos = 0
+    for cand in _CANDIDATE.finditer(folded):
+        s = cand.start()
+        if s < pos:
+            continue
+        first = text[s]
+        if not first.isupper() and folded[s : cand.end()] not in _LOWER_FIRSTS:
+            continue
+        if text[s : cand.end()].isupper() and _UPPER_RUN.search(text, max(0, s - 40), s):
+            continue  # a word inside a title in capitals ("NHIỆM VỤ", "XÃ HỘI")
+        toks = _tokens(text, s, min(len(text), s + _SHORT_WINDOW))
+        end = _parse(toks, 0)
+        if end == len(toks) and s + _SHORT_WINDOW < len(text):  # may run on: read further
+            toks = _tokens(text, s, min(len(text), s + _WINDOW))
+            end = _parse(toks, 0)
+        if end <= 0:
+            continue
+        g = bisect.bisect_right(generic_starts, s) - 1
+        if g >= 0 and s < generic[g][1]:
+            pos = toks[end - 1].end
+            continue
+        m = _match(text, toks, 0, end)
+        out.append(m)
+        pos = m.end
+        # "UBND cấp huyện, cấp xã": the elided second unit
+        k = end
+        while k + 1 < len(toks) and (toks[k].text == "," or toks[k].low == "và"):
+            el = _elided_at(toks, k + 1, out[-1].text)
+            if not el:
+                break
+            e, written = el
+            canon, level = canonical_unit(written)
+            out.append(UnitMatch(toks[k + 1].start, toks[e - 1].end, written, canon, level))
+            pos = toks[e - 1].end
+            k = e
+    return out
+
+
+def _chain(text: str, toks: list[_Tok], i: int) -> tuple[list[UnitMatch], int]:
+    """Units one after another from toks[i], joined by ",", ";" or "và"."""
+    found: list[UnitMatch] = []
+    while i < len(toks):
+        end = _parse(toks, i)
+        if end > i:
+            found.append(_match(text, toks, i, end))
+            i = end
+        elif found:
+            el = _elided_at(toks, i, found[-1].text)
+            if not el:
+                break
+            end, written = el
+            canon, level = canonical_unit(written)
+            found.append(UnitMatch(toks[i].start, toks[end - 1].end, written, canon, level))
+            i = end
+        else:
+            break
+        if i + 1 < len(toks) and (toks[i].text in (",", ";") or toks[i].low == "và"):
+            nxt = i + 1
+            if _parse(toks, nxt) > nxt or _elided_at(toks, nxt, found[-1].text):
+                i = nxt
+                continue
+        break
+    return found, i
+
+
+_BULLET = re.compile(
+    r"^[\s\-+•*–—·]*(?:(?:\(?(?:\d+(?:\.\d+)*|[IVXLC]+|[a-zđ])[.)]\s*)+)?[\s\-+•*–—·]*", re.IGNORECASE
+)
+
+
+def _is_generic(toks: list[_Tok], i: int) -> bool:
+    return _seq_at(toks, i, _GENERIC) > 0
+
+
+def unit_at_start(text: str) -> list[UnitMatch] | None:
+    """The unit(s) a passage opens with as the subject of an assignment, else None.
+
+    "Phòng Tổ chức Hành chính: Tăng cường …", a heading "3. Sở Nội vụ", "Phòng Tư pháp
+    huyện chủ trì …", "Báo Lào Cai, Đài Phát thanh - Truyền hình tỉnh" (two). A subject
+    that hands the work on ("UBND huyện yêu cầu các cơ quan, đơn vị …") gives the units it
+    names. Addressees that are everyone ("Các cấp, các ngành …") give None."""
+    if not text:
+        return None
+    head = text[:_WINDOW]
+    skip = _BULLET.match(head)
+    toks = _tokens(head, skip.end() if skip else 0)
+    if not toks:
+        return None
+    i = _seq_at(toks, 0, _LEAD_IN)
+    if i and i < len(toks) and toks[i].text == ":":
+        i += 1
+    if _is_generic(toks, i):
+        return None
+    found, end = _chain(head, toks, i)
+    if not found and _seq_at(toks, 0, _FRAMES):
+        comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+        if comma is not None and comma < 40 and not _is_generic(toks, comma + 1):
+            found, end = _chain(head, toks, comma + 1)
+    if not found:
+        return None
+    n = _seq_at(toks, end, _ASSIGN)
+    if n:
+        handed, _ = _chain(head, toks, end + n)
+        if handed:
+            return handed
+    return found
+
+
+_PARTNER = re.compile(
+    r"(?<!\w)phối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|tốt))?(?:\s+(?:với|cùng(?:\s+với)?))?\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
+def support_in(text: str) -> list[str]:
+    """Units named as partners inside a task's text ("phối hợp với Sở Tư pháp …")."""
+    out: list[str] = []
+    seen: set[tuple[str, ...]] = set()
+    for m in _PARTNER.finditer(normalize_tone_placement(text) if "ỷ" in text or "oá" in text else text):
+        toks = _tokens(text, m.end(), min(len(text), m.end() + _WINDOW))
+        if not toks or _is_generic(toks, 0):
+            continue
+        found, _ = _chain(text, toks, 0)
+        for u in found:
+            k = _name_key(u.text)
+            if k not in seen:
+                seen.add(k)
+                out.append(u.text)
+    return out
+
+
+_TOP_SPLIT = re.compile(r"[;:\n|]+")
+_TRIM = " \t\n.,;:-–—+*•/"
+
+
+def split_units(cell: str) -> list[str]:
+    """The units a table cell or phrase names, each as printed.
+
+    "Thanh tra tỉnh; UBND cấp huyện, UBND cấp xã" → three; "UBND cấp huyện, cấp xã" →
+    ["UBND cấp huyện", "UBND cấp xã"]; one body or group stays whole ("Sở Văn hóa, Thể
+    thao và Du lịch", "các sở, ban, ngành", "UBND các huyện, thị xã, thành phố")."""
+    out: list[str] = []
+    for part in _split_top(normalize_text(cell) if cell else ""):
+        toks = _tokens(part)
+        if not toks:
+            continue
+        protected = max(_parse(toks, 0), 0)
+        cuts: list[tuple[int, int, str | None]] = []  # (token index of separator, next start, written)
+        k = 0
+        while k < len(toks):
+            tok = toks[k]
+            if k >= protected and k + 1 < len(toks) and (tok.text == "," or tok.low == "và"):
+                end = _parse(toks, k + 1)
+                prev = part[toks[cuts[-1][1]].start if cuts else 0 : tok.start].strip(_TRIM)
+                el = _elided_at(toks, k + 1, prev) if end <= k + 1 else None
+                if end > k + 1 or el:
+                    cuts.append((k, k + 1, el[1] if el else None))
+                    protected = end if end > k + 1 else el[0]  # type: ignore[index]
+                    k = protected
+                    continue
+            k += 1
+        starts = [0] + [c[1] for c in cuts]
+        ends = [c[0] for c in cuts] + [len(toks)]
+        written = [None] + [c[2] for c in cuts]
+        for s, e, w in zip(starts, ends, written, strict=True):
+            if s >= e:
+                continue
+            piece = w or part[toks[s].start : toks[e - 1].end]
+            piece = piece.strip(_TRIM)
+            if piece:
+                out.append(piece)
+    return out
+
+
+def _split_top(cell: str) -> list[str]:
+    """Split at ";", ":", new lines and "|" outside brackets."""
+    parts, depth, cur = [], 0, []
+    for ch in cell:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        if depth == 0 and _TOP_SPLIT.match(ch):
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return [p.strip(_TRIM) for p in parts if p.strip(_TRIM)]

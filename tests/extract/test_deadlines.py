@@ -1,0 +1,269 @@
+"""Deadlines: the cells and phrasings of real plans, directives and letters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vanban.extract.deadlines import find_deadline, format_deadline, parse_deadline
+from vanban.ingest.normalize import normalize_text
+from vanban.schema.models import Deadline
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("raw", "date", "kind"),
+    [
+        ("Trước ngày 5/7/2022", D(2022, 7, 5), "date"),
+        ("Trước ngày 15/7/2022", D(2022, 7, 15), "date"),
+        ("Báo cáo kết quả về Sở Nội vụ trước ngày 30/7/2022", D(2022, 7, 30), "date"),
+        ("Chậm nhất ngày 20/12/2025", D(2025, 12, 20), "date"),
+        ("Hoàn thành trước 31/12/2025", D(2025, 12, 31), "date"),
+        ("ngày 5 tháng 7 năm 2022", D(2022, 7, 5), "date"),
+        ("Quý III/2022", D(2022, 9, 30), "period"),
+        ("Quý IV/2022", D(2022, 12, 31), "period"),
+        ("Quý II năm 2024", D(2024, 6, 30), "period"),
+        ("tháng 9/2022", D(2022, 9, 30), "period"),
+        ("Tháng 12 năm 2025", D(2025, 12, 31), "period"),
+        ("Trong tháng 11/2025", D(2025, 11, 30), "period"),
+        ("6 tháng đầu năm 2023", D(2023, 6, 30), "period"),
+        ("Năm 2025", D(2025, 12, 31), "period"),
+        ("Hoàn thành trong năm 2025", D(2025, 12, 31), "period"),
+        ("2022-2025", D(2025, 12, 31), "period"),
+        ("Từ tháng 1 đến tháng 6/2025", D(2025, 6, 30), "period"),
+        ("Thường xuyên", None, "recurring"),
+        ("Định kỳ hàng quý", None, "recurring"),
+        ("Hằng năm", None, "recurring"),
+        ("Hàng tháng", None, "recurring"),
+        ("Hằng tuần", None, "recurring"),
+        ("Hàng năm, trước ngày 15/12", None, "recurring"),  # every year: no one date
+        ("Theo quy định", None, "by_regulation"),
+        ("bắt đầu thực hiện từ tháng 01/2026", None, "start"),
+        ("trước ngày 15 của tháng cuối quý", None, "relative"),
+        ("Khi có yêu cầu", None, "other"),
+    ],
+)
+def test_parse_cell(raw: str, date: dt.date | None, kind: str) -> None:
+    d = parse_deadline(raw)
+    assert d is not None
+    assert (d.raw, d.date, d.kind) == (raw, date, kind)
+
+
+@pytest.mark.parametrize(
+    ("raw", "date"),
+    [
+        ("Quý III", D(2022, 9, 30)),
+        ("5/7", D(2022, 7, 5)),
+        ("6 tháng cuối năm", D(2022, 12, 31)),
+        ("Tháng 10", D(2022, 10, 31)),
+    ],
+)
+def test_parse_without_year_takes_ref_year(raw: str, date: dt.date) -> None:
+    assert parse_deadline(raw, ref_year=2022).date == date
+    assert parse_deadline(raw).date is None
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "|", "31/2/2022 ?"])
+def test_parse_nothing_or_invalid(raw: str) -> None:
+    d = parse_deadline(raw)
+    assert d is None or d.date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "date", "kind"),
+    [
+        (
+            "báo cáo kết quả về Sở Nội vụ trước ngày 30/7/2022 để tổng hợp",
+            "trước ngày 30/7/2022",
+            D(2022, 7, 30),
+            "date",
+        ),
+        ("UBND các xã, thị trấn thường xuyên kiểm tra việc thực hiện", "thường xuyên", None, "recurring"),
+        (
+            "Định kỳ báo cáo kết quả triển khai thực hiện các nội dung về UBND huyện.",
+            "Định kỳ",
+            None,
+            "recurring",
+        ),
+        (
+            "Chủ tịch UBND cấp xã, Chủ tịch UBND cấp huyện phải thường xuyên (định kỳ hàng tháng) phải theo dõi",
+            "thường xuyên (định kỳ hàng tháng)",
+            None,
+            "recurring",
+        ),
+        (
+            "- Định kỳ Quý I, 6 tháng, Quý III và năm, UBND cấp xã báo cáo kết quả thực hiện về UBND cấp huyện",
+            "Định kỳ Quý I, 6 tháng, Quý III và năm",
+            None,
+            "recurring",
+        ),
+        (
+            "các sở, ban, ngành báo cáo kết quả thực hiện về UBND tỉnh (qua Sở Nội vụ) trước ngày 15 của tháng cuối kỳ báo cáo để theo dõi",
+            "trước ngày 15 của tháng cuối kỳ báo cáo",
+            None,
+            "relative",
+        ),
+        (
+            "Thực hiện nghiêm túc việc đánh giá, xếp loại công chức, viên chức hàng năm.",
+            "hàng năm",
+            None,
+            "recurring",
+        ),
+        (
+            "Định kỳ hàng năm khi nhận được kế hoạch điều tra, khảo sát về PAPI phối hợp với Sở Nội vụ",
+            "Định kỳ hàng năm",
+            None,
+            "recurring",
+        ),
+        ("Tổ chức hội nghị sơ kết trong tháng 11/2025", "trong tháng 11/2025", D(2025, 11, 30), "period"),
+        (
+            "Hoàn thành trong năm 2025 việc số hóa hồ sơ",
+            "Hoàn thành trong năm 2025",
+            D(2025, 12, 31),
+            "period",
+        ),
+        (
+            "Chậm nhất ngày 20/12/2025, các đơn vị gửi báo cáo",
+            "Chậm nhất ngày 20/12/2025",
+            D(2025, 12, 20),
+            "date",
+        ),
+        ("tổ chức rà soát xong trước Quý III/2022", "trước Quý III/2022", D(2022, 9, 30), "period"),
+        (
+            "bắt đầu thực hiện từ tháng 01/2026 trên toàn tỉnh",
+            "bắt đầu thực hiện từ tháng 01/2026",
+            None,
+            "start",
+        ),
+        ("Hằng tuần, Văn phòng tổng hợp báo cáo", "Hằng tuần", None, "recurring"),
+    ],
+)
+def test_find_in_task_text(text: str, raw: str, date: dt.date | None, kind: str) -> None:
+    found = find_deadline(text)
+    assert found is not None
+    d, start, end = found
+    assert (d.raw, d.date, d.kind) == (raw, date, kind)
+    assert text[start:end] == raw
+
+
+def test_find_dates_without_year_use_ref_year() -> None:
+    d, _, _ = find_deadline("gửi Sở Nội vụ trước ngày 15/12 để tổng hợp", ref_year=2025)
+    assert d.date == D(2025, 12, 15)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xây dựng chương trình thời sự hằng ngày trên sóng phát thanh",
+        "lập dự toán ngân sách hằng năm của đơn vị",
+        "tổ chức các cuộc họp thường kỳ",
+        "Thực hiện công khai kết quả các chỉ số đánh giá, công khai báo cáo kết quả phòng, chống tham nhũng hàng năm; kết quả xử lý",
+        "Công khai báo cáo kết quả phòng, chống tham nhũng hàng năm của huyện trên các phương tiện thông tin đại chúng.",
+        "tuyên truyền kết quả thực hiện Chỉ số hiệu quả Quản trị Hành chính công hàng năm của tỉnh",
+        "Thực hiện công tác tiếp công dân định kỳ, giải quyết những vướng mắc",
+        "Xác định thực hiện các giải pháp cải thiện Chỉ số PAPI là nhiệm vụ thường xuyên, lâu dài",
+        "đưa các nội dung vào chương trình chỉ đạo thực hiện thường xuyên, trọng tâm",
+        "Tham mưu thực hiện cải thiện Chỉ số PAPI là một trong những tiêu chí đánh giá mức độ hoàn thành nhiệm vụ của người đứng đầu đơn vị và của mỗi công chức, viên chức hằng năm",
+        "thực hiện các nhiệm vụ trong năm 2026",
+        "nâng cao chất lượng dịch vụ công năm 2022 và những năm tiếp theo",
+        "Đề án chuyển đổi số giai đoạn 2021-2025, tầm nhìn đến năm 2030",
+        "Nghị quyết số 76/NQ-CP của Chính phủ ngày 15/7/2021 ban hành Chương trình tổng thể",
+        "Chỉ số PAPI tỉnh xếp hạng năm 2022 giảm 21 bậc",
+    ],
+)
+def test_no_deadline_in(text: str) -> None:
+    assert find_deadline(text) is None
+
+
+# ----------------------------------------------------------------- round trip and robustness
+
+_days = st.dates(min_value=D(1990, 1, 1), max_value=D(2099, 12, 31))
+
+
+@given(_days)
+def test_format_then_parse_a_date(day: dt.date) -> None:
+    d = Deadline(raw="x", date=day, kind="date")
+    back = parse_deadline(format_deadline(d))
+    assert (back.date, back.kind) == (day, "date")
+
+
+@given(st.integers(1990, 2099), st.integers(1, 12))
+def test_format_then_parse_a_period(year: int, month: int) -> None:
+    import calendar
+
+    day = D(year, month, calendar.monthrange(year, month)[1])
+    d = Deadline(raw="x", date=day, kind="period")
+    back = parse_deadline(format_deadline(d))
+    assert (back.date, back.kind) == (day, "period")
+
+
+@pytest.mark.parametrize("kind", ["recurring", "by_regulation", "start", "relative"])
+def test_format_then_parse_undated(kind: str) -> None:
+    back = parse_deadline(format_deadline(Deadline(raw="", date=None, kind=kind)))
+    assert (back.date, back.kind) == (None, kind)
+
+
+@given(st.text())
+def test_arbitrary_text_never_raises(text: str) -> None:
+    parse_deadline(text, ref_year=2024)
+    found = find_deadline(text, ref_year=2024)
+    if found:
+        d, start, end = found
+        assert text[start:end] == d.raw
+
+
+# ----------------------------------------------------------------- the dev set's gold tasks
+
+_SHARED = Path(__file__).resolve().parents[3] / "shared"
+
+
+def _gold_passages():
+    """(seed text, passage, gold deadline) per gold task: the passage runs from the clause
+    the task's words open in (after the last "." or ";") to the end of its block; a table
+    row takes its cells."""
+    out = []
+    for gold_path in sorted((_SHARED / "eval" / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        seed = normalize_text((_SHARED / "seeds" / gold["source"]).read_text(encoding="utf-8"))
+        for task in gold["tasks"]:
+            pos = seed.find(normalize_text(task["text"]))
+            if pos < 0:
+                continue
+            line_start = seed.rfind("\n", 0, pos) + 1
+            clause = max(seed.rfind(". ", line_start, pos), seed.rfind(";", line_start, pos))
+            start = clause + 1 if clause >= 0 else line_start
+            end = seed.find("\n", pos)
+            if seed[pos:end].rstrip().endswith("|"):  # a table row: its cells follow
+                cells = re.match(r"(?:\n(?!\d+\.\d+ \|)[^\n|]*\|)*", seed[end:])
+                end += cells.end()
+            out.append(
+                pytest.param(seed[start:end], task["deadline"], id=f"{gold_path.stem}:{task['text'][:30]}")
+            )
+    return out
+
+
+@pytest.mark.skipif(not (_SHARED / "eval" / "gold").is_dir(), reason="no dev set beside the repo")
+@pytest.mark.parametrize(("passage", "gold"), _gold_passages())
+def test_gold_task_deadlines(passage: str, gold: dict | None) -> None:
+    if passage.rstrip().endswith("|"):  # a table row: the deadline is its last cell's
+        cell = parse_deadline(passage.rstrip(" |\n").rsplit("|", 1)[-1], ref_year=2022)
+        found = (cell, 0, 0) if cell else None
+    else:
+        found = find_deadline(passage, ref_year=2022)
+    if gold is None:
+        assert found is None, found
+        return
+    assert found is not None
+    d = found[0]
+    if gold["date"]:
+        assert str(d.date) == gold["date"]
+    else:
+        assert d.date is None
+        assert normalize_text(gold["raw"]).lower() in d.raw.lower() or d.raw.lower() in gold["raw"].lower()

@@ -1,0 +1,172 @@
+"""Tasks in prose: each assignment shape, quoted from real documents, in the seeds and beyond.
+
+Texts go through ingest as a user's would (text → blocks), then through find_tasks.
+Phrasings not in the seeds come from other provinces' plans and letters of the same kind
+(Quảng Ninh, Thừa Thiên Huế, Đồng Tháp, Bắc Giang: the usual forms of Kế hoạch, Công văn,
+Quyết định and Báo cáo).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from vanban.extract.tasks import find_tasks
+from vanban.ingest.read import ingest_bytes
+from vanban.schema.models import DocMeta, Task
+
+
+def tasks_of(text: str, *, issuer: str = "UBND tỉnh Quảng Ninh", doc_type: str = "Kế hoạch",
+             year: int = 2024) -> list[Task]:
+    doc = ingest_bytes(text.encode("utf-8"), "t.txt")
+    meta = DocMeta(issuer=issuer, type=doc_type, issue_date=dt.date(year, 3, 1))
+    return find_tasks(doc, meta)
+
+
+def leads(task: Task) -> list[str]:
+    return [u.text for u in task.lead]
+
+
+def supports(task: Task) -> list[str]:
+    return [u.text for u in task.support]
+
+
+def test_unit_colon_task_and_its_following_paragraphs() -> None:
+    # Văn phòng UBND tỉnh Lào Cai (seed 000), and the same shape from a district office
+    tasks = tasks_of(
+        "Phòng Tổ chức Hành chính: Tăng cường công tác thông tin, tuyên truyền giúp cho CCVC nhận thức "
+        "đầy đủ về ý nghĩa của Chỉ số PAPI.\n\n"
+        "Tham mưu Lãnh đạo Văn phòng đưa các nội dung thực hiện cải thiện Chỉ số PAPI vào chương trình công tác.\n\n"
+        "Phòng Văn hóa và Thông tin huyện: Cập nhật đầy đủ thông tin chỉ đạo điều hành trên Cổng thông tin "
+        "điện tử huyện.\n",
+        issuer="Văn phòng UBND tỉnh Lào Cai", doc_type="Tin bài",
+    )
+    assert [leads(t) for t in tasks] == [["Phòng Tổ chức Hành chính"]] * 2 + [["Phòng Văn hóa và Thông tin huyện"]]
+    assert tasks[0].text.startswith("Tăng cường công tác thông tin")
+    assert tasks[1].text.startswith("Tham mưu Lãnh đạo Văn phòng")
+
+
+def test_giao_unit_colon() -> None:
+    # Sở VHTTDL Lai Châu (seed 002)
+    (task,) = tasks_of("Giao Thanh tra Sở: tham mưu kịp thời việc thực hiện các kết luận, kiến nghị, "
+                       "quyết định xử lý về thanh tra, kiểm tra.\n", issuer="Sở Văn hóa, Thể thao và Du lịch tỉnh Lai Châu",
+                       doc_type="Công văn")
+    assert leads(task) == ["Thanh tra Sở"]
+    assert task.text.startswith("tham mưu kịp thời")
+
+
+def test_lead_chu_tri_phoi_hop_voi_partners() -> None:
+    # UBND huyện Chương Mỹ (seed 004)
+    (task,) = tasks_of(
+        "Đối với nội dung Cải cách thể chế, Phòng Tư pháp huyện chủ trì, phối hợp với các phòng, ban, đơn vị "
+        "có liên quan; UBND các xã, thị trấn thường xuyên kiểm tra việc thực hiện rà soát văn bản quy phạm "
+        "pháp luật, theo dõi thi hành pháp luật.\n", issuer="UBND huyện Chương Mỹ", doc_type="Tin bài")
+    assert leads(task) == ["Phòng Tư pháp huyện"]
+    assert supports(task) == ["các phòng, ban, đơn vị có liên quan", "UBND các xã, thị trấn"]
+    assert task.text.startswith("thường xuyên kiểm tra")
+
+
+def test_giao_unit_chu_tri_phoi_hop_another_province() -> None:
+    (task,) = tasks_of("Giao Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp và các cơ quan liên quan tham mưu "
+                       "UBND tỉnh tổ chức đánh giá, xếp hạng Chỉ số cải cách hành chính năm 2024.\n")
+    assert leads(task) == ["Sở Nội vụ"]
+    assert "Sở Tư pháp" in supports(task)
+    assert task.text.startswith("tham mưu UBND tỉnh")
+
+
+def test_de_nghi_heading_with_bullets() -> None:
+    # Lào Cai 239/KH-UBND (seed 001): a numbered heading naming the unit, each bullet a task
+    tasks = tasks_of(
+        "1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh\n"
+        "- Phối hợp với các sở, ban, ngành và chính quyền địa phương thực hiện tốt công tác tuyên truyền.\n"
+        "- Chủ trì, phối hợp với các sở, ban, ngành, địa phương có liên quan trong việc nâng cao chất lượng "
+        "hoạt động của Ban Thanh tra nhân dân.\n"
+        "2. Sở Nội vụ\n"
+        "- Là cơ quan đầu mối, chủ trì tham mưu, giúp UBND tỉnh tổ chức triển khai thực hiện Kế hoạch này.\n")
+    assert [leads(t) for t in tasks] == [["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]] * 2 + [["Sở Nội vụ"]]
+    assert supports(tasks[0]) == ["các sở, ban, ngành", "chính quyền địa phương"]
+
+
+def test_unit_heading_with_colon_then_bullets() -> None:
+    # the same layout with the unit on a line of its own ending in ":" (Thừa Thiên Huế style)
+    tasks = tasks_of(
+        "Sở Thông tin và Truyền thông:\n"
+        "- Hướng dẫn các cơ quan, đơn vị nâng cấp Cổng thông tin điện tử theo quy định.\n"
+        "- Theo dõi, đôn đốc việc cung cấp dịch vụ công trực tuyến toàn trình.\n")
+    assert len(tasks) == 2 and all(leads(t) == ["Sở Thông tin và Truyền thông"] for t in tasks)
+
+
+def test_intro_assignment_gives_each_item_to_its_addressee() -> None:
+    # Sở VHTTDL Lai Châu (seed 002): the intro names who; each numbered item is a task
+    tasks = tasks_of(
+        "Giám đốc Sở Văn hóa, Thể thao và Du lịch yêu cầu các phòng, đơn vị sự nghiệp thực hiện nghiêm "
+        "một số nhiệm vụ sau:\n"
+        "1. Tiếp tục quán triệt tinh thần, nội dung, nhiệm vụ của Nghị quyết số 76/NQ-CP của Chính phủ.\n"
+        "2. Nâng cao chất lượng tham mưu, xây dựng và ban hành văn bản.\n"
+        "3. Căn cứ vào chức năng, nhiệm vụ được giao các phòng chuyên môn chủ động kiểm tra, rà soát thủ tục "
+        "hành chính, đồng thời phối hợp chặt chẽ với Văn phòng Sở.\n"
+        "- Thực hiện nghiêm túc quy định việc tiếp nhận và trả kết quả tại Trung tâm Phục vụ hành chính công tỉnh.\n",
+        issuer="Sở Văn hóa, Thể thao và Du lịch tỉnh Lai Châu", doc_type="Công văn")
+    assert [leads(t) for t in tasks] == [["các phòng, đơn vị sự nghiệp"]] * 2 + [["các phòng chuyên môn"]]
+    assert supports(tasks[2]) == ["Văn phòng Sở"]  # the bullet under item 3 belongs to item 3
+
+
+def test_superior_yeu_cau_units() -> None:
+    (task,) = tasks_of("UBND huyện yêu cầu các cơ quan, đơn vị, UBND các xã, thị trấn đánh giá đúng thực "
+                       "trạng, kết quả thực hiện các nội dung.\n", issuer="UBND huyện Chương Mỹ", doc_type="Tin bài")
+    assert leads(task) == ["các cơ quan, đơn vị", "UBND các xã, thị trấn"]
+    assert task.text.startswith("đánh giá đúng thực trạng")
+
+
+def test_one_sentence_two_units_in_turn_is_two_tasks() -> None:
+    # Lào Cai 239/KH-UBND (seed 001)
+    tasks = tasks_of(
+        "- Định kỳ Quý I, 6 tháng, Quý III và năm, UBND cấp xã báo cáo kết quả thực hiện về UBND cấp huyện "
+        "(qua Phòng Nội vụ) để tổng hợp; các sở, ban, ngành, UBND các huyện, thị xã, thành phố báo cáo kết quả "
+        "thực hiện về UBND tỉnh (qua Sở Nội vụ) trước ngày 15 của tháng cuối kỳ báo cáo.\n")
+    assert [leads(t) for t in tasks] == [["UBND cấp xã"], ["các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"]]
+    assert tasks[0].deadline is not None and tasks[0].deadline.raw.startswith("Định kỳ")
+    assert tasks[1].deadline is not None and "trước ngày 15" in tasks[1].deadline.raw
+
+
+def test_generic_exhortations_are_not_tasks() -> None:
+    assert tasks_of("2. Sở Nội vụ\n- Các cấp, các ngành thường xuyên rà soát, đề xuất cắt giảm tối đa thời gian "
+                    "giải quyết thủ tục hành chính.\n") == []
+    assert tasks_of("Cả hệ thống chính trị vào cuộc, nâng cao chất lượng phục vụ người dân.\n") == []
+
+
+def test_aims_and_requirements_are_not_tasks() -> None:
+    assert tasks_of("I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích:\n- Sở Nội vụ nâng cao nhận thức của cán bộ, công chức.\n"
+                    "2. Yêu cầu:\n- Các sở, ban, ngành thuộc UBND tỉnh phải chịu trách nhiệm trước UBND tỉnh.\n") == []
+
+
+def test_closing_formulas_are_not_tasks() -> None:
+    assert tasks_of("Nhận được công văn này, yêu cầu Trưởng các phòng, đơn vị nghiêm túc triển khai thực hiện./.\n") == []
+    assert tasks_of("Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các Sở, ban, ngành; Chủ tịch UBND các huyện, "
+                    "thành phố chịu trách nhiệm thi hành Quyết định này./.\n", doc_type="Quyết định") == []
+
+
+def test_issuer_reporting_its_own_action_is_not_a_task() -> None:
+    assert tasks_of("UBND huyện Chương Mỹ tổ chức hội nghị đối thoại với người dân và doanh nghiệp.\n",
+                    issuer="UBND huyện Chương Mỹ", doc_type="Tin bài") == []
+    assert tasks_of("Sở Nội vụ đã ban hành nhiều văn bản hướng dẫn thực hiện.\n", doc_type="Tin bài") == []
+
+
+def test_report_assigns_work_only_in_its_proposals() -> None:
+    tasks = tasks_of(
+        "I. KẾT QUẢ THỰC HIỆN\n1. Công tác chỉ đạo\nSở Nội vụ tham mưu UBND tỉnh ban hành Kế hoạch số 12/KH-UBND.\n"
+        "II. ĐỀ XUẤT, KIẾN NGHỊ\nĐề nghị Bộ Nội vụ hướng dẫn việc đánh giá Chỉ số cải cách hành chính.\n",
+        issuer="Sở Nội vụ tỉnh Bắc Giang", doc_type="Báo cáo")
+    assert [leads(t) for t in tasks] == [["Bộ Nội vụ"]]
+
+
+def test_section_naming_a_papi_area_gives_the_task_its_area() -> None:
+    (task,) = tasks_of("1.3. Chỉ số nội dung “Trách nhiệm giải trình với người dân”:\n"
+                       "UBND cấp huyện chủ động trong xây dựng và triển khai kế hoạch thanh tra, kiểm tra.\n")
+    assert task.dimension == 3 and task.dimension_rule == "section-heading"
+
+
+def test_heading_time_applies_to_items_without_their_own() -> None:
+    tasks = tasks_of("NHIỆM VỤ CẦN TRIỂN KHAI NGAY TRONG THÁNG 12/2025\n"
+                     "1. Sở Tài chính chủ trì rà soát, bố trí kinh phí thực hiện.\n"
+                     "2. Sở Nội vụ hoàn thành việc sắp xếp tổ chức bộ máy trước ngày 15/12/2025.\n", year=2025)
+    assert [t.deadline.date for t in tasks] == [dt.date(2025, 12, 31), dt.date(2025, 12, 15)]

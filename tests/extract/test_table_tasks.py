@@ -1,0 +1,96 @@
+"""Tasks from assignment tables: headings in any order, units split, group rows as areas.
+
+The four-form test is the contract of issue 4: the appendix of Kế hoạch 239/KH-UBND (Lào
+Cai, 2022) as flattened text, DOCX, PDF (split over pages) and HTML gives the same tasks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from vanban.extract.pipeline import extract_document
+from vanban.extract.table_tasks import column_role, find_header, read_rows, tasks_from_table
+from vanban.ingest.read import ingest_file
+from vanban.schema.models import Block
+
+ROOT = Path(__file__).resolve().parents[2]
+FORMS = [
+    "corpus/seeds/001_269713fc64b6e22e.txt",
+    "corpus/samples/001_kh239_laocai.docx",
+    "corpus/samples/001_kh239_laocai_phuluc.pdf",
+    "corpus/samples/001_kh239_laocai_phuluc_table.html",
+]
+
+
+def _table_tasks(path: str) -> list[tuple]:
+    ext = extract_document(ingest_file(ROOT / path))
+    return [
+        (t.label, " ".join(t.text.split()), [u.text for u in t.lead], [u.text for u in t.support],
+         t.deadline.raw if t.deadline else None, t.deadline.date if t.deadline else None, t.dimension)
+        for t in ext.tasks if t.source_kind == "table"
+    ]
+
+
+def test_the_same_table_in_four_forms_gives_the_same_tasks() -> None:
+    reference = _table_tasks(FORMS[0])
+    assert len(reference) == 39
+    assert reference[0] == ("1.1", "Xây dựng kế hoạch, quán triệt triển khai Pháp lệnh dân chủ ở xã, phường, thị trấn",
+                            ["Sở Nội vụ"], ["UBND cấp huyện"], "Trước ngày 5/7/2022", dt.date(2022, 7, 5), 1)
+    for form in FORMS[1:]:
+        assert _table_tasks(form) == reference, form
+
+
+@pytest.mark.parametrize("heading,role", [
+    ("TT", "label"), ("STT", "label"),
+    ("Nhiệm vụ trọng tâm", "task"), ("Nội dung công việc", "task"), ("Nội dung nhiệm vụ", "task"),
+    ("Tổ chức, cá nhân chủ trì thực hiện", "lead"), ("Cơ quan chủ trì", "lead"), ("Đơn vị chủ trì", "lead"),
+    ("Cơ quan thực hiện", "lead"),
+    ("Tổ chức, cá nhân chịu trách nhiệm phối hợp/ thực hiện", "support"), ("Đơn vị phối hợp", "support"),
+    ("Thời gian hoàn thành", "deadline"), ("Thời hạn hoàn thành", "deadline"), ("Tiến độ", "deadline"),
+    ("Sản phẩm", "product"), ("Ghi chú", "note"),
+])
+def test_column_roles_from_headings(heading: str, role: str) -> None:
+    assert column_role(heading) == role
+
+
+def _block(rows: list[list[str]]) -> Block:
+    text = "\n".join(" | ".join(r) for r in rows)
+    return Block(kind="table", text=text, start=0, end=len(text), rows=rows)
+
+
+def test_columns_in_another_order_with_titled_group_rows() -> None:
+    # the layout of many provinces' appendices: STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp |
+    # Sản phẩm | Thời gian, with group rows "I | Công khai, minh bạch" carrying the area's name
+    rows = [
+        ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm", "Thời gian hoàn thành"],
+        ["I", "CÔNG KHAI, MINH BẠCH", "", "", "", ""],
+        ["1", "Công khai danh sách hộ nghèo tại trụ sở UBND cấp xã", "UBND cấp xã", "Sở Lao động - Thương binh và Xã hội",
+         "Danh sách được niêm yết", "Quý II/2024"],
+        ["II", "QUẢN TRỊ ĐIỆN TỬ", "", "", "", ""],
+        ["1", "Nâng cấp Cổng thông tin điện tử tỉnh", "Sở Thông tin và Truyền thông", "Văn phòng UBND tỉnh",
+         "Cổng được nâng cấp", "Tháng 9/2024"],
+    ]
+    got = tasks_from_table(_block(rows), 2024)
+    assert [(t.label, row.group_title) for t, row in got] == [("1", "CÔNG KHAI, MINH BẠCH"), ("1", "QUẢN TRỊ ĐIỆN TỬ")]
+    assert got[0][0].deadline.date == dt.date(2024, 6, 30)
+    assert got[1][0].deadline.date == dt.date(2024, 9, 30)
+    assert [u.text for u in got[1][0].support] == ["Văn phòng UBND tỉnh"]
+
+
+def test_numbering_restart_starts_a_new_group() -> None:
+    # seed 001: the last group is numbered 7.x again where 8.x was meant, with its title lost
+    header = ["TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian"]
+    rows = [header, ["7.1", "Tuyên truyền bảo vệ môi trường", "Sở Tài nguyên và Môi trường", "", "Thường xuyên"],
+            ["7.2", "Kiểm tra xả thải", "Sở Tài nguyên và Môi trường", "", "Thường xuyên"],
+            ["7.1", "Đẩy mạnh ứng dụng CNTT", "Sở Thông tin và Truyền thông", "", "Thường xuyên"]]
+    found = find_header(rows)
+    assert found is not None
+    assert [r.group for r in read_rows(rows, found)] == [1, 1, 2]
+
+
+def test_a_table_without_task_and_lead_columns_gives_no_tasks() -> None:
+    rows = [["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["Số: 239/KH-UBND", "Lào Cai, ngày 30 tháng 6 năm 2022"]]
+    assert tasks_from_table(_block(rows), 2022) == []

@@ -1,0 +1,396 @@
+"""Units: the names, groups and cells of real plans, directives and letters."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vanban.extract.units import UnitMatch, canonical_unit, find_units, split_units, support_in, unit_at_start
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical", "level"),
+    [
+        ("Sở Tài nguyên Môi trường", "Sở Tài nguyên và Môi trường", "province"),
+        ("Sở TN&MT", "Sở Tài nguyên và Môi trường", "province"),
+        ("Sở Tài nguyên và Môi trường", "Sở Tài nguyên và Môi trường", "province"),
+        ("Sở Giáo dục Đào tạo", "Sở Giáo dục và Đào tạo", "province"),
+        ("Sở GD&ĐT", "Sở Giáo dục và Đào tạo", "province"),
+        ("Sở VH-TT&DL", "Sở Văn hóa, Thể thao và Du lịch", "province"),
+        ("Sở Văn hoá, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch", "province"),
+        ("Sở Lao động Thương binh XH", "Sở Lao động - Thương binh và Xã hội", "province"),
+        ("Sở LĐTBXH", "Sở Lao động - Thương binh và Xã hội", "province"),
+        ("Sở Công thương", "Sở Công Thương", "province"),
+        ("Sở Nông nghiệp và Môi trường", "Sở Nông nghiệp và Môi trường", "province"),
+        ("Sở NN&PTNT", "Sở Nông nghiệp và Phát triển nông thôn", "province"),
+        ("Uỷ ban nhân dân cấp huyện", "UBND cấp huyện", "generic-district"),
+        ("UBND  cấp xã", "UBND cấp xã", "generic-commune"),
+        ("Ủy ban nhân dân tỉnh Lào Cai", "UBND tỉnh Lào Cai", "province"),
+        ("Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh)", "Văn phòng UBND tỉnh", "province"),
+        ("Văn phòng HĐND – UBND huyện", "Văn phòng HĐND và UBND huyện", "district"),
+        ("Trung tâm Phục vụ HCC", "Trung tâm Phục vụ hành chính công", "province"),
+        ("Công an tỉnh Quảng Ninh", "Công an tỉnh Quảng Ninh", "province"),
+        ("Sở Y tế tỉnh Quảng Ninh", "Sở Y tế tỉnh Quảng Ninh", "province"),
+        ("Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "province"),
+        ("Liên đoàn Lao động tỉnh", "Liên đoàn Lao động tỉnh", "province"),
+        ("Phòng Nội vụ huyện", "Phòng Nội vụ huyện", "district"),
+        ("Tổ trưởng tổ dân phố", "Tổ trưởng TDP", "commune"),
+        ("UBND các xã, thị trấn", "UBND các xã, thị trấn", "generic-commune"),
+        ("UBND các phường, xã", "UBND các phường, xã", "generic-commune"),
+        (
+            "Chủ tịch UBND các huyện, thị xã, thành phố",
+            "Chủ tịch UBND các huyện, thị xã, thành phố",
+            "generic-district",
+        ),
+        ("các sở, ban, ngành", "các sở, ban, ngành", "group"),
+        ("Người đứng đầu cơ quan, đơn vị thuộc huyện", "Người đứng đầu cơ quan, đơn vị thuộc huyện", "group"),
+        ("Giám đốc Sở Văn hóa, Thể thao và Du lịch", "Giám đốc Sở Văn hóa, Thể thao và Du lịch", "province"),
+        ("Phòng Tổ chức Hành chính", "Phòng Tổ chức Hành chính", None),
+    ],
+)
+def test_canonical_unit(name: str, canonical: str, level: str | None) -> None:
+    assert canonical_unit(name) == (canonical, level)
+
+
+# Every lead and support cell of the dev set's assignment table, and phrasings of other provinces.
+@pytest.mark.parametrize(
+    ("cell", "units"),
+    [
+        (
+            "Sở Giáo dục và Đào tạo; Sở Kế hoạch và Đầu tư; Sở Tài chính",
+            ["Sở Giáo dục và Đào tạo", "Sở Kế hoạch và Đầu tư", "Sở Tài chính"],
+        ),
+        ("UBND cấp huyện, cấp xã", ["UBND cấp huyện", "UBND cấp xã"]),
+        ("UBND cấp huyện, UBND cấp xã", ["UBND cấp huyện", "UBND cấp xã"]),
+        ("UBND cấp huyện; UBND cấp xã", ["UBND cấp huyện", "UBND cấp xã"]),
+        (
+            "Đài Truyền thanh - Truyền hình: UBND cấp huyện",
+            ["Đài Truyền thanh - Truyền hình", "UBND cấp huyện"],
+        ),
+        ("Sở Tài chính, UBND cấp huyện", ["Sở Tài chính", "UBND cấp huyện"]),
+        ("Tổ trưởng TDP, Trưởng thôn", ["Tổ trưởng TDP", "Trưởng thôn"]),
+        ("Tổ trưởng TDP, Trưởng thôn; Đoàn thể cấp xã", ["Tổ trưởng TDP", "Trưởng thôn", "Đoàn thể cấp xã"]),
+        ("Thanh tra tỉnh; UBND cấp huyện, UBND cấp xã", ["Thanh tra tỉnh", "UBND cấp huyện", "UBND cấp xã"]),
+        (
+            "Công an tỉnh; Thanh tra tỉnh; các cơ quan liên quan.",
+            ["Công an tỉnh", "Thanh tra tỉnh", "các cơ quan liên quan"],
+        ),
+        (
+            "Các nhà mạng cung cấp dịch vụ và đơn vị có liên quan",
+            ["Các nhà mạng cung cấp dịch vụ", "đơn vị có liên quan"],
+        ),
+        ("Sở Lao động Thương binh XH; UBND cấp xã", ["Sở Lao động Thương binh XH", "UBND cấp xã"]),
+        (
+            "Văn phòng UBND tỉnh; Sở Tài nguyên và Môi trường",
+            ["Văn phòng UBND tỉnh", "Sở Tài nguyên và Môi trường"],
+        ),
+        (
+            "Các sở, ban, ngành; UBND cấp huyện; UBND cấp xã",
+            ["Các sở, ban, ngành", "UBND cấp huyện", "UBND cấp xã"],
+        ),
+        (
+            "Các Tòa thuộc Tòa án nhân dân tỉnh; Tòa án nhân dân cấp huyện",
+            ["Các Tòa thuộc Tòa án nhân dân tỉnh", "Tòa án nhân dân cấp huyện"],
+        ),
+        (
+            "Trung tâm Phục vụ HCC; UBND cấp huyện; UBND cấp xã",
+            ["Trung tâm Phục vụ HCC", "UBND cấp huyện", "UBND cấp xã"],
+        ),
+        (
+            "UBND cấp huyện; UBND cấp xã; Công an cấp huyện; Công an cấp xã",
+            ["UBND cấp huyện", "UBND cấp xã", "Công an cấp huyện", "Công an cấp xã"],
+        ),
+        (
+            "Sở Giao thông vận tải - Xây dựng; Văn phòng UBND tỉnh",
+            ["Sở Giao thông vận tải - Xây dựng", "Văn phòng UBND tỉnh"],
+        ),
+        (
+            "Các cơ quan, đơn vị có Cổng thông tin điện tử thành viên",
+            ["Các cơ quan, đơn vị có Cổng thông tin điện tử thành viên"],
+        ),
+        (
+            "Các sở, ban, ngành thuộc tỉnh; UBND cấp huyện; UBND cấp xã",
+            ["Các sở, ban, ngành thuộc tỉnh", "UBND cấp huyện", "UBND cấp xã"],
+        ),
+        ("Sở GD&ĐT, Sở VH-TT&DL và UBND các phường, xã", ["Sở GD&ĐT", "Sở VH-TT&DL", "UBND các phường, xã"]),
+        (
+            "Công an tỉnh Quảng Ninh, Bộ Chỉ huy Quân sự tỉnh",
+            ["Công an tỉnh Quảng Ninh", "Bộ Chỉ huy Quân sự tỉnh"],
+        ),
+        (
+            "Sở Nông nghiệp và Môi trường; Liên đoàn Lao động tỉnh",
+            ["Sở Nông nghiệp và Môi trường", "Liên đoàn Lao động tỉnh"],
+        ),
+        ("- Sở Tư pháp;\n- Sở Nội vụ", ["Sở Tư pháp", "Sở Nội vụ"]),
+    ],
+)
+def test_split_cell(cell: str, units: list[str]) -> None:
+    assert split_units(cell) == units
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Sở Tài nguyên và Môi trường",
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Sở Lao động, Thương binh và Xã hội",
+        "Văn phòng HĐND và UBND huyện",
+        "Phòng Văn hóa và Thông tin huyện",
+        "Sở Kế hoạch và Đầu tư",
+        "các phòng, đơn vị sự nghiệp",
+        "Trưởng các phòng, ban, đơn vị",
+        "UBND các xã, thị trấn",
+        "các cơ quan, đơn vị",
+        "các sở, ban, ngành",
+        "Các sở, ban, ngành thuộc tỉnh",
+        "các phòng, ban, đơn vị có liên quan",
+        "UBND các huyện, thị xã, thành phố",
+        "Chủ tịch UBND các xã, phường, thị trấn",
+        "Các đơn vị, địa phương liên quan",
+        "các sở, ban, ngành, địa phương có liên quan",
+        "Các cơ quan, đơn vị, địa phương",
+        "Thủ trưởng các Sở, ban, ngành",
+        "Trung tâm Văn hóa – Thông tin và Thể thao",
+        "các cơ quan báo, đài của Thành phố",
+    ],
+)
+def test_one_unit_stays_whole(name: str) -> None:
+    assert split_units(name) == [name]
+
+
+def _texts(found: list[UnitMatch] | None) -> list[str] | None:
+    return None if found is None else [u.text for u in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Phòng Tổ chức Hành chính: Tăng cường công tác thông tin", ["Phòng Tổ chức Hành chính"]),
+        ("Phòng Kiểm soát thủ tục hành chính: Chủ trì tham mưu", ["Phòng Kiểm soát thủ tục hành chính"]),
+        (
+            "Ban Biên tập Cổng Thông tin điện tử tỉnh: Chủ trì theo dõi",
+            ["Ban Biên tập Cổng Thông tin điện tử tỉnh"],
+        ),
+        ("Trung tâm Phục vụ Hành chính công: Đẩy mạnh", ["Trung tâm Phục vụ Hành chính công"]),
+        ("3. Sở Nội vụ", ["Sở Nội vụ"]),
+        ("Phòng Tư pháp huyện chủ trì, phối hợp với các phòng, ban", ["Phòng Tư pháp huyện"]),
+        ("UBND cấp huyện chủ động trong xây dựng và triển khai kế hoạch thanh tra", ["UBND cấp huyện"]),
+        ("UBND cấp xã phát huy vai trò giám sát", ["UBND cấp xã"]),
+        (
+            "b) Sở Tài nguyên và Môi trường, Sở Giao thông vận tải - Xây dựng, UBND cấp huyện, cấp xã tập trung đổi mới",
+            [
+                "Sở Tài nguyên và Môi trường",
+                "Sở Giao thông vận tải - Xây dựng",
+                "UBND cấp huyện",
+                "UBND cấp xã",
+            ],
+        ),
+        (
+            "2. Thủ trưởng các Sở, ban, ngành; Chủ tịch UBND các huyện, thị xã, thành phố và Chủ tịch UBND các xã, phường, thị trấn",
+            [
+                "Thủ trưởng các Sở, ban, ngành",
+                "Chủ tịch UBND các huyện, thị xã, thành phố",
+                "Chủ tịch UBND các xã, phường, thị trấn",
+            ],
+        ),
+        (
+            "5. Báo Lào Cai, Đài Phát thanh - Truyền hình tỉnh",
+            ["Báo Lào Cai", "Đài Phát thanh - Truyền hình tỉnh"],
+        ),
+        ("Trưởng các phòng, ban, đơn vị: Trực tiếp chỉ đạo", ["Trưởng các phòng, ban, đơn vị"]),
+        ("Giao Thanh tra Sở: tham mưu kịp thời", ["Thanh tra Sở"]),
+        ("Giao Văn phòng: Chủ trì tham mưu lãnh đạo Sở", ["Văn phòng"]),
+        (
+            "1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai",
+            ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lào Cai"],
+        ),
+        (
+            "- Thủ trưởng các ngành, địa phương cần tăng cường công tác kiểm tra",
+            ["Thủ trưởng các ngành, địa phương"],
+        ),
+        (
+            "- Chủ tịch UBND cấp xã, Chủ tịch UBND cấp huyện phải thường xuyên",
+            ["Chủ tịch UBND cấp xã", "Chủ tịch UBND cấp huyện"],
+        ),
+        (
+            "UBND huyện yêu cầu các cơ quan, đơn vị, UBND các xã, thị trấn đặc biệt là các cơ quan theo dõi",
+            ["các cơ quan, đơn vị", "UBND các xã, thị trấn"],
+        ),
+        (
+            "UBND huyện đề nghị Ủy ban MTTQ Việt Nam huyện hướng dẫn MTTQ các xã, thị trấn",
+            ["Ủy ban MTTQ Việt Nam huyện"],
+        ),
+        ("Đối với nội dung Cải cách thể chế, Phòng Tư pháp huyện chủ trì, phối hợp", ["Phòng Tư pháp huyện"]),
+        (
+            "Về nội dung Chỉ số Hài lòng (SIPAS), các cơ quan, đơn vị, UBND các xã, thị trấn có trách nhiệm chỉ đạo",
+            ["các cơ quan, đơn vị", "UBND các xã, thị trấn"],
+        ),
+        (
+            "Trong đó chỉ rõ: Người đứng đầu cơ quan, đơn vị thuộc huyện, Chủ tịch UBND các xã, thị trấn xác định rõ",
+            ["Người đứng đầu cơ quan, đơn vị thuộc huyện", "Chủ tịch UBND các xã, thị trấn"],
+        ),
+        ("Văn phòng HĐND và UBND huyện chủ trì, phối hợp", ["Văn phòng HĐND và UBND huyện"]),
+        ("Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính", ["Sở Nông nghiệp và Môi trường"]),
+        ("UBND các phường, xã có trách nhiệm", ["UBND các phường, xã"]),
+        ("Công an tỉnh Quảng Ninh chủ trì", ["Công an tỉnh Quảng Ninh"]),
+        ("Bộ Chỉ huy Quân sự tỉnh phối hợp", ["Bộ Chỉ huy Quân sự tỉnh"]),
+        ("Liên đoàn Lao động tỉnh tuyên truyền", ["Liên đoàn Lao động tỉnh"]),
+        ("Sở GD&ĐT chủ trì", ["Sở GD&ĐT"]),
+        ("Sở VH-TT&DL hướng dẫn", ["Sở VH-TT&DL"]),
+        ("a) Các cấp, các ngành tiếp tục thực hiện tốt", None),
+        ("cả hệ thống chính trị vào cuộc", None),
+        ("toàn thể cán bộ, đảng viên và Nhân dân", None),
+        ("Tăng cường công tác kiểm tra, giám sát", None),
+        ("Phòng, chống tham nhũng", None),
+        ("Ban hành hoặc kiến nghị cơ quan có thẩm quyền", None),
+        ("NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN", None),
+    ],
+)
+def test_unit_at_start(text: str, units: list[str] | None) -> None:
+    assert _texts(unit_at_start(text)) == units
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Chủ trì, phối hợp với Sở Tư pháp tổ chức tuyên truyền", ["Sở Tư pháp"]),
+        (
+            "Phòng Tư pháp huyện chủ trì, phối hợp với các phòng, ban, đơn vị có liên quan; UBND các xã, thị trấn thường xuyên kiểm tra",
+            ["các phòng, ban, đơn vị có liên quan", "UBND các xã, thị trấn"],
+        ),
+        (
+            "có phương án đề xuất đơn giản hóa, đồng thời phối hợp chặt chẽ với Văn phòng Sở, tham mưu UBND tỉnh",
+            ["Văn phòng Sở"],
+        ),
+        (
+            "Phối hợp với Phòng Văn hóa và Thông tin, Văn phòng HĐND – UBND huyện, Trung tâm Văn hóa – Thông tin và Thể thao, "
+            "các cơ quan báo, đài của Thành phố và các đơn vị có liên quan tăng cường công tác thông tin",
+            [
+                "Phòng Văn hóa và Thông tin",
+                "Văn phòng HĐND – UBND huyện",
+                "Trung tâm Văn hóa – Thông tin và Thể thao",
+                "các cơ quan báo, đài của Thành phố",
+                "các đơn vị có liên quan",
+            ],
+        ),
+        (
+            "Phối hợp với các sở, ban, ngành và chính quyền địa phương thực hiện tốt",
+            ["các sở, ban, ngành", "chính quyền địa phương"],
+        ),
+        (
+            "Chủ trì, phối hợp với các sở, ngành liên quan, UBND cấp huyện tổ chức triển khai",
+            ["các sở, ngành liên quan", "UBND cấp huyện"],
+        ),
+        (
+            "Chủ trì phối hợp với các cơ quan, đơn vị có liên quan tổ chức điều tra",
+            ["các cơ quan, đơn vị có liên quan"],
+        ),
+        (
+            "Định kỳ hàng năm khi nhận được kế hoạch điều tra phối hợp với Sở Nội vụ để kịp thời",
+            ["Sở Nội vụ"],
+        ),
+        (
+            "hướng dẫn MTTQ các xã, thị trấn phối hợp với UBND các xã, thị trấn trong việc tuyên truyền",
+            ["UBND các xã, thị trấn"],
+        ),
+        ("Sở Y tế phối hợp với Sở GD&ĐT, Sở VH-TT&DL kiểm tra", ["Sở GD&ĐT", "Sở VH-TT&DL"]),
+        ("Tăng cường phối hợp giữa các cơ quan, đơn vị, địa phương trong thực hiện", []),
+    ],
+)
+def test_support_in(text: str, units: list[str]) -> None:
+    assert support_in(text) == units
+
+
+def test_find_units_in_running_text() -> None:
+    text = (
+        "Phòng Nội vụ huyện tham mưu UBND huyện tổ chức thực hiện, theo dõi, đôn đốc các cơ quan, đơn vị; "
+        "UBND các xã, thị trấn trong việc thực hiện. Báo cáo Sở Tài chính, UBND cấp huyện, cấp xã và Tòa án tình."
+    )
+    found = find_units(text)
+    assert [u.text for u in found] == [
+        "Phòng Nội vụ huyện",
+        "UBND huyện",
+        "các cơ quan, đơn vị",
+        "UBND các xã, thị trấn",
+        "Sở Tài chính",
+        "UBND cấp huyện",
+        "UBND cấp xã",
+        "Tòa án tình",
+    ]
+    for u in found:
+        if u.text != "UBND cấp xã":  # restored from the elided "cấp xã"
+            assert text[u.start : u.end] == u.text
+    assert found[6].canonical == "UBND cấp xã" and text[found[6].start : found[6].end] == "cấp xã"
+    assert [u.level for u in found[:4]] == ["district", "district", "group", "generic-commune"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tăng cường phòng, chống tham nhũng; số liệu báo cáo",  # "phòng", "số", "báo" are not heads here
+        "NHIỆM VỤ CẢI THIỆN CHỈ SỐ NỘI DUNG",  # a title in capitals
+        "Các cấp, các ngành tiếp tục thực hiện",  # everyone: not a unit
+        "Kế hoạch số 239/KH-UBND ngày 30/6/2022",  # a symbol, not a unit
+        "Xây dựng Chính quyền điện tử, Chính quyền số",
+    ],
+)
+def test_find_units_ignores(text: str) -> None:
+    assert find_units(text) == []
+
+
+@given(st.text())
+def test_arbitrary_text_never_raises(text: str) -> None:
+    for u in find_units(text):
+        assert 0 <= u.start <= u.end <= len(text)
+    split_units(text)
+    canonical_unit(text)
+    unit_at_start(text)
+    support_in(text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Sở Nội vụ",
+                "Sở Tài chính",
+                "UBND cấp huyện",
+                "Thanh tra tỉnh",
+                "các sở, ban, ngành",
+                "UBND các xã, thị trấn",
+                "Sở Văn hóa, Thể thao và Du lịch",
+                "Trưởng thôn",
+            ]
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_split_joined_list(units: list[str]) -> None:
+    assert split_units("; ".join(units)) == units
+
+
+_GOLD = Path(__file__).resolve().parents[3] / "shared" / "eval" / "gold"
+
+
+def _gold_lists():
+    out = []
+    for path in sorted(_GOLD.glob("*.json")):
+        for task in json.loads(path.read_text(encoding="utf-8"))["tasks"]:
+            for field in ("lead", "support"):
+                if task[field]:
+                    out.append(
+                        pytest.param(task[field], id=f"{path.stem}:{field}:{'; '.join(task[field])[:40]}")
+                    )
+    return out
+
+
+@pytest.mark.skipif(not _GOLD.is_dir(), reason="no dev set beside the repo")
+@pytest.mark.parametrize("units", _gold_lists())
+def test_gold_unit_lists_split_back(units: list[str]) -> None:
+    """Every lead/support list of the gold records, written as a cell, splits back into itself."""
+    assert split_units("; ".join(units)) == units
