@@ -16,9 +16,10 @@ from functools import cache
 from importlib import resources
 
 from vanban.extract import structure
-from vanban.extract.deadlines import find_deadline
+from vanban.extract.deadlines import find_deadline, parse_deadline
 from vanban.extract.papi import area_named
-from vanban.extract.units import canonical_unit, find_units, unit_at_start
+from vanban.extract.table_tasks import column_role
+from vanban.extract.units import canonical_unit, find_units, split_units, unit_at_start
 from vanban.ingest.normalize import fold
 from vanban.schema.models import Block, Deadline, Task, UnitRef
 
@@ -333,6 +334,94 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
 
 _BULLETS = ("dash", "plus")
 
+# "- Đơn vị chủ trì: Sở Tư pháp", "Thời gian thực hiện: Quý II/2024": a labelled field that
+# gives units or a time to the items before it (SCHEMA.md: bullets sharing one block of
+# "Đơn vị chủ trì / Đơn vị phối hợp / Thời gian" are each a task with that block's units and time).
+_FIELD = re.compile(r"^\s*(?P<name>[^:\n]{2,60}?)\s*:\s*(?P<value>\S.*)$", re.S)
+_FIELD_ROLES = ("lead", "support", "deadline")
+# The field's name is a heading phrase, not a unit ("Trưởng các phòng, ban, đơn vị: …" is a unit).
+_FIELD_NAME = re.compile(
+    r"^(?:(?:don vi|co quan|to chuc|bo phan|cap)\s+)?(?:chu tri|phoi hop|thuc hien|thoi gian|thoi han|tien do|han hoan thanh)\b")
+_CONTENT_LABEL = re.compile(r"^\s*(?:n[oộ]i dung|nhi[eệ]m v[uụ])(?:\s+[^:\n]{0,30})?\s*:\s*", re.I)
+
+
+def field_of(body: str) -> tuple[str, str] | None:
+    """("lead", "Sở Tư pháp") for "Đơn vị chủ trì: Sở Tư pháp"; None for anything else."""
+    m = _FIELD.match(body)
+    if not m or not _FIELD_NAME.match(fold(m.group("name")).strip()):
+        return None
+    role = column_role(m.group("name"))
+    return (role, m.group("value").strip()) if role in _FIELD_ROLES else None
+
+
+@dataclass
+class _Pending:
+    """A passage with no owner of its own, waiting for a field block to name one."""
+
+    block: Block
+    body_off: int
+    body: str
+    label: str | None
+    level: int
+    dimension: int | None
+    deadline: Deadline | None
+
+
+@dataclass
+class _Fields:
+    values: dict[str, str] = field(default_factory=dict)
+    pending: list[_Pending] = field(default_factory=list)
+
+    def add_pending(self, item: _Pending) -> None:
+        # an item whose own sub-items wait for the same fields is their section title, not a task
+        while self.pending and self.pending[-1].level < item.level:
+            self.pending.pop()
+        self.pending.append(item)
+
+    def flush(self, ref_year: int | None, last: list[Task]) -> list[Task]:
+        """Tasks for the pending passages from the collected fields; then start afresh."""
+        values, pending = self.values, self.pending
+        self.values, self.pending = {}, []
+        if not values:
+            return []
+        lead = _cell_units(values.get("lead", ""))
+        support = _cell_units(values.get("support", ""))
+        deadline = parse_deadline(values["deadline"], ref_year) if values.get("deadline") else None
+        if not pending:
+            # the fields complete the task just before them ("1. Sở Nội vụ tổ chức …" / "- Thời gian: …")
+            if last:
+                task = last[-1]
+                task.deadline = task.deadline or deadline
+                task.support = task.support or support
+                task.lead = task.lead or lead
+            return []
+        if not lead:
+            return []
+        out = []
+        for p in pending:
+            m = _CONTENT_LABEL.match(p.body)
+            t_start = m.end() if m else 0
+            text = p.body[t_start:].strip(" ;,.")
+            if len(text.split()) < 3:
+                continue
+            found = find_deadline(text, ref_year)
+            out.append(Task(
+                text=text, label=p.label, lead=lead, support=support,
+                deadline=deadline or (found[0] if found else None) or p.deadline,
+                dimension=p.dimension, dimension_rule="section-heading" if p.dimension else None,
+                source_kind="prose", start=p.block.start + p.body_off + t_start,
+                end=p.block.start + p.body_off + len(p.body), rule="prose-field-block",
+            ))
+        return out
+
+
+def _cell_units(value: str) -> list[UnitRef]:
+    refs = []
+    for name in split_units(value):
+        canonical, level = canonical_unit(name)
+        refs.append(UnitRef(text=name, canonical=canonical, level=level))
+    return refs
+
 
 def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | None,
                      doc_type: str | None = None) -> list[Task]:
@@ -343,6 +432,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
     ctx = Context(issuer=issuer, ref_year=ref_year)
     report = doc_type == "Báo cáo"
     tasks: list[Task] = []
+    fields = _Fields()
     for block in blocks:
         if block.kind == "table":
             continue
@@ -354,6 +444,14 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         body = text[body_off:]
         if lab is None and block.kind == "heading" and text.strip().isupper():
             lab = structure.Label("", "heading", 1, 0)
+        fld = field_of(body)
+        if fld:
+            fields.values.setdefault(fld[0], fld[1])
+            continue
+        if fields.values:
+            tasks.extend(fields.flush(ref_year, tasks))
+        if lab and lab.kind not in _BULLETS and fields.pending and lab.level <= fields.pending[0].level:
+            fields.pending = []  # a new item at the same depth: those passages found no owner
         if lab:
             while ctx.frames and ctx.frames[-1].level >= lab.level:
                 ctx.frames.pop()
@@ -407,5 +505,12 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             if found_tasks:
                 frame.kind = "task"
             ctx.frames.append(frame)
+        if not found_tasks and not is_generic_addressee(body) and not body.rstrip().endswith(":"):
+            fields.add_pending(_Pending(
+                block, body_off, body, own_label, lab.level if lab else 99,
+                next((f.dimension for f in reversed(ctx.frames) if f.dimension), None),
+                next((f.deadline for f in reversed(ctx.frames) if f.deadline), None),
+            ))
         tasks.extend(found_tasks)
+    tasks.extend(fields.flush(ref_year, tasks))
     return tasks

@@ -170,3 +170,37 @@ def test_heading_time_applies_to_items_without_their_own() -> None:
                      "1. Sở Tài chính chủ trì rà soát, bố trí kinh phí thực hiện.\n"
                      "2. Sở Nội vụ hoàn thành việc sắp xếp tổ chức bộ máy trước ngày 15/12/2025.\n", year=2025)
     assert [t.deadline.date for t in tasks] == [dt.date(2025, 12, 31), dt.date(2025, 12, 15)]
+
+
+def test_bullets_sharing_one_block_of_units_and_time() -> None:
+    # SCHEMA.md's rule, in the layout of Bắc Giang/Đồng Tháp plans: bullets, then one block of
+    # "Đơn vị chủ trì / Đơn vị phối hợp / Thời gian" that applies to each of them
+    tasks = tasks_of(
+        "1. Nâng cao chất lượng công khai, minh bạch\n"
+        "- Công khai danh sách hộ nghèo, hộ cận nghèo tại trụ sở UBND cấp xã và nhà văn hóa thôn.\n"
+        "- Niêm yết công khai các khoản thu, chi ngân sách cấp xã theo quy định.\n"
+        "- Đơn vị chủ trì: UBND cấp xã.\n"
+        "- Đơn vị phối hợp: Sở Tài chính, UBND cấp huyện.\n"
+        "- Thời gian thực hiện: Quý II/2024.\n"
+        "2. Nâng cao hiệu quả tiếp công dân\n"
+        "- Bố trí địa điểm tiếp công dân, niêm yết lịch tiếp công dân cụ thể.\n"
+        "- Cơ quan chủ trì: Thanh tra tỉnh\n"
+        "- Thời hạn hoàn thành: Trước ngày 30/6/2024\n")
+    assert [t.text[:30] for t in tasks] == ["Công khai danh sách hộ nghèo, ", "Niêm yết công khai các khoản t",
+                                            "Bố trí địa điểm tiếp công dân,"]
+    assert [leads(t) for t in tasks] == [["UBND cấp xã"], ["UBND cấp xã"], ["Thanh tra tỉnh"]]
+    assert supports(tasks[0]) == ["Sở Tài chính", "UBND cấp huyện"]
+    assert [t.deadline.date for t in tasks] == [dt.date(2024, 6, 30), dt.date(2024, 6, 30), dt.date(2024, 6, 30)]
+    assert all(t.rule == "prose-field-block" for t in tasks)
+
+
+def test_fields_complete_the_task_before_them() -> None:
+    (task,) = tasks_of("1. Sở Nội vụ tổ chức tập huấn nghiệp vụ cải cách hành chính cho công chức cấp xã.\n"
+                       "- Thời gian: Tháng 9/2024.\n")
+    assert leads(task) == ["Sở Nội vụ"] and task.deadline.date == dt.date(2024, 9, 30)
+
+
+def test_a_unit_before_a_colon_is_not_a_field() -> None:
+    tasks = tasks_of("Trưởng các phòng, ban, đơn vị: Trực tiếp chỉ đạo việc tổ chức thực hiện kế hoạch.\n",
+                     issuer="Văn phòng UBND tỉnh Lào Cai", doc_type="Tin bài")
+    assert [leads(t) for t in tasks] == [["Trưởng các phòng, ban, đơn vị"]]
