@@ -156,6 +156,25 @@ def _subject_after_adverbial(clause: str) -> list[Found]:
     return []
 
 
+# "<someone> yêu cầu/đề nghị/giao <units> …" where the requester is a person, not a unit
+# ("Đồng chí Phó Chủ tịch UBND tỉnh yêu cầu các sở, ngành tập trung …"). The word before the
+# verb must not make it a noun ("theo yêu cầu", "nhiệm vụ được giao", "các yêu cầu").
+_REQUEST = re.compile(r"(?<!duoc )(?<!theo )(?<!cac )(?<!nhung )(?<!ung )(?<!vu )\b(?:yeu cau|de nghi|giao)\s+(?:cho\s+)?")
+
+
+def _addressees_of_request(clause: str) -> Subject | None:
+    folded = fold(clause[:300])
+    for m in _REQUEST.finditer(folded):
+        before = folded[:m.start()]
+        if ";" in before or len(before.split()) > 20 or re.search(r"\bda\s*$", before):
+            return None
+        targets = _units_at(clause, m.end())
+        if targets:
+            by = Found(clause[:m.start()].strip(" ,"), 0, m.start())
+            return _finish(clause, targets, by)
+    return None
+
+
 def subject_of(clause: str) -> Subject | None:
     """Who a clause assigns work to: "Giao X: …", "Đề nghị X …", "X: …", "X chủ trì …",
     "<superior> yêu cầu X …", possibly after an adverbial ("Đối với nội dung …, X chủ trì …")."""
@@ -170,7 +189,7 @@ def subject_of(clause: str) -> Subject | None:
     if not units and structure.starts_with_adverbial(clause):
         units = _subject_after_adverbial(clause)
     if not units:
-        return None
+        return _addressees_of_request(clause)
     pos = _skip_sep(clause, units[-1].end) if clause[units[-1].end:units[-1].end + 2].strip(" ") in ("", ",") else units[-1].end
     verb = _assign_re().match(fold(clause[pos:]))
     if verb:  # "<superior> yêu cầu <units> …": the units after the verb lead

@@ -204,3 +204,17 @@ def test_a_unit_before_a_colon_is_not_a_field() -> None:
     tasks = tasks_of("Trưởng các phòng, ban, đơn vị: Trực tiếp chỉ đạo việc tổ chức thực hiện kế hoạch.\n",
                      issuer="Văn phòng UBND tỉnh Lào Cai", doc_type="Tin bài")
     assert [leads(t) for t in tasks] == [["Trưởng các phòng, ban, đơn vị"]]
+
+
+def test_a_person_asking_units_in_a_news_report() -> None:
+    # the usual phrasing of portal news on a conference (Thừa Thiên Huế, Đồng Tháp portals)
+    (task,) = tasks_of("Phát biểu kết luận hội nghị, đồng chí Phó Chủ tịch UBND tỉnh yêu cầu các sở, ban, ngành, "
+                       "địa phương tập trung triển khai đồng bộ các giải pháp nâng cao Chỉ số PAPI.\n",
+                       doc_type="Tin bài")
+    assert leads(task) == ["các sở, ban, ngành, địa phương"]
+    assert task.text.startswith("tập trung triển khai")
+
+
+def test_request_words_used_as_nouns_assign_nothing() -> None:
+    assert tasks_of("Thực hiện theo yêu cầu Sở Nội vụ về việc báo cáo kết quả cải cách hành chính.\n") == []
+    assert tasks_of("Các nhiệm vụ được giao Sở Nội vụ theo dõi và tổng hợp định kỳ.\n") == []
