@@ -218,3 +218,10 @@ def test_a_person_asking_units_in_a_news_report() -> None:
 def test_request_words_used_as_nouns_assign_nothing() -> None:
     assert tasks_of("Thực hiện theo yêu cầu Sở Nội vụ về việc báo cáo kết quả cải cách hành chính.\n") == []
     assert tasks_of("Các nhiệm vụ được giao Sở Nội vụ theo dõi và tổng hợp định kỳ.\n") == []
+
+
+def test_chi_dao_keeps_the_subject_as_lead() -> None:
+    # a provincial plan: the districts' task is to direct the communes
+    (task,) = tasks_of("- UBND các huyện, thị xã, thành phố chỉ đạo UBND cấp xã tổ chức bầu cử trưởng thôn, "
+                       "tổ trưởng tổ dân phố đúng quy định.\n", issuer="UBND tỉnh Quảng Trị")
+    assert leads(task) == ["UBND các huyện, thị xã, thành phố"]
