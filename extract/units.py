@@ -289,10 +289,17 @@ _QUALIFIERS = sorted({_words(p) for p in _DATA["groups"]["qualifiers"]}, key=len
 _NEEDS_OBJECT = {("thuộc",), ("trực", "thuộc"), ("của",), ("trên", "địa", "bàn")}
 
 
+_BARE_LEVELS = {("tỉnh",), ("huyện",), ("xã",), ("thành", "phố"), ("thị", "xã"), ("quận",), ("phường",)}
+
+
 def _qualifiers(toks: list[_Tok], j: int) -> int:
     while j < len(toks):
         n = _seq_at(toks, j, _QUALIFIERS)
         if not n:
+            # a bare level word closes a group: "các sở, ban, ngành tỉnh", "các tổ chức chính trị - xã hội huyện"
+            for words in _BARE_LEVELS:
+                if tuple(t.low for t in toks[j : j + len(words)]) == words:
+                    return _place_or_unit(toks, j)
             break
         q = tuple(t.low for t in toks[j : j + n])
         k = j + n

@@ -394,3 +394,13 @@ def _gold_lists():
 def test_gold_unit_lists_split_back(units: list[str]) -> None:
     """Every lead/support list of the gold records, written as a cell, splits back into itself."""
     assert split_units("; ".join(units)) == units
+
+
+def test_a_bare_level_word_closes_a_group() -> None:
+    # portal news of Đồng Tháp and a Quảng Trị plan: "các sở, ban, ngành tỉnh", "… chính trị - xã hội tỉnh"
+    from vanban.extract.units import unit_at_start
+
+    got = unit_at_start("các sở, ban, ngành tỉnh, UBND các huyện, thành phố tập trung khắc phục hạn chế")
+    assert [u.text for u in got] == ["các sở, ban, ngành tỉnh", "UBND các huyện, thành phố"]
+    got = unit_at_start("các tổ chức chính trị - xã hội tỉnh tăng cường giám sát")
+    assert [u.text for u in got] == ["các tổ chức chính trị - xã hội tỉnh"]
