@@ -163,10 +163,11 @@ _REQUEST = re.compile(r"(?<!duoc )(?<!theo )(?<!cac )(?<!nhung )(?<!ung )(?<!vu 
 
 
 def _addressees_of_request(clause: str) -> Subject | None:
-    folded = fold(clause[:300])
+    folded = fold(clause[:400])
     for m in _REQUEST.finditer(folded):
         before = folded[:m.start()]
-        if ";" in before or len(before.split()) > 20 or re.search(r"\bda\s*$", before):
+        requester = before.rsplit(",", 1)[-1]  # "Thực hiện Công văn số …, Chủ tịch UBND tỉnh yêu cầu …"
+        if ";" in before or len(requester.split()) > 12 or re.search(r"\bda\s*$", before):
             return None
         targets = _units_at(clause, m.end())
         if targets:
@@ -452,6 +453,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
     report = doc_type == "Báo cáo"
     tasks: list[Task] = []
     fields = _Fields()
+    recipients = False
     for block in blocks:
         if block.kind == "table":
             continue
@@ -481,6 +483,12 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         if structure.is_closing_formula(body):
             ctx.intro_units, ctx.colon_units = [], []
             continue
+        if structure.is_recipients(body):
+            recipients = True  # "Kính gửi: - Các sở, ban, ngành; - UBND các huyện": addressees, not owners
+            continue
+        if recipients and lab and lab.kind in _BULLETS and _unit_heading(body):
+            continue
+        recipients = False
         frame = Frame(lab.level, lab.label) if lab else None
         in_skip = any(f.kind == "skip" for f in ctx.frames)
         if frame and structure.is_not_task_section(body):
@@ -508,12 +516,14 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             continue
         parent_task = any(f.kind == "task" for f in ctx.frames)
         frame_units = next((f.units for f in reversed(ctx.frames) if f.kind == "units"), [])
+        numbered_units = next((f.units for f in reversed(ctx.frames)
+                               if f.kind == "units" and f.label not in "-+•*·–—"), [])
         if lab and lab.kind in _BULLETS and ctx.colon_units and not parent_task:
             ctx_units = ctx.colon_units  # "Sở Nội vụ:" on its own line, then its bullets
         elif lab:
             ctx_units = [] if parent_task else (frame_units or ctx.intro_units)
         else:
-            ctx_units = ctx.colon_units or frame_units
+            ctx_units = ctx.colon_units or numbered_units
         if parent_task and lab:
             ctx.frames.append(frame)  # a sub-item of a task belongs to that task
             continue

@@ -96,6 +96,11 @@ def is_closing_formula(text: str) -> bool:
     return any(p.search(folded) if p.pattern.endswith("$") else p.match(folded) for p in _closing_res())
 
 
+def is_recipients(text: str) -> bool:
+    """The "Kính gửi:" line of a letter: the units after it are addressees, not task owners."""
+    return any(_norm_heading(text).startswith(m) for m in _data()["formulas"]["recipients"])
+
+
 def is_end_of_body(text: str) -> bool:
     """The distribution list ("Nơi nhận:") where the body of a letter ends."""
     folded = _norm_heading(text)

@@ -225,3 +225,18 @@ def test_chi_dao_keeps_the_subject_as_lead() -> None:
     (task,) = tasks_of("- UBND các huyện, thị xã, thành phố chỉ đạo UBND cấp xã tổ chức bầu cử trưởng thôn, "
                        "tổ trưởng tổ dân phố đúng quy định.\n", issuer="UBND tỉnh Quảng Trị")
     assert leads(task) == ["UBND các huyện, thị xã, thành phố"]
+
+
+def test_letter_addressees_and_an_intro_after_a_cited_document() -> None:
+    # the shape of a provincial Công văn (Bắc Giang style): addressees under "Kính gửi:", an intro
+    # that opens by citing the document it implements, then numbered items
+    tasks = tasks_of(
+        "Kính gửi:\n- Các sở, cơ quan thuộc UBND tỉnh;\n- UBND các huyện, thành phố.\n"
+        "Thực hiện Công văn số 1234/BNV-CCHC ngày 20/3/2024 của Bộ Nội vụ về việc xác định Chỉ số cải cách "
+        "hành chính năm 2023, Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các cơ quan, đơn vị nêu trên tập trung "
+        "thực hiện một số nội dung sau:\n"
+        "1. Rà soát, đánh giá kết quả thực hiện các tiêu chí bị trừ điểm, hoàn thành trước ngày 30/4/2024.\n"
+        "2. Tăng cường kỷ luật, kỷ cương hành chính trong cơ quan, đơn vị.\n",
+        issuer="UBND tỉnh Bắc Giang", doc_type="Công văn")
+    assert [leads(t) for t in tasks] == [["Thủ trưởng các cơ quan, đơn vị"]] * 2
+    assert tasks[0].deadline.date == dt.date(2024, 4, 30)
