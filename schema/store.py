@@ -127,6 +127,9 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
         db["papi_areas"].insert_all(
             ({"area": k, "name": v} for k, v in PAPI_AREA_NAMES.items()), pk="area"
         )
+    from vanban.schema.fts import ensure_search  # FTS tables, their triggers, reading views
+
+    ensure_search(db)
     return db
 
 
@@ -165,7 +168,7 @@ def store_extraction(db: sqlite_utils.Database, ext: Extraction, text: str, *, m
     """Replace everything stored for this source with `ext`, in one transaction."""
     did = doc_id(ext.source)
     meta = ext.meta
-    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     doc_row = {
         "id": did, "source": ext.source, "name": ext.name, "sha256": ext.sha256,
         "media_type": media_type, "encoding": encoding, "pipeline_version": ext.pipeline_version,
@@ -254,7 +257,7 @@ def record_failure(db: sqlite_utils.Database, failure: Failure) -> None:
     """Note why a source failed; what is already stored for it stays as it was."""
     row = failure.model_dump()
     row["pipeline_version"] = PIPELINE_VERSION
-    row["at"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    row["at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     with db.conn:
         db["failures"].insert(row, pk="source", replace=True)
 

@@ -7,10 +7,12 @@ which rule misfired, without opening a database.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from vanban.schema.models import Document, Extraction
+if TYPE_CHECKING:  # pydantic costs ~0.1 s to import: only the command itself needs it
+    from vanban.schema.models import Document, Extraction
 
 
 def _passage(text: str, start: int, end: int, width: int = 160) -> str:
