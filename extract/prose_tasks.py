@@ -321,7 +321,7 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
             ctx.intro_units = _refs(first.units)  # "… yêu cầu các phòng thực hiện các nhiệm vụ sau:"
             return [], True
         own = True
-        if first.colon and not labelled:
+        if first.colon:
             ctx.colon_units = _refs(first.units)
         spans.append((0, first.pred_start, _refs(first.units), _refs(first.support), "prose-subject"))
     elif first is not None and first.assigned_by is not None and not first.units:
@@ -529,9 +529,14 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             continue
         number = next((f.label for f in reversed(ctx.frames) if f.label and f.label not in "-+•*·–—"), None)
         own_label = lab.label if lab and lab.label not in "-+•*·–—" and lab.kind != "heading" else number
+        ctx.colon_units = [] if lab and lab.kind not in _BULLETS else ctx.colon_units
         found_tasks, _ = _tasks_in_passage(block, body_off, body, own_label, ctx_units, ctx, labelled=bool(lab))
         if frame:
-            if found_tasks:
+            if found_tasks and lab.kind not in _BULLETS and ctx.colon_units:
+                # "1. Sở Nội vụ: Chủ trì …" then bullets: the colon opens a list of that unit's tasks
+                frame.kind, frame.units = "units", ctx.colon_units
+                ctx.colon_units = []
+            elif found_tasks:
                 frame.kind = "task"
             ctx.frames.append(frame)
         if not found_tasks and not is_generic_addressee(body) and not body.rstrip().endswith(":"):

@@ -240,3 +240,11 @@ def test_letter_addressees_and_an_intro_after_a_cited_document() -> None:
         issuer="UBND tỉnh Bắc Giang", doc_type="Công văn")
     assert [leads(t) for t in tasks] == [["Thủ trưởng các cơ quan, đơn vị"]] * 2
     assert tasks[0].deadline.date == dt.date(2024, 4, 30)
+
+
+def test_numbered_unit_colon_opens_a_list_of_its_tasks() -> None:
+    tasks = tasks_of("1. Sở Nội vụ: Chủ trì, hướng dẫn các cơ quan, đơn vị triển khai Kế hoạch này.\n"
+                     "- Tổng hợp kết quả thực hiện, báo cáo UBND tỉnh trước ngày 15/12/2024.\n"
+                     "2. Sở Tư pháp chủ trì rà soát văn bản quy phạm pháp luật của tỉnh.\n"
+                     "- Kết quả rà soát được công khai trên Cổng thông tin điện tử tỉnh.\n")
+    assert [leads(t) for t in tasks] == [["Sở Nội vụ"], ["Sở Nội vụ"], ["Sở Tư pháp"]]
