@@ -101,8 +101,10 @@ def doc_id(source: str) -> str:
     return hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
 
 
-def unit_id(canonical: str) -> str:
-    return hashlib.sha256(fold(canonical).encode("utf-8")).hexdigest()[:12]
+def unit_id(canonical: str, province: str | None = None) -> str:
+    """A unit is its name within its province: "Sở Nội vụ" of Lào Cai is not that of Lai Châu."""
+    key = fold(canonical) + "|" + fold(province or "")
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 
 def number_key(number: str | None) -> str:
@@ -156,7 +158,8 @@ def _iso(value: dt.date | None) -> str | None:
 
 def _unit_rows(ref: UnitRef, province: str | None) -> tuple[dict, dict]:
     name = ref.canonical or ref.text
-    uid = unit_id(name)
+    province = None if ref.level == "central" else province  # a ministry belongs to no province
+    uid = unit_id(name, province)
     unit = {"id": uid, "name": name, "level": ref.level, "province": province, "folded": fold(name)}
     alias = {"alias": ref.text, "folded": fold(ref.text), "unit_id": uid}
     return unit, alias

@@ -396,7 +396,7 @@ def query_units(db: sqlite_utils.Database, f: TaskFilter | None = None, *, limit
         params.append(fts_query(f.text))
     where = " and ".join(clauses) or "1"
     sql = f"""
-        select u.id as unit_id, coalesce(u.name, tu.text) as unit, u.level,
+        select u.id as unit_id, coalesce(u.name, tu.text) as unit, u.level, u.province as unit_province,
                sum(tu.role = 'lead') as lead_tasks, sum(tu.role = 'support') as support_tasks,
                count(distinct tl.doc_id) as documents,
                json_group_array(distinct tu.text) as written,

@@ -96,3 +96,13 @@ def test_export_record_has_the_evaluation_shape(tmp_path):
     task = record["tasks"][0]
     assert task["lead"] == ["Sở Nội vụ"] and task["support"] == ["UBND cấp huyện"]
     assert task["deadline"]["date"] == "2022-07-05" and task["dimension"] == 1
+
+
+def test_the_same_department_of_two_provinces_is_two_units(tmp_path):
+    db = open_db(tmp_path / "t.db")
+    store_extraction(db, _plan(), "text", media_type="text")
+    other = _plan(source="laichau.txt", sha="e" * 64)
+    other.meta.province = "Lai Châu"
+    store_extraction(db, other, "text", media_type="text")
+    rows = list(db.query("select province from units where name = 'Sở Nội vụ' order by province"))
+    assert [r["province"] for r in rows] == ["Lai Châu", "Lào Cai"]
