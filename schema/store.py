@@ -35,7 +35,7 @@ TABLES: dict[str, dict] = {
     "documents": dict(
         columns={
             "id": str, "source": str, "name": str, "sha256": str, "media_type": str, "encoding": str,
-            "pipeline_version": str, "number": str, "type": str, "issue_date": str, "issuer": str,
+            "pipeline_version": str, "number": str, "number_key": str, "type": str, "issue_date": str, "issuer": str,
             "province": str, "province_2025": str, "title": str, "signer": str, "pages": int,
             "n_tasks": int, "n_citations": int, "text": str, "text_folded": str, "evidence": str,
             "warnings": str, "extracted_at": str,
@@ -124,6 +124,11 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     for name, spec in TABLES.items():
         if not db[name].exists():
             db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"))
+        else:  # a database made by an older version gains the columns added since
+            have = set(db[name].columns_dict)
+            for col, typ in spec["columns"].items():
+                if col not in have:
+                    db[name].add_column(col, typ)
     _ensure_indexes(db)
     if db["papi_areas"].count == 0:
         db["papi_areas"].insert_all(
@@ -175,7 +180,7 @@ def store_extraction(db: sqlite_utils.Database, ext: Extraction, text: str, *, m
     doc_row = {
         "id": did, "source": ext.source, "name": ext.name, "sha256": ext.sha256,
         "media_type": media_type, "encoding": encoding, "pipeline_version": ext.pipeline_version,
-        "number": meta.number, "type": meta.type, "issue_date": _iso(meta.issue_date),
+        "number": meta.number, "number_key": number_key(meta.number) if meta.number else None, "type": meta.type, "issue_date": _iso(meta.issue_date),
         "issuer": meta.issuer, "province": meta.province, "province_2025": meta.province_2025,
         "title": meta.title, "signer": meta.signer, "pages": pages, "n_tasks": len(ext.tasks),
         "n_citations": len(ext.citations), "text": text, "text_folded": fold(text),
@@ -240,19 +245,32 @@ def _delete_doc_rows(db: sqlite_utils.Database, did: str) -> None:
     db.execute("delete from documents where id = ?", [did])
 
 
+# A cited number names one document only together with its issuer: "10/CT-UBND" exists in
+# every province. A citation links to a stored document with the same number whose date agrees
+# (where both are known) and whose province is the citing document's (or unknown: a ministry).
+_LINK_MATCH = """
+    d.number_key = c.number_key and d.id != c.doc_id
+    and (c.date is null or d.issue_date is null or d.issue_date = c.date)
+    and (d.province is null or citing.province is null or d.province = citing.province)
+"""
+
+
 def _link_citations(db: sqlite_utils.Database, did: str, number: str | None) -> None:
     """Link citations to cited documents present in the database, both directions."""
     db.execute(
-        """update citations set cited_doc_id = (
-               select d.id from documents d where d.number is not null and d.id != citations.doc_id
-               and citations.number_key = upper(replace(d.number, ' ', '')) limit 1)
+        f"""update citations set cited_doc_id = (
+               select d.id from documents d, citations c, documents citing
+               where c.id = citations.id and citing.id = c.doc_id and {_LINK_MATCH}
+               order by d.issue_date desc limit 1)
            where doc_id = ?""",
         [did],
     )
     if number:
         db.execute(
-            "update citations set cited_doc_id = ? where number_key = ? and doc_id != ?",
-            [did, number_key(number), did],
+            f"""update citations set cited_doc_id = ? where id in (
+                   select c.id from citations c, documents d, documents citing
+                   where d.id = ? and citing.id = c.doc_id and {_LINK_MATCH})""",
+            [did, did],
         )
 
 

@@ -106,3 +106,30 @@ def test_the_same_department_of_two_provinces_is_two_units(tmp_path):
     store_extraction(db, other, "text", media_type="text")
     rows = list(db.query("select province from units where name = 'Sở Nội vụ' order by province"))
     assert [r["province"] for r in rows] == ["Lai Châu", "Lào Cai"]
+
+
+def test_a_number_of_another_province_is_not_linked(tmp_path):
+    db = open_db(tmp_path / "t.db")
+    store_extraction(db, _plan(), "text", media_type="text")  # 239/KH-UBND of Lào Cai
+    citing = _plan(source="laichau-news.txt", sha="f" * 64)
+    citing.meta.number, citing.meta.province = None, "Lai Châu"
+    citing.citations = [Citation(number="239/KH-UBND", type="Kế hoạch", relation="implements",
+                                 start=0, end=10, rule="citation")]
+    store_extraction(db, citing, "text", media_type="text")
+    row = next(db.query("select cited_doc_id from citations where doc_id = ?", [doc_id("laichau-news.txt")]))
+    assert row["cited_doc_id"] is None
+
+
+def test_a_number_with_d_stroke_links(tmp_path):
+    db = open_db(tmp_path / "t.db")
+    decision = _plan(source="qd.txt", sha="1" * 64)
+    decision.meta.number, decision.meta.issue_date = "701/QĐ-UBND", dt.date(2023, 5, 24)
+    decision.citations = []
+    store_extraction(db, decision, "text", media_type="text")
+    citing = _plan(source="cv.txt", sha="2" * 64)
+    citing.meta.number = "/SVHTTDL-VP"
+    citing.citations = [Citation(number="701/QĐ-UBND", type="Quyết định", date=dt.date(2023, 5, 24),
+                                 relation="implements", start=0, end=10, rule="citation")]
+    store_extraction(db, citing, "text", media_type="text")
+    row = next(db.query("select cited_doc_id from citations where doc_id = ?", [doc_id("cv.txt")]))
+    assert row["cited_doc_id"] == doc_id("qd.txt")
