@@ -13,6 +13,8 @@ from pathlib import Path
 
 import click
 
+from vanban.query_cli import task_filters
+
 DEFAULT_DB = "data/tasks.db"
 
 
@@ -60,15 +62,22 @@ def extract(inputs: tuple[Path, ...], db_path: Path, jobs: int, budget: float, f
 @cli.command()
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(exists=True, path_type=Path),
               help="Database to read.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
-              help="jsonl: one record per document (shared/eval/SCHEMA.md); csv: one file per table.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "xlsx"]), default="jsonl", show_default=True,
+              help="jsonl: one record per document (shared/eval/SCHEMA.md); csv: one file per table; "
+                   "xlsx: the task list as an Excel workbook (with the filters of `query tasks`).")
 @click.option("--out", type=click.Path(path_type=Path), default=None,
-              help="Output file (jsonl) or folder (csv). Default: standard output (jsonl) or ./export (csv).")
-def export(db_path: Path, fmt: str, out: Path | None) -> None:
-    """Export the database: JSON Lines per document, or CSV per table."""
+              help="Output file (jsonl, xlsx) or folder (csv). Default: standard output (jsonl) or ./export (csv).")
+@task_filters
+def export(db_path: Path, fmt: str, out: Path | None, **filters) -> None:
+    """Export the database: JSON Lines per document, CSV per table, or the task list as xlsx."""
     from vanban.schema.store import TABLES, iter_export_records, open_db
 
     db = open_db(db_path)
+    if fmt == "xlsx" or any(filters.values()):
+        from vanban.query_cli import export_xlsx
+
+        export_xlsx(db, fmt, out, filters)  # the filtered task list; refuses filters for jsonl/csv
+        return
     if fmt == "jsonl":
         fh = open(out, "w", encoding="utf-8") if out else sys.stdout
         try:
@@ -92,9 +101,17 @@ def export(db_path: Path, fmt: str, out: Path | None) -> None:
 
 # Commands defined in their own modules register here (one line each).
 # -- command registrations --
+from vanban.crawl_cli import crawl  # noqa: E402
 from vanban.explain import explain  # noqa: E402
+from vanban.merge import merge  # noqa: E402
+from vanban.query_cli import query, serve, stats  # noqa: E402
 
 cli.add_command(explain)
+cli.add_command(crawl)
+cli.add_command(query)
+cli.add_command(stats)
+cli.add_command(serve)
+cli.add_command(merge)
 
 
 def main() -> None:

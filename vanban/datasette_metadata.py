@@ -21,6 +21,7 @@ TABLES: dict[str, dict] = {
             "name": "File name without folder (the export's join key)", "sha256": "Hash of the bytes read",
             "media_type": "text, html, pdf or docx", "encoding": "Character encoding of a text source",
             "pipeline_version": "vanban version that extracted it", "number": "Số, ký hiệu as printed (239/KH-UBND)",
+            "number_key": "The number folded (Đ = D), upper case, without spaces: what citations link on",
             "type": "Kế hoạch, Chỉ thị, Công văn, Quyết định, Báo cáo, Tin bài, …",
             "issue_date": "Date of issue (ISO)", "issuer": "Issuing body, short form (UBND tỉnh Lào Cai)",
             "province": "Province of the issuer, as the document names it",
