@@ -85,6 +85,7 @@ _SEP = re.compile(r"[\s,;:–\-]*")
 # Words that open a clause by handing work to the unit after them ("Giao Thanh tra Sở: …").
 # "Chỉ đạo X …" opening a sentence continues the current unit's duties, so it is not here.
 _LEAD_IN = re.compile(r"^(?:kinh de nghi|de nghi|yeu cau|giao cho|giao)\b\s*")
+_WINDOW = 1200
 _INTRO_END = re.compile(r"(?:sau|duoi day|nhu sau|cu the)\s*:\s*$")
 
 
@@ -312,12 +313,14 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
                       ctx_units: list[UnitRef], ctx: Context, labelled: bool) -> tuple[list[Task], bool]:
     """Tasks of one passage; returns them and whether the passage opened with its own subject."""
     spans: list[tuple[int, int, list[UnitRef], list[UnitRef], str]] = []  # clause, text start, lead, support, rule
-    first = subject_of(body)
+    # a clause's subject and the start of its work lie near its beginning: looking at a bounded
+    # window keeps a long passage linear (every clause would otherwise re-read the rest)
+    ends_as_intro = bool(_INTRO_END.search(fold(body[-80:].rstrip())))
+    first = subject_of(body[:_WINDOW])
     own = False
     if first is not None and first.units and not (first.assigned_by is None and _is_self(first.units, ctx.issuer)) \
-            and not structure.is_report_of_work_done(body[first.pred_start:]):
-        rest = body[first.pred_start:].rstrip()
-        if _INTRO_END.search(fold(rest)):
+            and not structure.is_report_of_work_done(body[first.pred_start:first.pred_start + 40]):
+        if ends_as_intro:
             ctx.intro_units = _refs(first.units)  # "… yêu cầu các phòng thực hiện các nhiệm vụ sau:"
             return [], True
         own = True
@@ -331,14 +334,14 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
     # Further clauses that name their own unit are tasks of their own.
     search_from = spans[0][1] if spans else 0
     for point in _split_points(body, search_from):
-        sub = subject_of(body[point:])
+        sub = subject_of(body[point:point + _WINDOW])
         if sub is None or not sub.units or sub.colon and point < search_from:
             continue
         if _is_self(sub.units, ctx.issuer) and sub.assigned_by is None:
             continue
-        if structure.is_report_of_work_done(body[point + sub.pred_start:]):
+        if structure.is_report_of_work_done(body[point + sub.pred_start:point + sub.pred_start + 40]):
             continue
-        if _INTRO_END.search(fold(body[point + sub.pred_start:].rstrip())):
+        if ends_as_intro:
             ctx.intro_units = _refs(sub.units)  # "… Giám đốc Sở yêu cầu các phòng … nhiệm vụ sau:"
             break
         spans.append((point, point + sub.pred_start, _refs(sub.units), _refs(sub.support), "prose-clause"))

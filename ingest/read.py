@@ -107,13 +107,18 @@ def ingest_bytes(data: bytes, name: str, source: str | None = None) -> Document:
     )
 
 
+def _size(n: int) -> str:
+    """A byte count as a person reads it: "50 MB", "4,000 bytes" (never "0 MB")."""
+    return f"{n // 1_000_000} MB" if n >= 1_000_000 and n % 1_000_000 == 0 else f"{n:,} bytes"
+
+
 def ingest_file(path: Path | str, max_bytes: int = MAX_BYTES) -> Document:
     """Read one file from disk, refusing files over `max_bytes` before reading them."""
     p = Path(path)
     try:
         size = p.stat().st_size
         if size > max_bytes:
-            raise IngestError(f"file larger than the {max_bytes // 1_000_000} MB cap ({size:,} bytes)")
+            raise IngestError(f"file larger than the {_size(max_bytes)} cap ({size:,} bytes)")
         data = p.read_bytes()
     except IngestError:
         raise

@@ -7,7 +7,9 @@ document is either fully stored or not at all, and a crash loses at most the one
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,7 +147,7 @@ def run_batch(paths: Iterable[str | Path], db_path: str | Path, *, force: bool =
 
     db = open_db(db_path)
     summary = Summary()
-    skipped: list[Outcome] = []
+    skipped: deque[Outcome] = deque()  # unchanged or unreadable inputs, written between results
 
     def todo() -> Iterator[Path]:
         for path in iter_inputs(paths):
@@ -159,24 +161,32 @@ def run_batch(paths: Iterable[str | Path], db_path: str | Path, *, force: bool =
                 continue
             if not force and is_current(db, source, digest):
                 skipped.append(Outcome(source, skipped=True))
+                if len(skipped) >= 256:  # a re-run of a large unchanged corpus must not pile them up
+                    flush_skipped()
                 continue
             yield path
 
     def flush_skipped() -> None:
         while skipped:
-            outcome = skipped.pop(0)
+            outcome = skipped.popleft()
             store_outcome(db, outcome, summary)
             if on_outcome:
                 on_outcome(outcome, summary)
 
-    if jobs <= 1 and not budget:
-        outcomes: Iterator[Outcome] = (process_file(p, max_bytes=max_bytes) for p in todo())
+    # Look for the first file that needs work before importing the extractors or starting
+    # workers: a re-run over an unchanged corpus then costs one hash and one query per file.
+    pending = todo()
+    first = next(pending, None)
+    if first is None:
+        outcomes: Iterator[Outcome] = iter(())
+    elif jobs <= 1 and not budget:
+        outcomes = (process_file(p, max_bytes=max_bytes) for p in itertools.chain([first], pending))
     else:
         import vanban.extract.pipeline  # noqa: F401  (imported once here, inherited by forked workers)
         import vanban.ingest.read  # noqa: F401
         from vanban.workers import process_in_workers
 
-        outcomes = process_in_workers(todo(), jobs, budget, max_bytes=max_bytes)
+        outcomes = process_in_workers(itertools.chain([first], pending), jobs, budget, max_bytes=max_bytes)
     for outcome in outcomes:
         flush_skipped()
         store_outcome(db, outcome, summary)
