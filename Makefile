@@ -23,6 +23,9 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
 score: $(STAMP)
 	$(BIN)/vanban extract $(SHARED)/seeds --db /tmp/vanban-seeds.db --quiet
 	$(BIN)/vanban export --db /tmp/vanban-seeds.db --format jsonl > /tmp/vanban-seeds.jsonl

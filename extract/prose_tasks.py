@@ -309,6 +309,40 @@ def _partners_in(text: str) -> list[UnitRef]:
     return _refs(out)
 
 
+# "… (Sở Tư pháp chủ trì, phối hợp với các cơ quan liên quan; thời gian: Quý II/2024)." — the
+# owner given in brackets at the end of an item.
+_TRAILING_PAREN = re.compile(r"\((?P<inner>[^()]{5,400})\)\s*[.;:]?\s*$")
+
+
+def _trailing_owner(body: str, ref_year: int | None) -> tuple[int, list[UnitRef], list[UnitRef], Deadline | None] | None:
+    """Where a trailing bracket names who leads: (its start, lead, support, deadline)."""
+    m = _TRAILING_PAREN.search(body)
+    if not m:
+        return None
+    lead: list[UnitRef] = []
+    support: list[UnitRef] = []
+    deadline: Deadline | None = None
+    for part in re.split(r"\s*;\s*", m.group("inner")):
+        fld = field_of(part)
+        if fld:
+            role, value = fld
+            if role == "lead":
+                lead = lead or _cell_units(value)
+            elif role == "support":
+                support = support or _cell_units(value)
+            elif role == "deadline":
+                deadline = deadline or parse_deadline(value, ref_year)
+            continue
+        sub = subject_of(part)
+        if sub and sub.units and re.match(r"chu tri\b", fold(part[sub.units[-1].end:]).lstrip(" ,")):
+            lead = lead or _refs(sub.units)
+            support = support or _refs(sub.support)
+        elif deadline is None:
+            found = find_deadline(part, ref_year)
+            deadline = found[0] if found else None
+    return (m.start(), lead, support, deadline) if lead else None
+
+
 def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
                       ctx_units: list[UnitRef], ctx: Context, labelled: bool) -> tuple[list[Task], bool]:
     """Tasks of one passage; returns them and whether the passage opened with its own subject."""
@@ -320,9 +354,6 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
     own = False
     if first is not None and first.units and not (first.assigned_by is None and _is_self(first.units, ctx.issuer)) \
             and not structure.is_report_of_work_done(body[first.pred_start:first.pred_start + 40]):
-        if ends_as_intro:
-            ctx.intro_units = _refs(first.units)  # "… yêu cầu các phòng thực hiện các nhiệm vụ sau:"
-            return [], True
         own = True
         if first.colon:
             ctx.colon_units = _refs(first.units)
@@ -334,6 +365,8 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
     # Further clauses that name their own unit are tasks of their own.
     search_from = spans[0][1] if spans else 0
     for point in _split_points(body, search_from):
+        if spans and point < spans[-1][1]:
+            continue  # inside the subject of the clause just found ("Trong đó chỉ rõ: <units> …")
         sub = subject_of(body[point:point + _WINDOW])
         if sub is None or not sub.units or sub.colon and point < search_from:
             continue
@@ -341,13 +374,27 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
             continue
         if structure.is_report_of_work_done(body[point + sub.pred_start:point + sub.pred_start + 40]):
             continue
-        if ends_as_intro:
-            ctx.intro_units = _refs(sub.units)  # "… Giám đốc Sở yêu cầu các phòng … nhiệm vụ sau:"
-            break
         spans.append((point, point + sub.pred_start, _refs(sub.units), _refs(sub.support), "prose-clause"))
+    if ends_as_intro and spans and spans[-1][4] != "prose-context":
+        # the last clause with a subject introduces a list: "… yêu cầu các phòng … nhiệm vụ sau:"
+        ctx.intro_units = spans.pop()[2]
+        if not spans:
+            return [], True
+    if not spans:
+        owner = _trailing_owner(body, ctx.ref_year)
+        if owner:
+            at, lead, support, deadline = owner
+            task = _make_task(block, body_off, body, 0, at, 0, lead, support, label, ctx, "prose-trailing-owner")
+            if task and deadline:
+                task.deadline = deadline
+            return ([task] if task else []), False
     tasks = []
     for i, (clause_start, t_start, lead, support, rule) in enumerate(spans):
         t_end = spans[i + 1][0] if i + 1 < len(spans) else len(body)
+        if i == 0 and clause_start > 0 and len(body[t_start:t_end].split()) < 8 and not own:
+            # "… . Giao Sở Nội vụ chủ trì thực hiện." — the owner named after the work
+            t_start, clause_start, rule = 0, 0, "prose-trailing-owner"
+            t_end = spans[0][0]
         partners = support + [p for p in _partners_in(body[t_start:t_end]) if fold(p.text) not in {fold(s.text) for s in support}]
         task = _make_task(block, body_off, body, t_start, t_end, clause_start, lead, partners, label, ctx, rule)
         if task:

@@ -49,16 +49,26 @@ _WINDOW = 400  # characters read after a candidate head; no unit name is longer
 _SHORT_WINDOW = 90  # most names end sooner: read this much first
 
 
+# Tokenising is the matchers' inner loop: a token's derived forms are memoised by its text
+# (bounded; the vocabulary of directives is small).
+_TOKEN_FORMS: dict[str, tuple[str, str, bool, bool]] = {}
+_MAX_FORMS = 100_000
+
+
 class _Tok:
     __slots__ = ("start", "end", "text", "low", "fld", "word", "upper")
 
     def __init__(self, m: re.Match[str]) -> None:
         self.start, self.end = m.span()
-        self.text = m.group()
-        self.low = self.text.lower()
-        self.fld = fold(self.low)
-        self.word = self.text[0].isalnum() or self.text[0] == "_"
-        self.upper = self.word and self.text[0].isupper()
+        text = self.text = m.group()
+        forms = _TOKEN_FORMS.get(text)
+        if forms is None:
+            if len(_TOKEN_FORMS) >= _MAX_FORMS:
+                _TOKEN_FORMS.clear()
+            low = text.lower()
+            word = text[0].isalnum() or text[0] == "_"
+            forms = _TOKEN_FORMS[text] = (low, fold(low), word, word and text[0].isupper())
+        self.low, self.fld, self.word, self.upper = forms
 
 
 def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:

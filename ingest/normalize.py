@@ -66,6 +66,15 @@ def _build_fold_table() -> dict[int, str]:
 
 
 _FOLD = _build_fold_table()
+# The same mapping with every other character below U+2100 mapped to itself: str.translate
+# raises and swallows a KeyError for each character its table lacks, which made folding
+# twice as slow as the lookups themselves.
+_FOLD_FULL = {cp: _FOLD.get(cp, chr(cp)) for cp in range(0x2100)}
+# fold() runs on every token and, in some matchers, on the same passage many times: short
+# strings are memoised (bounded), and the last few long ones are kept.
+_SHORT_FOLDS: dict[str, str] = {}
+_LONG_FOLDS: dict[str, str] = {}
+_SHORT, _MAX_SHORT, _MAX_LONG = 48, 200_000, 8
 
 
 def fold(text: str) -> str:
@@ -73,4 +82,17 @@ def fold(text: str) -> str:
 
     Offsets in folded NFC text are offsets in the original, so matchers can run on the
     folded form and report spans of the real text."""
-    return text.translate(_FOLD)
+    if len(text) <= _SHORT:
+        folded = _SHORT_FOLDS.get(text)
+        if folded is None:
+            if len(_SHORT_FOLDS) >= _MAX_SHORT:
+                _SHORT_FOLDS.clear()
+            folded = _SHORT_FOLDS[text] = text.translate(_FOLD_FULL)
+        return folded
+    folded = _LONG_FOLDS.get(text)
+    if folded is None:
+        folded = text.lower() if text.isascii() else text.translate(_FOLD_FULL)
+        if len(_LONG_FOLDS) >= _MAX_LONG:
+            del _LONG_FOLDS[next(iter(_LONG_FOLDS))]
+        _LONG_FOLDS[text] = folded
+    return folded

@@ -65,7 +65,7 @@ def _fit(rows: list[dict], columns: list[str]) -> list[dict]:
 
 def merge_databases(out: str | Path, shards: Iterable[str | Path]) -> MergeSummary:
     """Merge every shard into the database at `out` (created if missing); shards are only read."""
-    from vanban.schema.store import _delete_doc_rows, _insert, open_db, relink_document
+    from vanban.schema.store import _delete_doc_rows, _insert, number_key, open_db, relink_document
 
     db = open_db(out)
     cols = {t: _columns(db, t) for t in (*_CHILD_QUERIES, "documents", "units", "unit_aliases", "failures")}
@@ -97,6 +97,8 @@ def merge_databases(out: str | Path, shards: Iterable[str | Path]) -> MergeSumma
                 if not _newer(doc, existing[0] if existing else None):
                     summary.kept += 1
                     continue
+                if doc.get("number") and not doc.get("number_key"):  # a shard older than the column
+                    doc["number_key"] = number_key(doc["number"])
                 with db.conn:  # one transaction per document
                     _delete_doc_rows(db, did)
                     _insert(db, "documents", _fit([doc], cols["documents"]))

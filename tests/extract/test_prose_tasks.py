@@ -248,3 +248,29 @@ def test_numbered_unit_colon_opens_a_list_of_its_tasks() -> None:
                      "2. Sở Tư pháp chủ trì rà soát văn bản quy phạm pháp luật của tỉnh.\n"
                      "- Kết quả rà soát được công khai trên Cổng thông tin điện tử tỉnh.\n")
     assert [leads(t) for t in tasks] == [["Sở Nội vụ"], ["Sở Nội vụ"], ["Sở Tư pháp"]]
+
+
+def test_owner_in_a_trailing_bracket() -> None:
+    # a common layout of provincial plans: the item, then its owner and time in brackets
+    tasks = tasks_of(
+        "II. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Rà soát, đơn giản hóa thủ tục hành chính thuộc thẩm quyền giải quyết của tỉnh (Văn phòng UBND tỉnh "
+        "chủ trì, phối hợp với các sở, ban, ngành; hoàn thành trong Quý III/2024).\n"
+        "2. Công khai kết quả giải quyết hồ sơ trên Cổng Dịch vụ công của tỉnh (Cơ quan chủ trì: Sở Thông tin "
+        "và Truyền thông; Thời gian: Thường xuyên).\n")
+    assert [leads(t) for t in tasks] == [["Văn phòng UBND tỉnh"], ["Sở Thông tin và Truyền thông"]]
+    assert tasks[0].text.startswith("Rà soát, đơn giản hóa") and supports(tasks[0]) == ["các sở, ban, ngành"]
+    assert tasks[0].deadline.date == dt.date(2024, 9, 30)
+    assert tasks[1].deadline.raw == "Thường xuyên"
+
+
+def test_owner_named_after_the_work() -> None:
+    (task,) = tasks_of("- Tổ chức khảo sát mức độ hài lòng của người dân đối với dịch vụ y tế công lập. "
+                       "Giao Sở Y tế chủ trì thực hiện.\n")
+    assert leads(task) == ["Sở Y tế"] and task.text.startswith("Tổ chức khảo sát mức độ hài lòng")
+
+
+def test_only_the_last_clause_is_an_intro() -> None:
+    tasks = tasks_of("Sở Tư pháp chủ trì rà soát văn bản quy phạm pháp luật. Sở Nội vụ thực hiện các nhiệm vụ sau:\n"
+                     "a) Theo dõi, đôn đốc việc thực hiện Kế hoạch này.\n")
+    assert [leads(t) for t in tasks] == [["Sở Tư pháp"], ["Sở Nội vụ"]]
