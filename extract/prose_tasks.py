@@ -163,7 +163,12 @@ def _subject_after_adverbial(clause: str) -> list[Found]:
 _REQUEST = re.compile(r"(?<!duoc )(?<!theo )(?<!cac )(?<!nhung )(?<!ung )(?<!vu )\b(?:yeu cau|de nghi|giao)\s+(?:cho\s+)?")
 
 
+_REQUEST_WORD = re.compile(r"yêu cầu|đề nghị|giao", re.IGNORECASE)
+
+
 def _addressees_of_request(clause: str) -> Subject | None:
+    if not _REQUEST_WORD.search(clause, 0, 400):
+        return None  # most clauses ask nothing of anyone: skip the folding below
     folded = fold(clause[:400])
     for m in _REQUEST.finditer(folded):
         before = folded[:m.start()]

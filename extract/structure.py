@@ -72,6 +72,8 @@ def _norm_heading(body: str) -> str:
 
 def is_not_task_section(heading_body: str) -> bool:
     """True for headings like "Mục đích:", "2. Yêu cầu", "MỤC ĐÍCH, YÊU CẦU" whose content assigns nothing."""
+    if len(heading_body) > 80:
+        return False
     text = _norm_heading(heading_body)
     if len(text) > 60:
         return False
@@ -80,6 +82,8 @@ def is_not_task_section(heading_body: str) -> bool:
 
 def is_report_task_section(heading_body: str) -> bool:
     """In a Báo cáo, the headings under which work is assigned ("Đề xuất, kiến nghị", "Phương hướng, nhiệm vụ")."""
+    if len(heading_body) > 100:
+        return False
     text = _norm_heading(heading_body)
     return len(text) <= 80 and any(re.search(r"\b" + re.escape(w) + r"\b", text)
                                    for w in _data()["report"]["task_sections"])
@@ -98,12 +102,13 @@ def is_closing_formula(text: str) -> bool:
 
 def is_recipients(text: str) -> bool:
     """The "Kính gửi:" line of a letter: the units after it are addressees, not task owners."""
-    return any(_norm_heading(text).startswith(m) for m in _data()["formulas"]["recipients"])
+    start = _norm_heading(text[:40])
+    return any(start.startswith(m) for m in _data()["formulas"]["recipients"])
 
 
 def is_end_of_body(text: str) -> bool:
     """The distribution list ("Nơi nhận:") where the body of a letter ends."""
-    folded = _norm_heading(text)
+    folded = _norm_heading(text[:40])
     return any(folded == m or folded.startswith(m + ":") for m in _data()["formulas"]["end_of_body"])
 
 

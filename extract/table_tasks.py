@@ -21,20 +21,28 @@ ROLE_LABEL, ROLE_TASK, ROLE_LEAD, ROLE_SUPPORT, ROLE_DEADLINE = "label", "task",
 
 
 @cache
-def _columns() -> list[tuple[str, list[str], bool]]:
+def _columns() -> list[tuple[str, re.Pattern[str]]]:
+    """Each column entry of structure.toml as one compiled pattern, in the file's order."""
     data = tomllib.loads(resources.files("vanban.extract").joinpath("data/structure.toml").read_text("utf-8"))
-    return [(c["role"], c["headings"], c.get("exact", False)) for c in data["column"]]
+    out = []
+    for c in data["column"]:
+        alternatives = "|".join(re.escape(h) for h in sorted(c["headings"], key=len, reverse=True))
+        pattern = rf"^(?:{alternatives})$" if c.get("exact", False) else rf"\b(?:{alternatives})\b"
+        out.append((c["role"], re.compile(pattern)))
+    return out
 
 
+@cache
 def column_role(heading: str) -> str | None:
     """The role of a column from its heading ("Cơ quan chủ trì" → lead), or None."""
+    if len(heading) > 120:
+        return None  # a cell of running text, not a heading
     text = re.sub(r"\s+", " ", fold(heading)).strip(" .:|")
     if not text:
         return None
-    for role, headings, exact in _columns():
-        for h in headings:
-            if (text == h) if exact else re.search(r"\b" + re.escape(h) + r"\b", text):
-                return role
+    for role, pattern in _columns():
+        if pattern.search(text):
+            return role
     return None
 
 

@@ -27,8 +27,9 @@ for _first, _second in (("o", "a"), ("o", "e"), ("u", "y")):
             _RETONE[_f + _s] = _t + (_second if _f.islower() else _second.upper())
         # mixed case: "Uỷ" (capital first vowel, lower second)
         _RETONE[_first.upper() + _toned] = _TONED[_first][_i].upper() + _second
+_SECOND_TONED = "".join(_TONED["a"] + _TONED["e"]) + "".join(_TONED["a"] + _TONED["e"]).upper()
 _RETONE_RE = re.compile(
-    r"(?<![qQ])(" + "|".join(sorted(map(re.escape, _RETONE), key=len, reverse=True)) + r")(?!\w)"
+    r"(?<![qQ])((?:[oO][" + _SECOND_TONED + r"])|(?:[uU][" + _TONED["y"] + _TONED["y"].upper() + r"]))(?!\w)"
 )
 
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
