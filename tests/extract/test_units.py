@@ -404,3 +404,12 @@ def test_a_bare_level_word_closes_a_group() -> None:
     assert [u.text for u in got] == ["các sở, ban, ngành tỉnh", "UBND các huyện, thành phố"]
     got = unit_at_start("các tổ chức chính trị - xã hội tỉnh tăng cường giám sát")
     assert [u.text for u in got] == ["các tổ chức chính trị - xã hội tỉnh"]
+
+
+def test_bo_phan_is_not_bo() -> None:
+    # Chương Mỹ (seed 004): "Chỉ đạo các Bộ phận chuyên môn phối hợp chặt chẽ với UBND huyện"
+    from vanban.extract.units import find_units
+
+    got = [u.text for u in find_units("Chỉ đạo các Bộ phận chuyên môn phối hợp chặt chẽ với UBND huyện")]
+    assert got == ["các Bộ phận chuyên môn", "UBND huyện"]
+    assert [u.text for u in find_units("các Bộ, ngành Trung ương")] == ["các Bộ, ngành"]
