@@ -131,6 +131,18 @@ def _consume_partners(text: str, pos: int) -> tuple[list[Found], int]:
         pos = u.end + p
 
 
+@cache
+def _legal_basis_re() -> re.Pattern[str]:
+    from vanban.extract.symbols import type_words_alt
+
+    return re.compile(r"^\W*can\s+cu\s+(?:vao\s+)?(?:" + type_words_alt() + r"|luat|bo\s+luat|hien\s+phap)\b")
+
+
+def is_legal_basis(text: str) -> bool:
+    """"Căn cứ Luật Tổ chức chính quyền địa phương …": the grounds of a decision, never a task."""
+    return bool(_legal_basis_re().match(fold(text[:60])))
+
+
 def _subject_after_adverbial(clause: str) -> list[Found]:
     """The subject after an opening adverbial: "Đối với nội dung …, Phòng Tư pháp huyện chủ trì".
 
@@ -193,7 +205,7 @@ def subject_of(clause: str) -> Subject | None:
         if units:
             return _finish(clause, units, None)
     units = _units_at(clause, offset)
-    if not units and structure.starts_with_adverbial(clause):
+    if not units and structure.starts_with_adverbial(clause) and not is_legal_basis(clause):
         units = _subject_after_adverbial(clause)
     if not units:
         return _addressees_of_request(clause)

@@ -274,3 +274,19 @@ def test_only_the_last_clause_is_an_intro() -> None:
     tasks = tasks_of("Sở Tư pháp chủ trì rà soát văn bản quy phạm pháp luật. Sở Nội vụ thực hiện các nhiệm vụ sau:\n"
                      "a) Theo dõi, đôn đốc việc thực hiện Kế hoạch này.\n")
     assert [leads(t) for t in tasks] == [["Sở Tư pháp"], ["Sở Nội vụ"]]
+
+
+def test_legal_grounds_are_not_tasks_but_articles_assigning_work_are() -> None:
+    # the body of a provincial Quyết định (Hà Tĩnh style)
+    tasks = tasks_of(
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+        "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;\n"
+        "QUYẾT ĐỊNH:\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải thiện Chỉ số PAPI năm 2024.\n"
+        "Điều 2. Giao Sở Nội vụ chủ trì, phối hợp với các cơ quan liên quan theo dõi, đôn đốc, kiểm tra việc "
+        "thực hiện Kế hoạch; tổng hợp, báo cáo UBND tỉnh trước ngày 15/12/2024.\n"
+        "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng UBND tỉnh, Giám đốc các sở; Chủ tịch "
+        "UBND các huyện chịu trách nhiệm thi hành Quyết định này./.\n", doc_type="Quyết định")
+    assert [(t.label, leads(t)) for t in tasks] == [("Điều 2", ["Sở Nội vụ"])]
+    assert supports(tasks[0]) == ["các cơ quan liên quan"]
+    assert tasks[0].deadline.date == dt.date(2024, 12, 15)
