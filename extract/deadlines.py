@@ -41,12 +41,17 @@ _TIME = r"""
       (?P<range>(?<!\d)(?P<ry1>(?:19|20)\d\d)\s*[-–]\s*(?P<ry2>(?:19|20)\d\d)(?!\d))
     | (?P<half>(?<!\d)(?P<hn>3|6|9)\s+thang\s+(?P<hw>dau|cuoi)\s+nam
           (?:\s*(?:[/-]|nam)?\s*(?P<hy>(?:19|20)\d\d)(?!\d))?)
+    | (?P<qlist>quy\s+(?:iv|iii|ii|i|[1-4])(?:\s*(?:,|va|-|–)\s*(?:quy\s+)?(?:iv|iii|ii|i|[1-4]))*
+          \s*(?:,|va|-|–)\s*(?:quy\s+)?(?P<ql>iv|iii|ii|i|[1-4])(?!\w)
+          \s*(?:[/-]|nam)\s*(?P<qly>(?:19|20)\d\d)(?!\d))
     | (?P<quarter>quy\s+(?P<q>iv|iii|ii|i|[1-4])(?!\w)
           (?:\s*(?:[/-]|nam)\s*(?P<qy>(?:19|20)\d\d)(?!\d))?)
     | (?P<date>(?:ngay\s*)?(?<![\d/.])(?P<d>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)
           (?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d)(?!\d)|(?![\d/.-])))
     | (?P<ldate>ngay\s+(?P<d2>[0-3]?\d)\s+thang\s+(?P<m2>[01]?\d)(?!\d)
           (?:\s*(?:,\s*)?nam\s+(?P<y2>(?:19|20)\d\d)(?!\d))?)
+    | (?P<mrange>thang\s+(?P<ma>[01]?\d)\s*[-–]\s*(?:thang\s+)?(?P<mb>[01]?\d)
+          \s*(?:[/-]|nam)\s*(?P<mry>(?:19|20)\d\d)(?!\d))
     | (?P<month>thang\s+(?P<mo>[01]?\d)(?!\d)
           (?:\s*(?:[/-]|nam)\s*(?P<my>(?:19|20)\d\d)(?!\d))?)
     | (?P<year>nam\s+(?P<yy>(?:19|20)\d\d)(?!\d))
@@ -97,6 +102,13 @@ def _value(m: re.Match[str], ref_year: int | None) -> tuple[str, dt.date | None,
             year = int(g["hy"]) if g["hy"] else ref_year
             month = int(g["hn"]) if g["hw"] == "dau" else 12
             return "period", (_last_day(year, month) if year else None), bool(g["hy"])
+        if g["qlist"]:  # "Quý I, II/2024": the last quarter named
+            return "period", _last_day(int(g["qly"]), 3 * _ROMAN[g["ql"]]), True
+        if g["mrange"]:  # "Tháng 6-12/2024": the end of the range
+            mb = int(g["mb"])
+            if not 1 <= mb <= 12:
+                return None
+            return "period", _last_day(int(g["mry"]), mb), True
         if g["quarter"]:
             year = int(g["qy"]) if g["qy"] else ref_year
             return "period", (_last_day(year, 3 * _ROMAN[g["q"]]) if year else None), bool(g["qy"])
@@ -122,6 +134,10 @@ def _value(m: re.Match[str], ref_year: int | None) -> tuple[str, dt.date | None,
 # --------------------------------------------------------------------------- cells
 
 
+_BARE_YEAR = re.compile(r"^\s*(?:nam\s+)?(?:19|20)\d\d\s*$")
+_THIS_YEAR = re.compile(r"^\s*(?:hoan\s+thanh\s+)?trong\s+nam(?:\s+nay)?\s*[.]?\s*$")
+
+
 def parse_deadline(raw: str, ref_year: int | None = None) -> Deadline | None:
     """Read a deadline cell ("Quý III/2022", "Thường xuyên", "Trước ngày 5/7/2022").
 
@@ -137,6 +153,10 @@ def parse_deadline(raw: str, ref_year: int | None = None) -> Deadline | None:
         raw = normalize_text(raw)
         text = fold(raw)
     times = [(m, v) for m in _TIME_RE.finditer(text) if (v := _value(m, ref_year))]
+    if _BARE_YEAR.match(text):  # a cell holding just "2024": the end of that year
+        return Deadline(raw=raw, date=dt.date(int(text.strip()[-4:]), 12, 31), kind="period")
+    if ref_year and _THIS_YEAR.match(text):  # "Trong năm": within the document's year
+        return Deadline(raw=raw, date=dt.date(ref_year, 12, 31), kind="period")
     start = _START_RE.search(text)
     if start and not _UNTIL_RE.search(text, start.end()):
         return Deadline(raw=raw, date=None, kind="start")

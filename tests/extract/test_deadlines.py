@@ -267,3 +267,19 @@ def test_gold_task_deadlines(passage: str, gold: dict | None) -> None:
     else:
         assert d.date is None
         assert normalize_text(gold["raw"]).lower() in d.raw.lower() or d.raw.lower() in gold["raw"].lower()
+
+
+@pytest.mark.parametrize("raw,expected", [
+    # ranges and lists end where the last period named ends (appendix cells of other provinces)
+    ("Tháng 6-12/2024", dt.date(2024, 12, 31)),
+    ("Tháng 6 - tháng 12/2024", dt.date(2024, 12, 31)),
+    ("Quý I, II/2024", dt.date(2024, 6, 30)),
+    ("Quý II và Quý III năm 2024", dt.date(2024, 9, 30)),
+    ("Quý III-IV/2024", dt.date(2024, 12, 31)),
+    # a bare year, and "within the year" of the document
+    ("2024", dt.date(2024, 12, 31)),
+    ("Trong năm", dt.date(2024, 12, 31)),
+])
+def test_ranges_lists_and_bare_years(raw: str, expected: dt.date) -> None:
+    d = parse_deadline(raw, 2024)
+    assert d is not None and d.date == expected and d.kind == "period"
