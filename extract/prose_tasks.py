@@ -19,7 +19,7 @@ from vanban.extract import structure
 from vanban.extract.deadlines import find_deadline, parse_deadline
 from vanban.extract.papi import area_named
 from vanban.extract.table_tasks import column_role
-from vanban.extract.units import canonical_unit, find_units, split_units, unit_at_start
+from vanban.extract.units import canonical_unit, find_units, unit_at_start, unit_refs
 from vanban.ingest.normalize import fold
 from vanban.schema.models import Block, Deadline, Task, UnitRef
 
@@ -344,9 +344,9 @@ def _trailing_owner(body: str, ref_year: int | None) -> tuple[int, list[UnitRef]
         if fld:
             role, value = fld
             if role == "lead":
-                lead = lead or _cell_units(value)
+                lead = lead or unit_refs(value)
             elif role == "support":
-                support = support or _cell_units(value)
+                support = support or unit_refs(value)
             elif role == "deadline":
                 deadline = deadline or parse_deadline(value, ref_year)
             continue
@@ -471,8 +471,8 @@ class _Fields:
         self.values, self.pending = {}, []
         if not values:
             return []
-        lead = _cell_units(values.get("lead", ""))
-        support = _cell_units(values.get("support", ""))
+        lead = unit_refs(values.get("lead", ""))
+        support = unit_refs(values.get("support", ""))
         deadline = parse_deadline(values["deadline"], ref_year) if values.get("deadline") else None
         if not pending:
             # the fields complete the task just before them ("1. Sở Nội vụ tổ chức …" / "- Thời gian: …")
@@ -500,14 +500,6 @@ class _Fields:
                 end=p.block.start + p.body_off + len(p.body), rule="prose-field-block",
             ))
         return out
-
-
-def _cell_units(value: str) -> list[UnitRef]:
-    refs = []
-    for name in split_units(value):
-        canonical, level = canonical_unit(name)
-        refs.append(UnitRef(text=name, canonical=canonical, level=level))
-    return refs
 
 
 def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | None,

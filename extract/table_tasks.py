@@ -13,9 +13,9 @@ from functools import cache
 from importlib import resources
 
 from vanban.extract.deadlines import parse_deadline
-from vanban.extract.units import canonical_unit, split_units
+from vanban.extract.units import unit_refs
 from vanban.ingest.normalize import fold
-from vanban.schema.models import Block, Task, UnitRef
+from vanban.schema.models import Block, Task
 
 ROLE_LABEL, ROLE_TASK, ROLE_LEAD, ROLE_SUPPORT, ROLE_DEADLINE = "label", "task", "lead", "support", "deadline"
 
@@ -70,14 +70,6 @@ _LABEL = re.compile(r"^\s*(?P<label>(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ
 
 def _clean(cell: str) -> str:
     return re.sub(r"\s+", " ", cell or "").strip()
-
-
-def _units(cell: str) -> list[UnitRef]:
-    refs = []
-    for name in split_units(cell):
-        canonical, level = canonical_unit(name)
-        refs.append(UnitRef(text=name, canonical=canonical, level=level))
-    return refs
 
 
 @dataclass
@@ -152,8 +144,8 @@ def tasks_from_table(block: Block, ref_year: int | None) -> list[tuple[Task, Tab
         task = Task(
             text=text,
             label=row.label,
-            lead=_units(row.cells.get(ROLE_LEAD, "")),
-            support=_units(row.cells.get(ROLE_SUPPORT, "")),
+            lead=unit_refs(row.cells.get(ROLE_LEAD, "")),
+            support=unit_refs(row.cells.get(ROLE_SUPPORT, "")),
             deadline=parse_deadline(raw_deadline, ref_year) if raw_deadline else None,
             source_kind="table",
             start=block.start,

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from vanban.ingest.normalize import fold, normalize_text, normalize_tone_placement
+from vanban.schema.models import UnitRef
 
 try:  # Python 3.11+
     import tomllib
@@ -801,3 +802,12 @@ def _split_top(cell: str) -> list[str]:
             cur.append(ch)
     parts.append("".join(cur))
     return [p.strip(_TRIM) for p in parts if p.strip(_TRIM)]
+
+
+def unit_refs(cell: str) -> list[UnitRef]:
+    """The units a table cell or a field names, each as written with its canonical name and level."""
+    refs = []
+    for name in split_units(cell):
+        canonical, level = canonical_unit(name)
+        refs.append(UnitRef(text=name, canonical=canonical, level=level))
+    return refs
