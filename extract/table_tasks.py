@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from vanban.extract.deadlines import parse_deadline
+from vanban.extract.deadlines import find_deadline, parse_deadline
 from vanban.extract.units import unit_refs
 from vanban.ingest.normalize import fold
 from vanban.schema.models import Block, Task
@@ -129,6 +129,12 @@ def read_rows(rows: list[list[str]], header: Header) -> list[TableRow]:
     return out
 
 
+def _deadline_in(text: str, ref_year: int | None):
+    """With no deadline cell, a time phrase in the task's own text ("… báo cáo trước ngày 15/7")."""
+    found = find_deadline(text, ref_year)
+    return found[0] if found else None
+
+
 def tasks_from_table(block: Block, ref_year: int | None) -> list[tuple[Task, TableRow]]:
     """One task per data row of an assignment table; other tables give none."""
     rows = block.rows or []
@@ -146,7 +152,7 @@ def tasks_from_table(block: Block, ref_year: int | None) -> list[tuple[Task, Tab
             label=row.label,
             lead=unit_refs(row.cells.get(ROLE_LEAD, "")),
             support=unit_refs(row.cells.get(ROLE_SUPPORT, "")),
-            deadline=parse_deadline(raw_deadline, ref_year) if raw_deadline else None,
+            deadline=parse_deadline(raw_deadline, ref_year) if raw_deadline else _deadline_in(text, ref_year),
             source_kind="table",
             start=block.start,
             end=block.end,

@@ -95,3 +95,11 @@ def test_numbering_restart_starts_a_new_group() -> None:
 def test_a_table_without_task_and_lead_columns_gives_no_tasks() -> None:
     rows = [["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["Số: 239/KH-UBND", "Lào Cai, ngày 30 tháng 6 năm 2022"]]
     assert tasks_from_table(_block(rows), 2022) == []
+
+
+def test_without_a_deadline_cell_the_task_text_gives_the_time() -> None:
+    rows = [["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp"],
+            ["1", "Tổ chức hội nghị đối thoại với người dân, báo cáo kết quả trước ngày 15/7/2024", "UBND cấp huyện",
+             "UBND cấp xã"]]
+    (task, _), = tasks_from_table(_block(rows), 2024)
+    assert task.deadline is not None and task.deadline.date == dt.date(2024, 7, 15)
