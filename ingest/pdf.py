@@ -1,16 +1,29 @@
-"""PDF to blocks: pypdfium2 for running text, pdfplumber only on pages that hold ruled tables.
+"""PDF to blocks: pypdfium2 for running text and for ruled tables; pdfplumber only for the
+table pages whose rules do not make a clean grid.
 
-Most official PDFs are prose with an assignment table in the appendix; reading every page
-with pdfplumber would cost ~50x more than pypdfium2, so tables are looked for only where
-the page draws enough lines to hold one.
+Most official PDFs are prose with an assignment table in the appendix. A page is looked at
+for tables only when it draws enough paths to hold one (MIN_PATHS_FOR_TABLE); such a page's
+tables are read from pypdfium2's path objects and bounded text (ingest/pdftables.py). When
+those rules are not a clean grid (no group of crossing lines, outer border not ruled all
+round, rules running past it, a merged cell that is not a rectangle, tables side by side, a
+rotated page, a page of thousands of lines, or any error) the page goes to pdfplumber, the
+reader every table page used before; its results were the reference the new reader was
+checked against (tests/ingest/test_pdftables.py: same drafts on every test PDF).
 
 Measured on corpus/samples/001_kh239_laocai_phuluc.pdf (4 A4 pages, ruled table),
-Python 3.11, this machine:
+Python 3.11, one core (taskset -c 0), this machine:
     pypdfium2 text (open + get_text_range)     ~1.3 ms/page
-    pypdfium2 page objects (path count)        ~1.5 ms/page   <- the table test
+    pypdfium2 page objects (path count)        ~0.7 ms/page   <- the table test
+    pypdfium2 path segments                    ~1.6 ms/page
+    pypdfium2 table (segments, grid, cells)    ~3.6 ms/page   <- ingest/pdftables.py
     pdfplumber extract_text                    ~56 ms/page
     pdfplumber page.lines/rects (page parse)   ~45-90 ms/page
     pdfplumber extract_tables after the parse  ~15 ms/page
+read_pdf over the sample repeated (40 pages a round, best of 3):
+    before (pdfplumber on every table page)    13.0 pages/s  (77 ms/page)
+    after (pypdfium2 tables)                   174 pages/s   (5.7 ms/page)
+bench/run.py --docs 500 (the CLI, ingest + extract + store, 200 PDF pages, one core):
+    65.2 pages/s (was 11.2 in BENCHMARKS.md's 2,000-document run); peak 152 MB (was 200 MB)
 """
 
 from __future__ import annotations
@@ -51,19 +64,48 @@ def _open(data: bytes):  # -> pypdfium2.PdfDocument
 def _path_count(page) -> int:
     import pypdfium2.raw as pdfium_c
 
-    return sum(1 for obj in page.get_objects(max_depth=2) if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH)
+    return sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2))
 
 
-def _pdfium_text(page) -> str:
-    textpage = page.get_textpage()
-    try:
-        return textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
-    finally:
-        textpage.close()
+def _lines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _clean_rows(raw: list[list[str | None]]) -> list[list[str]]:
-    return [[repair_cell(cell or "") for cell in row] for row in raw]
+    return [[repair_cell(_lines(cell or "")) for cell in row] for row in raw]
+
+
+def _starts_page(above: str) -> bool:
+    """Nothing but a page number (or nothing) above the page's first table."""
+    return all(_PAGE_NUMBER.match(line) or not line.strip() for line in above.split("\n"))
+
+
+def _pdfium_table_page_drafts(page, textpage, page_no: int) -> tuple[list[Draft], bool] | None:
+    """Drafts of one page that holds ruled tables, read with pypdfium2 alone (see
+    ingest/pdftables.py); None when its rules do not make a clean grid."""
+    from vanban.ingest.pdftables import INSET, NotAGrid, page_tables
+
+    try:
+        tables = page_tables(page, textpage)
+    except NotAGrid:
+        return None
+    drafts: list[Draft] = []
+    far = 1e6  # a band across the whole page, whatever its box
+    top = far
+    starts_with_table = False
+    for k, table in enumerate(tables):
+        above = _lines(textpage.get_text_bounded(-far, table.top + INSET, far, top)) if top > table.top + INSET else ""
+        if k == 0 and _starts_page(above):
+            starts_with_table = True
+            above = ""
+        drafts.extend(_with_page(text_to_drafts(above), page_no))
+        rows = _clean_rows(table.rows)  # type: ignore[arg-type]
+        if rows:
+            drafts.append(table_draft(rows, page=page_no))
+        top = table.bottom - INSET
+    below = _lines(textpage.get_text_bounded(-far, -far, far, top))
+    drafts.extend(_with_page(text_to_drafts(below), page_no))
+    return drafts, starts_with_table
 
 
 def _table_page_drafts(plumber_page, page_no: int) -> tuple[list[Draft], bool]:
@@ -79,7 +121,7 @@ def _table_page_drafts(plumber_page, page_no: int) -> tuple[list[Draft], bool]:
     for k, table in enumerate(tables):
         x0, t0, x1, b0 = table.bbox
         above = plumber_page.crop((0, top, width, max(top, t0))).extract_text() or ""
-        if k == 0 and all(_PAGE_NUMBER.match(line) or not line.strip() for line in above.split("\n")):
+        if k == 0 and _starts_page(above):
             starts_with_table = True
             above = ""
         drafts.extend(_with_page(text_to_drafts(above), page_no))
@@ -118,20 +160,32 @@ def continue_table(prev: Draft, nxt: Draft) -> bool:
     return True
 
 
-def read_pdf(data: bytes) -> PdfResult:
-    """All pages to drafts, tables joined across page breaks."""
+def read_pdf(data: bytes, pdfium_tables: bool = True) -> PdfResult:
+    """All pages to drafts, tables joined across page breaks. Ruled tables are read with
+    pypdfium2 (ingest/pdftables.py); a page whose rules do not make a clean grid, or every
+    table page when `pdfium_tables` is False, is read with pdfplumber."""
     pdf = _open(data)
     warnings: list[str] = []
     try:
         n_pages = len(pdf)
         title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
         texts: list[str] = []
-        table_pages: list[int] = []
+        table_pages: list[int] = []  # pages left to pdfplumber
+        per_page: dict[int, tuple[list[Draft], bool]] = {}
         for i in range(n_pages):
             page = pdf[i]
-            texts.append(_pdfium_text(page))
+            textpage = page.get_textpage()
+            texts.append(_lines(textpage.get_text_range()))
             if _path_count(page) >= MIN_PATHS_FOR_TABLE:
-                table_pages.append(i)
+                try:
+                    found = _pdfium_table_page_drafts(page, textpage, i + 1) if pdfium_tables else None
+                except Exception:  # noqa: BLE001 - an odd page goes to pdfplumber, as before
+                    found = None
+                if found is None or not found[0]:
+                    table_pages.append(i)
+                else:
+                    per_page[i] = found
+            textpage.close()
             page.close()
     except IngestError:
         raise
@@ -142,7 +196,6 @@ def read_pdf(data: bytes) -> PdfResult:
     if not any(t.strip() for t in texts):
         raise IngestError("no text layer: scanned?")
 
-    per_page: dict[int, tuple[list[Draft], bool]] = {}
     if table_pages:
         import io
 
@@ -154,7 +207,8 @@ def read_pdf(data: bytes) -> PdfResult:
                     per_page[i] = _table_page_drafts(plumber.pages[i], i + 1)
         except Exception as exc:  # noqa: BLE001 - fall back to running text for these pages
             warnings.append(f"table extraction failed, tables kept as text: {exc}")
-            per_page = {}
+            for i in table_pages:
+                per_page.pop(i, None)
 
     drafts: list[Draft] = []
     for i in range(n_pages):
