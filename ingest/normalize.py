@@ -32,7 +32,9 @@ _RETONE_RE = re.compile(
     r"(?<![qQ])((?:[oO][" + _SECOND_TONED + r"])|(?:[uU][" + _TONED["y"] + _TONED["y"].upper() + r"]))(?!\w)"
 )
 
-_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+# Tabs are kept: a tab-separated line is a table row (ingest/text.py reads them); every
+# other layout step turns them into spaces.
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -45,7 +47,7 @@ def normalize_tone_placement(text: str) -> str:
 def normalize_text(text: str) -> str:
     """NFC, one tone placement, plain spaces, no zero-width or control characters.
 
-    Line breaks are kept: layout is ingest's business, not normalisation's."""
+    Line breaks and tabs are kept: layout is ingest's business, not normalisation's."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _ZERO_WIDTH.sub("", text)
     text = _CONTROL.sub("", text)

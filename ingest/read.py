@@ -23,11 +23,11 @@ SEPARATOR = "\n\n"
 
 def _normalise_draft(draft: Draft) -> Draft | None:
     if draft.kind == "table" and draft.rows is not None:
-        rows = [[normalize_text(c).strip() for c in row] for row in draft.rows]
+        rows = [[normalize_text(c).replace("\t", " ").strip() for c in row] for row in draft.rows]
         if not any(any(row) for row in rows):
             return None
         return Draft("table", table_text(rows), rows=rows, page=draft.page)
-    text = normalize_text(draft.text).strip()
+    text = normalize_text(draft.text).replace("\t", " ").strip()
     return Draft(draft.kind, text, page=draft.page) if text else None
 
 

@@ -232,15 +232,53 @@ def prose_drafts(lines: list[str]) -> list[Draft]:
     return [Draft(classify(u), u) for u in units]
 
 
+MIN_TAB_CELLS = 3  # a line with at least this many tab-separated cells is a table row
+
+
+def _tab_cells(line: str) -> list[str] | None:
+    cells = [c.strip() for c in line.strip("\n").split("\t")]
+    return cells if len(cells) >= MIN_TAB_CELLS and sum(1 for c in cells if c) >= 2 else None
+
+
+def find_tab_runs(lines: list[str]) -> list[tuple[int, int]]:
+    """(start, end) line ranges of tables copied from Word or a spreadsheet: two or more
+    consecutive lines whose cells are separated by tabs."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(lines)
+    while i < n:
+        end = i
+        while end < n and _tab_cells(lines[end]) is not None:
+            end += 1
+        if end - i >= 2:
+            runs.append((i, end))
+            i = end
+        else:
+            i += 1
+    return runs
+
+
+def tab_table(lines: list[str]) -> list[list[str]]:
+    """Rows of a tab-separated run, padded to one width."""
+    rows = [_tab_cells(line) or [] for line in lines]
+    width = max(len(r) for r in rows)
+    return [r + [""] * (width - len(r)) for r in rows]
+
+
 def text_to_drafts(text: str) -> list[Draft]:
     """Plain text (already NFC and free of portal furniture) to blocks in reading order."""
     lines = text.split("\n")
     drafts: list[Draft] = []
     cursor = 0
-    for start, end in find_pipe_runs(lines):
+    runs = [(s, e, "pipe") for s, e in find_pipe_runs(lines)]
+    runs += [(s, e, "tab") for s, e in find_tab_runs(lines)
+             if not any(ps < e and s < pe for ps, pe, _ in runs)]
+    for start, end, kind in sorted(runs):
         drafts.extend(prose_drafts(lines[cursor:start]))
-        for rows in cells_to_tables(split_cells(lines[start:end])):
-            drafts.append(table_draft(rows))
+        if kind == "tab":
+            drafts.append(table_draft(tab_table(lines[start:end])))
+        else:
+            for rows in cells_to_tables(split_cells(lines[start:end])):
+                drafts.append(table_draft(rows))
         cursor = end
     drafts.extend(prose_drafts(lines[cursor:]))
     return drafts

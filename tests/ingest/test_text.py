@@ -127,3 +127,17 @@ def test_wrapped_cell_lines_join():
     (table,) = [d for d in text_to_drafts(text) if d.kind == "table"]
     assert table.rows[1] == ["1", "Tổ chức gặp gỡ, đối thoại trực tiếp với người dân", "Chủ tịch UBND cấp huyện"]
     assert squash(table.text).startswith("TT | Nhiệm vụ | Cơ quan chủ trì")
+
+
+def test_tab_separated_rows_are_a_table() -> None:
+    # a table copied from Word into a portal's text box keeps its cells apart with tabs
+    from vanban.ingest.read import ingest_bytes
+
+    text = ("PHỤ LỤC\nTT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành\n"
+            "1\tXây dựng kế hoạch tuyên truyền\tSở Nội vụ\tUBND cấp huyện\tQuý II/2024\n"
+            "2\tCông khai thủ tục hành chính\tVăn phòng UBND tỉnh\tCác sở, ban, ngành\tThường xuyên\n"
+            "Một dòng\tcó một tab thì không phải bảng.\n")
+    doc = ingest_bytes(text.encode("utf-8"), "t.txt")
+    (table,) = [b for b in doc.blocks if b.kind == "table"]
+    assert table.rows[1] == ["1", "Xây dựng kế hoạch tuyên truyền", "Sở Nội vụ", "UBND cấp huyện", "Quý II/2024"]
+    assert "\t" not in doc.text
