@@ -413,10 +413,34 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
             t_start, clause_start, rule = 0, 0, "prose-trailing-owner"
             t_end = spans[0][0]
         partners = support + [p for p in _partners_in(body[t_start:t_end]) if fold(p.text) not in {fold(s.text) for s in support}]
+        items = _inline_items(body, t_start, t_end)
+        if items:  # "… yêu cầu các sở tập trung các nhiệm vụ sau: A; B; C." — each item a task
+            for a, b in items:
+                task = _make_task(block, body_off, body, a, b, a, lead, partners, label, ctx, rule + "+inline-list")
+                if task:
+                    tasks.append(task)
+            continue
         task = _make_task(block, body_off, body, t_start, t_end, clause_start, lead, partners, label, ctx, rule)
         if task:
             tasks.append(task)
     return tasks, own
+
+
+_INLINE_INTRO = re.compile(r"(?:sau|nhu sau|duoi day|cu the)\s*:\s*")
+
+
+def _inline_items(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the items of a list run into one paragraph after "… sau:", split at ";"."""
+    m = _INLINE_INTRO.search(fold(body[start:min(end, start + 400)]))
+    if not m:
+        return []
+    pos = start + m.end()
+    items: list[tuple[int, int]] = []
+    for part in re.finditer(r"[^;]+", body[pos:end]):
+        a, b = pos + part.start(), pos + part.end()
+        if len(body[a:b].split()) >= 3:
+            items.append((a, b))
+    return items if len(items) >= 2 else []
 
 
 _BULLETS = ("dash", "plus")

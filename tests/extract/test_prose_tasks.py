@@ -290,3 +290,16 @@ def test_legal_grounds_are_not_tasks_but_articles_assigning_work_are() -> None:
     assert [(t.label, leads(t)) for t in tasks] == [("Điều 2", ["Sở Nội vụ"])]
     assert supports(tasks[0]) == ["các cơ quan liên quan"]
     assert tasks[0].deadline.date == dt.date(2024, 12, 15)
+
+
+def test_a_list_run_into_one_paragraph_gives_each_item() -> None:
+    # portal news on a provincial plan: the list after "… sau:" kept in one paragraph
+    tasks = tasks_of("Theo đó, UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các huyện, thành phố "
+                     "tập trung thực hiện tốt các nhiệm vụ, giải pháp sau: Tăng cường công tác thông tin, tuyên truyền "
+                     "về Chỉ số PAPI; nâng cao chất lượng giải quyết thủ tục hành chính; thường xuyên kiểm tra công vụ.\n",
+                     doc_type="Tin bài")
+    assert [t.text for t in tasks] == ["Tăng cường công tác thông tin, tuyên truyền về Chỉ số PAPI",
+                                       "nâng cao chất lượng giải quyết thủ tục hành chính",
+                                       "thường xuyên kiểm tra công vụ"]
+    assert all(leads(t) == ["Thủ trưởng các sở, ban, ngành", "Chủ tịch UBND các huyện, thành phố"] for t in tasks)
+    assert tasks[2].deadline.raw.lower().startswith("thường xuyên")
