@@ -28,20 +28,31 @@ for _first, _second in (("o", "a"), ("o", "e"), ("u", "y")):
         # mixed case: "Uỷ" (capital first vowel, lower second)
         _RETONE[_first.upper() + _toned] = _TONED[_first][_i].upper() + _second
 _SECOND_TONED = "".join(_TONED["a"] + _TONED["e"]) + "".join(_TONED["a"] + _TONED["e"]).upper()
+# The pattern opens with a plain character class so the regex engine can skip ahead fast;
+# "qu" + y ("quý") is told apart in the replacement, not by a lookbehind.
 _RETONE_RE = re.compile(
-    r"(?<![qQ])((?:[oO][" + _SECOND_TONED + r"])|(?:[uU][" + _TONED["y"] + _TONED["y"].upper() + r"]))(?!\w)"
+    r"(?:[oO][" + _SECOND_TONED + r"]|[uU][" + _TONED["y"] + _TONED["y"].upper() + r"])(?!\w)"
 )
 
 # Tabs are kept: a tab-separated line is a table row (ingest/text.py reads them); every
 # other layout step turns them into spaces.
-_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# One translation table does it in a single pass: odd spaces become " ", zero-width and
+# control characters (but \t and \n) go.
+_CLEAN: dict[int, str | None] = {cp: " " for cp in [0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000, 0x0C]}
+_CLEAN.update({cp: None for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)})
+_CLEAN.update({cp: None for cp in [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F]})
+_ODD = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_CLEAN)) + "]")
 
 
 def normalize_tone_placement(text: str) -> str:
     """Rewrite "Uỷ ban", "hoá" to "Ủy ban", "hóa" (input must be NFC)."""
-    return _RETONE_RE.sub(lambda m: _RETONE[m.group(1)], text)
+    def swap(m: re.Match[str]) -> str:
+        start = m.start()
+        if start and text[start - 1] in "qQ":
+            return m.group()
+        return _RETONE[m.group()]
+
+    return _RETONE_RE.sub(swap, text)
 
 
 def normalize_text(text: str) -> str:
@@ -49,9 +60,8 @@ def normalize_text(text: str) -> str:
 
     Line breaks and tabs are kept: layout is ingest's business, not normalisation's."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _ZERO_WIDTH.sub("", text)
-    text = _CONTROL.sub("", text)
-    text = _SPACES.sub(" ", text)
+    if _ODD.search(text):  # rare: scanning with a regex is far cheaper than translating
+        text = text.translate(_CLEAN)
     return normalize_tone_placement(text)
 
 
