@@ -50,7 +50,7 @@ def normalize_tone_placement(text: str) -> str:
         start = m.start()
         if start and text[start - 1] in "qQ":
             return m.group()
-        return _RETONE[m.group()]
+        return _RETONE.get(m.group(), m.group())  # mixed case such as "oÀ" is left as written
 
     return _RETONE_RE.sub(swap, text)
 
