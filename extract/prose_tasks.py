@@ -576,7 +576,8 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         in_skip = any(f.kind == "skip" for f in ctx.frames)
         if frame and structure.is_not_task_section(body):
             frame.kind = "skip"
-        if report and frame and lab.kind not in _BULLETS and len(body) < 100:
+        if report and frame and lab.kind in ("roman", "article") and len(body) < 100:
+            # a report's top sections: "I. KẾT QUẢ …" reports, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ" assigns
             frame.kind = "plain" if structure.is_report_task_section(body) else "skip"
         if report and not frame and in_skip and _LEAD_IN.match(fold(body).lstrip()):
             in_skip = False  # "Đề nghị UBND tỉnh …" inside a report's narrative is a proposal
@@ -601,7 +602,9 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         frame_units = next((f.units for f in reversed(ctx.frames) if f.kind == "units"), [])
         numbered_units = next((f.units for f in reversed(ctx.frames)
                                if f.kind == "units" and f.label not in "-+•*·–—"), [])
-        if lab and lab.kind in _BULLETS and ctx.colon_units and not parent_task:
+        if lab and lab.level <= 2 and len(body) < 100 and body.upper() == body:
+            ctx_units = []  # a section title ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ") is nobody's task
+        elif lab and lab.kind in _BULLETS and ctx.colon_units and not parent_task:
             ctx_units = ctx.colon_units  # "Sở Nội vụ:" on its own line, then its bullets
         elif lab:
             ctx_units = [] if parent_task else (frame_units or ctx.intro_units)

@@ -241,6 +241,8 @@ def _head_at(toks: list[_Tok], i: int) -> tuple[int, str] | None:
                 continue
             if not tok.upper and key not in _LOWER_OK:
                 continue
+        if n == 1 and i + 1 < len(toks) and _stop_at(toks, i):
+            return None  # "BÁO CÁO" is a document's title, not a newspaper called "Cáo"
         return n, kind
     return None
 

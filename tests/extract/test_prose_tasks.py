@@ -303,3 +303,17 @@ def test_a_list_run_into_one_paragraph_gives_each_item() -> None:
                                        "thường xuyên kiểm tra công vụ"]
     assert all(leads(t) == ["Thủ trưởng các sở, ban, ngành", "Chủ tịch UBND các huyện, thành phố"] for t in tasks)
     assert tasks[2].deadline.raw.lower().startswith("thường xuyên")
+
+
+def test_report_next_steps_section_assigns_work() -> None:
+    # a district office's Báo cáo (Lào Cai style): results reported, then next steps and proposals
+    tasks = tasks_of(
+        "BÁO CÁO\nKết quả thực hiện Kế hoạch cải thiện Chỉ số PAPI 9 tháng đầu năm 2023\n"
+        "I. KẾT QUẢ THỰC HIỆN\n1. Công tác chỉ đạo, điều hành\n"
+        "Phòng Nội vụ tham mưu UBND huyện ban hành Kế hoạch số 120/KH-UBND ngày 15/3/2023.\n"
+        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ IV/2023\n"
+        "1. Tiếp tục tuyên truyền về Chỉ số PAPI trên hệ thống loa truyền thanh cơ sở.\n"
+        "2. UBND các xã, thị trấn rà soát, niêm yết công khai thủ tục hành chính tại Bộ phận Một cửa.\n"
+        "IV. ĐỀ XUẤT, KIẾN NGHỊ\nĐề nghị Sở Nội vụ tổ chức tập huấn về Chỉ số PAPI cho công chức cấp xã.\n",
+        issuer="Phòng Nội vụ huyện Bảo Yên", doc_type="Báo cáo", year=2023)
+    assert [leads(t) for t in tasks] == [["UBND các xã, thị trấn"], ["Sở Nội vụ"]]

@@ -413,3 +413,11 @@ def test_bo_phan_is_not_bo() -> None:
     got = [u.text for u in find_units("Chỉ đạo các Bộ phận chuyên môn phối hợp chặt chẽ với UBND huyện")]
     assert got == ["các Bộ phận chuyên môn", "UBND huyện"]
     assert [u.text for u in find_units("các Bộ, ngành Trung ương")] == ["các Bộ, ngành"]
+
+
+def test_a_document_title_is_not_a_newspaper() -> None:
+    from vanban.extract.units import unit_at_start
+
+    assert unit_at_start("BÁO CÁO") is None
+    assert [u.text for u in unit_at_start("Báo Lào Cai, Đài Phát thanh - Truyền hình tỉnh đẩy mạnh")] == [
+        "Báo Lào Cai", "Đài Phát thanh - Truyền hình tỉnh"]
