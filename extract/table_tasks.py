@@ -13,9 +13,9 @@ from functools import cache
 from importlib import resources
 
 from vanban.extract.deadlines import find_deadline, parse_deadline
-from vanban.extract.units import unit_refs
+from vanban.extract.units import unit_at_start, unit_refs
 from vanban.ingest.normalize import fold
-from vanban.schema.models import Block, Task
+from vanban.schema.models import Block, Task, UnitRef
 
 ROLE_LABEL, ROLE_TASK, ROLE_LEAD, ROLE_SUPPORT, ROLE_DEADLINE = "label", "task", "lead", "support", "deadline"
 
@@ -53,14 +53,16 @@ class Header:
 
 
 def find_header(rows: list[list[str]]) -> Header | None:
-    """The first row (of the first five) naming both a task column and a lead column."""
+    """The first row (of the first five) naming a task column and a lead column, or a task
+    column and a time or support column (the lead then comes from the group rows)."""
     for i, row in enumerate(rows[:5]):
         roles: dict[int, str] = {}
         for j, cell in enumerate(row):
             role = column_role(cell)
             if role and role not in roles.values():
                 roles[j] = role
-        if ROLE_TASK in roles.values() and ROLE_LEAD in roles.values():
+        found = set(roles.values())
+        if ROLE_TASK in found and found & {ROLE_LEAD, ROLE_DEADLINE, ROLE_SUPPORT}:
             return Header(i, roles)
     return None
 
@@ -81,6 +83,15 @@ class TableRow:
     label: str | None
     cells: dict[str, str]
     index: int
+
+
+_ROMAN_LABEL = re.compile(r"^\s*[IVXLC]+[.)]?\s*$")
+
+
+def _is_group_title(label: str, text: str) -> bool:
+    """A row with nothing but a title heads a group when it is labelled like one ("I", "II",
+    none) or written in capitals; "2.3" with blank units is a task whose cells were merged."""
+    return not label.strip() or bool(_ROMAN_LABEL.match(label)) or text.upper() == text
 
 
 def read_rows(rows: list[list[str]], header: Header) -> list[TableRow]:
@@ -108,10 +119,11 @@ def read_rows(rows: list[list[str]], header: Header) -> list[TableRow]:
         task, lead = cells.get(ROLE_TASK, ""), cells.get(ROLE_LEAD, "")
         if find_header([row]) is not None:
             continue  # the header repeated on a new page
-        if task and not lead and not cells.get(ROLE_SUPPORT) and not cells.get(ROLE_DEADLINE):
+        label_cell = cells.get(ROLE_LABEL, "")
+        if task and not lead and not cells.get(ROLE_SUPPORT) and not cells.get(ROLE_DEADLINE) \
+                and _is_group_title(label_cell, task):
             new_group(task)  # a group row with its title: "I. Tham gia của người dân ở cấp cơ sở"
             continue
-        label_cell = cells.get(ROLE_LABEL, "")
         m = _LABEL.match(label_cell) if label_cell else None
         label = m.group("label") if m else (label_cell or None)
         prefix = label.split(".")[0] if label and "." in label else None
@@ -129,6 +141,15 @@ def read_rows(rows: list[list[str]], header: Header) -> list[TableRow]:
     return out
 
 
+def _group_units(title: str) -> list:
+    """The units a group row names when it is only that ("II | SỞ NỘI VỤ"), else none."""
+    body = re.sub(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]?\s+", "", title or "").strip(" :.;")
+    found = unit_at_start(body) if body else None
+    if not found or body[found[-1].end:].strip(" :.;,"):
+        return []
+    return [UnitRef(text=u.text, canonical=u.canonical, level=u.level) for u in found]
+
+
 def _deadline_in(text: str, ref_year: int | None):
     """With no deadline cell, a time phrase in the task's own text ("… báo cáo trước ngày 15/7")."""
     found = find_deadline(text, ref_year)
@@ -141,22 +162,35 @@ def tasks_from_table(block: Block, ref_year: int | None) -> list[tuple[Task, Tab
     header = find_header(rows)
     if header is None:
         return []
+    has_lead_column = ROLE_LEAD in header.roles.values()
     out = []
+    above: tuple[int, list] | None = None  # (group, lead) of the row above
     for row in read_rows(rows, header):
         text = row.cells.get(ROLE_TASK, "")
         if not text:
             continue
         raw_deadline = row.cells.get(ROLE_DEADLINE, "")
+        rule = f"table-row:{row.index}"
+        if has_lead_column:
+            lead = unit_refs(row.cells.get(ROLE_LEAD, ""))
+            if not lead and above and above[0] == row.group:
+                # a lead cell merged down over several rows reaches us blank below its first row
+                lead, rule = above[1], rule + "+lead-from-row-above"
+        else:
+            lead, rule = _group_units(row.group_title), rule + "+lead-from-group-row"
+        if not lead and not has_lead_column:
+            continue  # no column and no group row names who leads: not an assignment table
+        above = (row.group, lead)
         task = Task(
             text=text,
             label=row.label,
-            lead=unit_refs(row.cells.get(ROLE_LEAD, "")),
+            lead=lead,
             support=unit_refs(row.cells.get(ROLE_SUPPORT, "")),
             deadline=parse_deadline(raw_deadline, ref_year) if raw_deadline else _deadline_in(text, ref_year),
             source_kind="table",
             start=block.start,
             end=block.end,
-            rule=f"table-row:{row.index}",
+            rule=rule,
         )
         out.append((task, row))
     return out

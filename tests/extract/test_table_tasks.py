@@ -103,3 +103,30 @@ def test_without_a_deadline_cell_the_task_text_gives_the_time() -> None:
              "UBND cấp xã"]]
     (task, _), = tasks_from_table(_block(rows), 2024)
     assert task.deadline is not None and task.deadline.date == dt.date(2024, 7, 15)
+
+
+def test_lead_cell_merged_down_over_rows() -> None:
+    # in PDF and DOCX a lead cell spanning rows reaches us blank below its first row
+    rows = [["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian"],
+            ["1", "Tuyên truyền bảo vệ môi trường", "Sở Tài nguyên và Môi trường", "Thường xuyên"],
+            ["2", "Kiểm tra xả thải tại các khu công nghiệp", "", ""]]
+    got = tasks_from_table(_block(rows), 2024)
+    assert [[u.text for u in t.lead] for t, _ in got] == [["Sở Tài nguyên và Môi trường"]] * 2
+    assert got[1][0].rule.endswith("+lead-from-row-above")
+
+
+def test_table_grouped_by_unit_rows_without_a_lead_column() -> None:
+    # "PHÂN CÔNG NHIỆM VỤ" appendices that list each unit's tasks under a group row naming it
+    rows = [["STT", "Nội dung nhiệm vụ", "Thời gian hoàn thành"],
+            ["I", "SỞ NỘI VỤ", ""],
+            ["1", "Tổng hợp kết quả thực hiện Kế hoạch", "Trước ngày 15/12/2024"],
+            ["II", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", ""],
+            ["1", "Nâng cấp Cổng thông tin điện tử tỉnh", "Quý III/2024"]]
+    got = tasks_from_table(_block(rows), 2024)
+    assert [([u.text for u in t.lead], t.deadline.date) for t, _ in got] == [
+        (["SỞ NỘI VỤ"], dt.date(2024, 12, 15)), (["SỞ THÔNG TIN VÀ TRUYỀN THÔNG"], dt.date(2024, 9, 30))]
+
+
+def test_a_table_of_contents_without_units_gives_no_tasks() -> None:
+    rows = [["STT", "Nội dung", "Thời gian"], ["1", "Hội nghị sơ kết", "Tháng 6/2024"]]
+    assert tasks_from_table(_block(rows), 2024) == []
