@@ -27,7 +27,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 score: $(STAMP)
-	$(BIN)/vanban extract $(SHARED)/seeds --db /tmp/vanban-seeds.db --quiet
+	$(BIN)/vanban extract $(SHARED)/seeds --db /tmp/vanban-seeds.db --quiet --force
 	$(BIN)/vanban export --db /tmp/vanban-seeds.db --format jsonl > /tmp/vanban-seeds.jsonl
 	$(PY) $(SHARED)/eval/score.py --gold $(SHARED)/eval/gold --pred /tmp/vanban-seeds.jsonl --verbose
 
