@@ -211,7 +211,13 @@ def _joins(prev: str, nxt: str) -> bool:
     prev = prev.rstrip()
     if not prev or _SENTENCE_END.search(prev) or prev.endswith("|"):
         return False
+    if _NAME_TAIL.match(nxt) and prev[-1:].isalpha() and not is_all_caps(prev):
+        return True  # a proper name wrapped before its last word: "… của UBND tỉnh Lào" / "Cai)"
     return _starts_lower(nxt) and not LIST_LABEL.match(nxt)
+
+
+# A line that is only the end of a name and of its sentence or bracket: "Cai).", "Nam."
+_NAME_TAIL = re.compile(r"^[^\W\d_][\w]*(?:\s[^\W\d_][\w]*)?\s*[).;:,]+\s*$")
 
 
 def prose_drafts(lines: list[str]) -> list[Draft]:

@@ -141,3 +141,14 @@ def test_tab_separated_rows_are_a_table() -> None:
     (table,) = [b for b in doc.blocks if b.kind == "table"]
     assert table.rows[1] == ["1", "Xây dựng kế hoạch tuyên truyền", "Sở Nội vụ", "UBND cấp huyện", "Quý II/2024"]
     assert "\t" not in doc.text
+
+
+def test_a_name_wrapped_before_its_last_word_is_joined() -> None:
+    # seed 001: "(Kèm theo Kế hoạch số 239/KH-UBND … của UBND tỉnh Lào" / "Cai)"
+    from vanban.ingest.read import ingest_bytes
+
+    doc = ingest_bytes("(Kèm theo Kế hoạch số 239/KH-UBND ngày 30 tháng 6 năm 2022 của UBND tỉnh Lào\nCai)\n"
+                       "1. Sở Nội vụ\n2. Công an tỉnh\n".encode("utf-8"), "t.txt")
+    assert [b.text for b in doc.blocks] == [
+        "(Kèm theo Kế hoạch số 239/KH-UBND ngày 30 tháng 6 năm 2022 của UBND tỉnh Lào Cai)",
+        "1. Sở Nội vụ", "2. Công an tỉnh"]
