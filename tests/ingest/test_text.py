@@ -148,7 +148,7 @@ def test_a_name_wrapped_before_its_last_word_is_joined() -> None:
     from vanban.ingest.read import ingest_bytes
 
     doc = ingest_bytes("(Kèm theo Kế hoạch số 239/KH-UBND ngày 30 tháng 6 năm 2022 của UBND tỉnh Lào\nCai)\n"
-                       "1. Sở Nội vụ\n2. Công an tỉnh\n".encode("utf-8"), "t.txt")
+                       "1. Sở Nội vụ\n2. Công an tỉnh\n".encode(), "t.txt")
     assert [b.text for b in doc.blocks] == [
         "(Kèm theo Kế hoạch số 239/KH-UBND ngày 30 tháng 6 năm 2022 của UBND tỉnh Lào Cai)",
         "1. Sở Nội vụ", "2. Công an tỉnh"]
