@@ -82,11 +82,18 @@ def _as_list(match) -> list[Found]:
 
 
 _SEP = re.compile(r"[\s,;:–\-]*")
-# Words that open a clause by handing work to the unit after them ("Giao Thanh tra Sở: …").
-# "Chỉ đạo X …" opening a sentence continues the current unit's duties, so it is not here.
-_LEAD_IN = re.compile(r"^(?:kinh de nghi|de nghi|yeu cau|giao cho|giao)\b\s*")
+_ASSIGN_DATA = tomllib.loads(
+    resources.files("vanban.extract").joinpath("data/structure.toml").read_text("utf-8"))["assignment"]
+
+
+def _words_alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_LEAD_IN = re.compile(r"^(?:" + _words_alt(_ASSIGN_DATA["lead_in"]) + r")\b\s*")
 _WINDOW = 1200
-_INTRO_END = re.compile(r"(?:sau|duoi day|nhu sau|cu the)\s*:\s*$")
+_INTRO_WORDS = _words_alt(_ASSIGN_DATA["intro_endings"])
+_INTRO_END = re.compile(r"(?:" + _INTRO_WORDS + r")\s*:\s*$")
 
 
 def _skip_sep(text: str, pos: int) -> int:
@@ -110,7 +117,7 @@ def _units_at(text: str, pos: int) -> list[Found]:
 
 
 def _is_predicate(text: str, pos: int) -> bool:
-    rest = fold(text[pos:]).lstrip(" ,")
+    rest = fold(text[pos:pos + 40]).lstrip(" ,")
     if not rest or not rest[0].isalpha():
         return rest.startswith(":")
     return not _not_predicate_re().match(rest)
@@ -172,7 +179,10 @@ def _subject_after_adverbial(clause: str) -> list[Found]:
 # "<someone> yêu cầu/đề nghị/giao <units> …" where the requester is a person, not a unit
 # ("Đồng chí Phó Chủ tịch UBND tỉnh yêu cầu các sở, ngành tập trung …"). The word before the
 # verb must not make it a noun ("theo yêu cầu", "nhiệm vụ được giao", "các yêu cầu").
-_REQUEST = re.compile(r"(?<!duoc )(?<!theo )(?<!cac )(?<!nhung )(?<!ung )(?<!vu )\b(?:yeu cau|de nghi|giao)\s+(?:cho\s+)?")
+_REQUEST = re.compile(
+    "".join(rf"(?<!{re.escape(w)} )" for w in _ASSIGN_DATA["request_not_after"])
+    + r"\b(?:" + _words_alt(_ASSIGN_DATA["request_words"]) + r")\s+(?:cho\s+)?"
+)
 
 
 _REQUEST_WORD = re.compile(r"yêu cầu|đề nghị|giao", re.IGNORECASE)
@@ -426,7 +436,7 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
     return tasks, own
 
 
-_INLINE_INTRO = re.compile(r"(?:sau|nhu sau|duoi day|cu the)\s*:\s*")
+_INLINE_INTRO = re.compile(r"(?:" + _INTRO_WORDS + r")\s*:\s*")
 
 
 def _inline_items(body: str, start: int, end: int) -> list[tuple[int, int]]:
