@@ -87,7 +87,8 @@ _ASSIGN_DATA = tomllib.loads(
 
 
 def _words_alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """An alternation of phrases, longest first; re.escape writes a space as "\\ ", read as any spaces."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 _LEAD_IN = re.compile(r"^(?:" + _words_alt(_ASSIGN_DATA["lead_in"]) + r")\b\s*")
