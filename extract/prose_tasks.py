@@ -117,10 +117,15 @@ def _units_at(text: str, pos: int) -> list[Found]:
     return [Found(f.text, f.start + pos, f.end + pos, f.canonical, f.level) for f in found]
 
 
+_STANDING_ROLE = re.compile(r"la\s+(?:co\s+quan|don\s+vi|dau\s+moi)\b")
+
+
 def _is_predicate(text: str, pos: int) -> bool:
     rest = fold(text[pos:pos + 40]).lstrip(" ,")
     if not rest or not rest[0].isalpha():
         return rest.startswith(":")
+    if _STANDING_ROLE.match(rest):
+        return True  # "Sở Nội vụ là cơ quan thường trực, theo dõi …" assigns a standing duty
     return not _not_predicate_re().match(rest)
 
 

@@ -317,3 +317,12 @@ def test_report_next_steps_section_assigns_work() -> None:
         "IV. ĐỀ XUẤT, KIẾN NGHỊ\nĐề nghị Sở Nội vụ tổ chức tập huấn về Chỉ số PAPI cho công chức cấp xã.\n",
         issuer="Phòng Nội vụ huyện Bảo Yên", doc_type="Báo cáo", year=2023)
     assert [leads(t) for t in tasks] == [["UBND các xã, thị trấn"], ["Sở Nội vụ"]]
+
+
+def test_a_standing_duty_with_la_co_quan() -> None:
+    # portal news on a plan (Quảng Ninh style): "Cụ thể: Sở Nội vụ là cơ quan thường trực, …; Sở Tư pháp …"
+    tasks = tasks_of("Kế hoạch giao nhiệm vụ cụ thể cho từng cơ quan, đơn vị. Cụ thể: Sở Nội vụ là cơ quan thường "
+                     "trực, theo dõi, đôn đốc việc thực hiện Kế hoạch; Sở Tư pháp chủ trì rà soát văn bản quy phạm "
+                     "pháp luật.\n", doc_type="Tin bài")
+    assert [leads(t) for t in tasks] == [["Sở Nội vụ"], ["Sở Tư pháp"]]
+    assert tasks[0].text.startswith("là cơ quan thường trực")
