@@ -141,6 +141,30 @@ def read_rows(rows: list[list[str]], header: Header) -> list[TableRow]:
     return out
 
 
+# One cell naming both roles: "Sở Nội vụ chủ trì; các sở, ngành phối hợp", "Sở Tài chính chủ
+# trì, phối hợp với Sở Kế hoạch và Đầu tư", "Sở Nội vụ (chủ trì), Sở Tư pháp".
+_LEAD_MARK = r"\s*\(?\s*chủ\s+trì\s*\)?"
+_ROLES_IN_CELL = [
+    re.compile(rf"^(?P<lead>.+?){_LEAD_MARK}\s*[,;]?\s*phối\s+hợp(?:\s+với)?\s*:?\s*(?P<sup>.+?)[.;]?$", re.I | re.S),
+    re.compile(rf"^(?P<lead>.+?){_LEAD_MARK}\s*[,;:]\s*(?P<sup>.+?)\s*\(?\s*phối\s+hợp\s*\)?[.;]?$", re.I | re.S),
+    re.compile(rf"^(?P<lead>.+?){_LEAD_MARK}\s*[,;]\s*(?P<sup>.+?)[.;]?$", re.I | re.S),
+]
+
+
+_LEAD_WORDS = re.compile(r"\(\s*chủ\s+trì\s*\)|\s+chủ\s+trì\s*[.;]?\s*$", re.I)
+
+
+def roles_in_cell(cell: str) -> tuple[str, str] | None:
+    """(lead, support) written in one cell with the words "chủ trì"/"phối hợp", else None."""
+    if not re.search(r"chủ\s+trì", cell, re.I):
+        return None
+    for pattern in _ROLES_IN_CELL:
+        m = pattern.match(cell.strip())
+        if m:
+            return m.group("lead").strip(" ,;:"), m.group("sup").strip(" ,;:")
+    return None
+
+
 def _group_units(title: str) -> list:
     """The units a group row names when it is only that ("II | SỞ NỘI VỤ"), else none."""
     body = re.sub(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]?\s+", "", title or "").strip(" :.;")
@@ -171,8 +195,14 @@ def tasks_from_table(block: Block, ref_year: int | None) -> list[tuple[Task, Tab
             continue
         raw_deadline = row.cells.get(ROLE_DEADLINE, "")
         rule = f"table-row:{row.index}"
+        support_cell = row.cells.get(ROLE_SUPPORT, "")
         if has_lead_column:
-            lead = unit_refs(row.cells.get(ROLE_LEAD, ""))
+            lead_cell = row.cells.get(ROLE_LEAD, "")
+            both = roles_in_cell(lead_cell)
+            if both:
+                lead_cell, extra = both
+                support_cell = "; ".join(p for p in (extra, support_cell) if p)
+            lead = unit_refs(_LEAD_WORDS.sub("", lead_cell))
             if not lead and above and above[0] == row.group:
                 # a lead cell merged down over several rows reaches us blank below its first row
                 lead, rule = above[1], rule + "+lead-from-row-above"
@@ -185,7 +215,7 @@ def tasks_from_table(block: Block, ref_year: int | None) -> list[tuple[Task, Tab
             text=text,
             label=row.label,
             lead=lead,
-            support=unit_refs(row.cells.get(ROLE_SUPPORT, "")),
+            support=unit_refs(support_cell),
             deadline=parse_deadline(raw_deadline, ref_year) if raw_deadline else _deadline_in(text, ref_year),
             source_kind="table",
             start=block.start,

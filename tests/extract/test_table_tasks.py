@@ -130,3 +130,18 @@ def test_table_grouped_by_unit_rows_without_a_lead_column() -> None:
 def test_a_table_of_contents_without_units_gives_no_tasks() -> None:
     rows = [["STT", "Nội dung", "Thời gian"], ["1", "Hội nghị sơ kết", "Tháng 6/2024"]]
     assert tasks_from_table(_block(rows), 2024) == []
+
+
+@pytest.mark.parametrize("cell,lead,support", [
+    ("Sở Nội vụ chủ trì; các sở, ngành phối hợp", ["Sở Nội vụ"], ["các sở, ngành"]),
+    ("Sở Tài chính chủ trì, phối hợp với Sở Kế hoạch và Đầu tư", ["Sở Tài chính"], ["Sở Kế hoạch và Đầu tư"]),
+    ("Sở Nội vụ (chủ trì), Sở Tư pháp", ["Sở Nội vụ"], ["Sở Tư pháp"]),
+    ("Sở Nội vụ chủ trì", ["Sở Nội vụ"], []),
+    ("UBND cấp huyện; UBND cấp xã", ["UBND cấp huyện", "UBND cấp xã"], []),
+])
+def test_one_unit_cell_naming_both_roles(cell: str, lead: list[str], support: list[str]) -> None:
+    # "Cơ quan thực hiện" columns that say who leads and who supports in words
+    rows = [["TT", "Nhiệm vụ", "Cơ quan thực hiện", "Thời gian"],
+            ["1", "Rà soát, công bố thủ tục hành chính", cell, "Quý II/2024"]]
+    ((task, _),) = tasks_from_table(_block(rows), 2024)
+    assert [u.text for u in task.lead] == lead and [u.text for u in task.support] == support
