@@ -326,3 +326,9 @@ def test_a_standing_duty_with_la_co_quan() -> None:
                      "pháp luật.\n", doc_type="Tin bài")
     assert [leads(t) for t in tasks] == [["Sở Nội vụ"], ["Sở Tư pháp"]]
     assert tasks[0].text.startswith("là cơ quan thường trực")
+
+
+def test_news_opening_with_theo_ke_hoach() -> None:
+    (task,) = tasks_of("Theo Kế hoạch, các cơ quan, đơn vị có trách nhiệm công khai số điện thoại đường dây nóng "
+                       "để tiếp nhận phản ánh, kiến nghị của người dân.\n", doc_type="Tin bài")
+    assert leads(task) == ["các cơ quan, đơn vị"] and task.text.startswith("có trách nhiệm công khai")
