@@ -21,7 +21,9 @@ def _load(name: str) -> dict:
 def _index_patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]:
     out = []
     for entry in _load("indices.toml")["index"]:
-        acr = re.compile(r"(?<![\w])(?:" + "|".join(entry["acronyms"]) + r")(?![\w])", re.IGNORECASE)
+        # no leading lookbehind: it would keep the engine from jumping to the acronym's first
+        # letter; the word boundary before a match is checked in find_indices instead
+        acr = re.compile(r"(?:" + "|".join(entry["acronyms"]) + r")(?![\w])", re.IGNORECASE)
         names = re.compile("|".join(f"(?:{n})" for n in entry["names"])) if entry.get("names") else None
         out.append((entry["name"], acr, names))
     return tuple(out)
@@ -33,7 +35,7 @@ def find_indices(text: str) -> list[str]:
     folded = fold(text)
     first: dict[str, int] = {}
     for name, acr, names in _index_patterns():
-        positions = [m.start() for m in acr.finditer(text)]
+        positions = [m.start() for m in acr.finditer(text) if not (m.start() and text[m.start() - 1].isalnum())]
         if names is not None:
             positions += [m.start() for m in names.finditer(folded)]
         if positions:
