@@ -424,7 +424,8 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
     tasks = []
     for i, (clause_start, t_start, lead, support, rule) in enumerate(spans):
         t_end = spans[i + 1][0] if i + 1 < len(spans) else len(body)
-        if i == 0 and clause_start > 0 and len(body[t_start:t_end].split()) < 8 and not own:
+        if i == 0 and clause_start > 0 and len(body[t_start:t_end].split()) < 8 and not own \
+                and _LEAD_IN.match(fold(body[clause_start:clause_start + 20])):
             # "… . Giao Sở Nội vụ chủ trì thực hiện." — the owner named after the work
             t_start, clause_start, rule = 0, 0, "prose-trailing-owner"
             t_end = spans[0][0]

@@ -332,3 +332,12 @@ def test_news_opening_with_theo_ke_hoach() -> None:
     (task,) = tasks_of("Theo Kế hoạch, các cơ quan, đơn vị có trách nhiệm công khai số điện thoại đường dây nóng "
                        "để tiếp nhận phản ánh, kiến nghị của người dân.\n", doc_type="Tin bài")
     assert leads(task) == ["các cơ quan, đơn vị"] and task.text.startswith("có trách nhiệm công khai")
+
+
+def test_the_issuers_report_is_not_the_work_of_the_unit_named_after_it() -> None:
+    # news from a district portal (Sa Pa, Lào Cai): the first sentence reports the issuer's plan
+    tasks = tasks_of("UBND thị xã Sa Pa vừa ban hành Kế hoạch số 88/KH-UBND ngày 12/3/2024 về cải thiện Chỉ số PAPI "
+                     "năm 2024. Theo đó, Phòng Nội vụ thị xã chủ trì, phối hợp với các cơ quan, đơn vị tổ chức thực "
+                     "hiện.\n", issuer="UBND thị xã Sa Pa", doc_type="Tin bài")
+    assert [leads(t) for t in tasks] == [["Phòng Nội vụ thị xã"]]
+    assert not tasks[0].text.startswith("UBND thị xã Sa Pa")
