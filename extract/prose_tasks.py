@@ -295,6 +295,32 @@ def _is_self(units: list[Found], issuer: str | None) -> bool:
     return iss_full.startswith(unit_full)
 
 
+_HEAD_OF = re.compile(r"^(?:chu tich|giam doc|thu truong|chanh van phong|truong)\s+")
+_DIRECTS = re.compile(r"^chi\s+dao\s+(?:cho\s+)?")
+
+
+def _is_issuer_or_head(units: list[Found], issuer: str | None) -> bool:
+    """The issuing body or its head ("Chủ tịch UBND tỉnh" of "UBND tỉnh Quảng Ninh")."""
+    if len(units) != 1:
+        return False
+    head = Found(_HEAD_OF.sub("", fold(units[0].text).strip()), 0, 0)
+    return _is_self(units, issuer) or _is_self([head], issuer)
+
+
+def _directed(clause: str, sub: Subject, issuer: str | None) -> Subject:
+    """"Chủ tịch UBND tỉnh chỉ đạo các sở, ngành …": the issuer directing units hands them the
+    work; a lower unit directing others ("UBND các huyện chỉ đạo UBND cấp xã …") keeps it."""
+    if not sub.units or not _is_issuer_or_head(sub.units, issuer):
+        return sub
+    m = _DIRECTS.match(fold(clause[sub.pred_start:sub.pred_start + 40]))
+    if not m:
+        return sub
+    targets = _units_at(clause, sub.pred_start + m.end())
+    if not targets:
+        return sub
+    return _finish(clause, targets, sub.units[0]) or sub
+
+
 def _unit_heading(body: str) -> list[UnitRef] | None:
     """A heading that only names units ("3. Sở Nội vụ", "1. Đề nghị Ủy ban MTTQ tỉnh")."""
     text = body.strip().rstrip(":").strip()
@@ -384,6 +410,8 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
     # window keeps a long passage linear (every clause would otherwise re-read the rest)
     ends_as_intro = bool(_INTRO_END.search(fold(body[-80:].rstrip())))
     first = subject_of(body[:_WINDOW])
+    if first is not None:
+        first = _directed(body[:_WINDOW], first, ctx.issuer)
     own = False
     if first is not None and first.units and not (first.assigned_by is None and _is_self(first.units, ctx.issuer)) \
             and not structure.is_report_of_work_done(body[first.pred_start:first.pred_start + 40]):
@@ -403,6 +431,7 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
         sub = subject_of(body[point:point + _WINDOW])
         if sub is None or not sub.units or sub.colon and point < search_from:
             continue
+        sub = _directed(body[point:point + _WINDOW], sub, ctx.issuer)
         if _is_self(sub.units, ctx.issuer) and sub.assigned_by is None:
             continue
         if structure.is_report_of_work_done(body[point + sub.pred_start:point + sub.pred_start + 40]):

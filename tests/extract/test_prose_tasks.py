@@ -341,3 +341,9 @@ def test_the_issuers_report_is_not_the_work_of_the_unit_named_after_it() -> None
                      "hiện.\n", issuer="UBND thị xã Sa Pa", doc_type="Tin bài")
     assert [leads(t) for t in tasks] == [["Phòng Nội vụ thị xã"]]
     assert not tasks[0].text.startswith("UBND thị xã Sa Pa")
+
+
+def test_the_issuer_directing_units_hands_them_the_work() -> None:
+    (task,) = tasks_of("Chủ tịch UBND tỉnh chỉ đạo các sở, ban, ngành, địa phương tập trung khắc phục các chỉ số "
+                       "thành phần giảm điểm.\n", issuer="UBND tỉnh Quảng Ninh", doc_type="Tin bài")
+    assert leads(task) == ["các sở, ban, ngành, địa phương"] and task.text.startswith("tập trung khắc phục")
