@@ -413,7 +413,7 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
     if first is not None:
         first = _directed(body[:_WINDOW], first, ctx.issuer)
     own = False
-    if first is not None and first.units and not (first.assigned_by is None and _is_self(first.units, ctx.issuer)) \
+    if first is not None and first.units and not (first.assigned_by is None and _is_issuer_or_head(first.units, ctx.issuer)) \
             and not structure.is_report_of_work_done(body[first.pred_start:first.pred_start + 40]):
         own = True
         if first.colon:
@@ -432,7 +432,7 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
         if sub is None or not sub.units or sub.colon and point < search_from:
             continue
         sub = _directed(body[point:point + _WINDOW], sub, ctx.issuer)
-        if _is_self(sub.units, ctx.issuer) and sub.assigned_by is None:
+        if _is_issuer_or_head(sub.units, ctx.issuer) and sub.assigned_by is None:
             continue
         if structure.is_report_of_work_done(body[point + sub.pred_start:point + sub.pred_start + 40]):
             continue
