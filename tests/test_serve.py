@@ -104,7 +104,10 @@ def test_served_read_only(server):
 
 
 def test_metadata_describes_every_table_view_and_column(tmp_path):
+    from vanban.schema.fetches import ensure_fetches
+
     db = open_db(build_sample_db(tmp_path / "tasks.db"))
+    ensure_fetches(db)  # a crawled database also has the fetch log
     names = db.table_names() + db.view_names()
     shown = [n for n in names if "_fts" not in n]
     assert set(shown) == set(TABLES)

@@ -102,6 +102,20 @@ TABLES: dict[str, dict] = {
                     "reason": "Why, in words", "sha256": "Hash of the bytes, when read",
                     "pipeline_version": "vanban version", "at": "When (UTC)"},
     },
+    "fetches": {
+        "title": "Fetch log",
+        "description": "Every request `vanban crawl` made, with its outcome; present in crawled databases only.",
+        "columns": {
+            "id": "Request number", "run": "When the crawl that made it started (UTC)",
+            "url": "URL as linked", "final_url": "URL after redirects (the document's source)",
+            "kind": "listing, article or attachment", "parent_url": "The page that carried the link",
+            "status": "HTTP status; empty when no response came", "etag": "ETag header",
+            "last_modified": "Last-Modified header", "content_type": "Content-Type header",
+            "size": "Bytes received", "sha256": "Hash of the body in the raw store",
+            "name": "File name given to ingest", "fetched_at": "When (UTC)",
+            "error": "Why the request failed, in words",
+        },
+    },
     "task_list": {
         "title": "Task list",
         "description": "Every task with its document, its lead and support units and its PAPI area. "
