@@ -74,13 +74,6 @@ class Found:
         return UnitRef(text=self.text, canonical=self.canonical, level=self.level)
 
 
-def _as_list(match) -> list[Found]:
-    if match is None:
-        return []
-    items = match if isinstance(match, list) else [match]
-    return [Found(m.text, m.start, m.end, getattr(m, "canonical", None), getattr(m, "level", None)) for m in items]
-
-
 _SEP = re.compile(r"[\s,;:–\-]*")
 _ASSIGN_DATA = tomllib.loads(
     resources.files("vanban.extract").joinpath("data/structure.toml").read_text("utf-8"))["assignment"]
@@ -113,8 +106,8 @@ class Subject:
 
 
 def _units_at(text: str, pos: int) -> list[Found]:
-    found = _as_list(unit_at_start(text[pos:]))
-    return [Found(f.text, f.start + pos, f.end + pos, f.canonical, f.level) for f in found]
+    """The units a clause opens with at `pos`, with spans in `text`."""
+    return [Found(m.text, m.start + pos, m.end + pos, m.canonical, m.level) for m in unit_at_start(text[pos:]) or []]
 
 
 _STANDING_ROLE = re.compile(r"la\s+(?:co\s+quan|don\s+vi|dau\s+moi)\b")
@@ -140,7 +133,7 @@ def _consume_partners(text: str, pos: int) -> tuple[list[Found], int]:
         if not units:
             return out, pos
         u = max(units, key=lambda m: m.end)
-        out.append(Found(u.text, u.start + p, u.end + p, getattr(u, "canonical", None), getattr(u, "level", None)))
+        out.append(Found(u.text, u.start + p, u.end + p, u.canonical, u.level))
         pos = u.end + p
 
 
