@@ -76,6 +76,16 @@ def classify(line: str) -> str:
 MAX_WRAPPED_LINES = 2  # a cell's text may wrap over this many lines without a "|"
 
 
+MAX_CELL_LINES = 12  # a cell holding a list ("- Rà soát …;" / "- Công khai …;") may run this long
+
+
+def _continues_cell(line: str) -> bool:
+    """A line that goes on inside a cell: a bullet of a list within the cell, or running text
+    starting in lower case; not a heading or a bracketed caption between two tables."""
+    stripped = line.strip()
+    return bool(stripped) and (stripped[0] in "-+•*–" or stripped[0].islower())
+
+
 def _is_pipe_line(line: str) -> bool:
     return line.rstrip().endswith("|")
 
@@ -95,7 +105,9 @@ def find_pipe_runs(lines: list[str]) -> list[tuple[int, int]]:
                 end += 1
                 continue
             gap = end
-            while gap < n and gap - end < MAX_WRAPPED_LINES and lines[gap].strip() and not _is_pipe_line(lines[gap]):
+            while gap < n and lines[gap].strip() and not _is_pipe_line(lines[gap]) and (
+                gap - end < MAX_WRAPPED_LINES or (gap - end < MAX_CELL_LINES and _continues_cell(lines[gap]))
+            ):
                 gap += 1
             if gap < n and gap > end and _is_pipe_line(lines[gap]):
                 end = gap + 1

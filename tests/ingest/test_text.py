@@ -152,3 +152,16 @@ def test_a_name_wrapped_before_its_last_word_is_joined() -> None:
     assert [b.text for b in doc.blocks] == [
         "(Kèm theo Kế hoạch số 239/KH-UBND ngày 30 tháng 6 năm 2022 của UBND tỉnh Lào Cai)",
         "1. Sở Nội vụ", "2. Công an tỉnh"]
+
+
+def test_a_cell_holding_a_list_over_many_lines_stays_in_its_table() -> None:
+    # a flattened appendix whose task cell is itself a list of four lines
+    from vanban.ingest.read import ingest_bytes
+
+    text = ("TT |\nNội dung |\nĐơn vị chủ trì |\nĐơn vị phối hợp |\nThời gian |\n1 |\n"
+            "- Rà soát thủ tục hành chính;\n- Công khai thủ tục hành chính;\n- Cập nhật cơ sở dữ liệu;\n"
+            "- Báo cáo kết quả. |\nVăn phòng UBND tỉnh |\nCác sở, ban, ngành |\nQuý II/2024 |\n"
+            "2 |\nTuyên truyền về Chỉ số PAPI |\nSở Thông tin và Truyền thông |\nUBND cấp huyện |\nThường xuyên |\n")
+    (table,) = [b for b in ingest_bytes(text.encode(), "t.txt").blocks if b.kind == "table"]
+    assert [r[0] for r in table.rows] == ["TT", "1", "2"]
+    assert table.rows[1][1].startswith("- Rà soát thủ tục hành chính;") and table.rows[1][2] == "Văn phòng UBND tỉnh"
