@@ -253,19 +253,28 @@ def prose_drafts(lines: list[str]) -> list[Draft]:
 MIN_TAB_CELLS = 3  # a line with at least this many tab-separated cells is a table row
 
 
-def _tab_cells(line: str) -> list[str] | None:
-    cells = [c.strip() for c in line.strip("\n").split("\t")]
+_RULE_ROW = re.compile(r"^[\s|:+-]+$")  # a Markdown table's "|---|---|" line
+
+
+def _tab_cells(line: str, sep: str = "\t") -> list[str] | None:
+    """The cells of one delimited row ("a\tb\tc", "a | b | c", "| a | b | c |"), or None."""
+    text = line.strip()
+    if sep == "|":
+        if "|" not in text:
+            return None
+        text = text.strip("|")
+    cells = [c.strip() for c in text.split(sep)]
     return cells if len(cells) >= MIN_TAB_CELLS and sum(1 for c in cells if c) >= 2 else None
 
 
-def find_tab_runs(lines: list[str]) -> list[tuple[int, int]]:
-    """(start, end) line ranges of tables copied from Word or a spreadsheet: two or more
-    consecutive lines whose cells are separated by tabs."""
+def find_tab_runs(lines: list[str], sep: str = "\t") -> list[tuple[int, int]]:
+    """(start, end) line ranges of tables with one row a line: two or more consecutive lines
+    whose cells are separated by tabs (copied from Word) or by " | " (portal text, Markdown)."""
     runs: list[tuple[int, int]] = []
     i, n = 0, len(lines)
     while i < n:
         end = i
-        while end < n and _tab_cells(lines[end]) is not None:
+        while end < n and (_tab_cells(lines[end], sep) is not None or (sep == "|" and end > i and _RULE_ROW.match(lines[end]))):
             end += 1
         if end - i >= 2:
             runs.append((i, end))
@@ -275,9 +284,31 @@ def find_tab_runs(lines: list[str]) -> list[tuple[int, int]]:
     return runs
 
 
-def tab_table(lines: list[str]) -> list[list[str]]:
-    """Rows of a tab-separated run, padded to one width."""
-    rows = [_tab_cells(line) or [] for line in lines]
+def _is_markdown_row(line: str) -> bool:
+    text = line.strip()
+    return len(text) > 2 and text[0] == "|" and text[-1] == "|" and text.count("|") >= 3
+
+
+def find_markdown_runs(lines: list[str]) -> list[tuple[int, int]]:
+    """(start, end) line ranges of Markdown tables ("| a | b |" rows, "|---|---|" rules): read
+    one row a line, before the flattened-cell reading claims their trailing "|"."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(lines)
+    while i < n:
+        end = i
+        while end < n and _is_markdown_row(lines[end]):
+            end += 1
+        if end - i >= 2 and any(_RULE_ROW.match(line) for line in lines[i:end]):
+            runs.append((i, end))
+            i = end
+        else:
+            i = max(end, i + 1)
+    return runs
+
+
+def tab_table(lines: list[str], sep: str = "\t") -> list[list[str]]:
+    """Rows of a delimited run (Markdown rule lines dropped), padded to one width."""
+    rows = [cells for line in lines if not (sep == "|" and _RULE_ROW.match(line)) and (cells := _tab_cells(line, sep))]
     width = max(len(r) for r in rows)
     return [r + [""] * (width - len(r)) for r in rows]
 
@@ -287,13 +318,15 @@ def text_to_drafts(text: str) -> list[Draft]:
     lines = text.split("\n")
     drafts: list[Draft] = []
     cursor = 0
-    runs = [(s, e, "pipe") for s, e in find_pipe_runs(lines)]
-    runs += [(s, e, "tab") for s, e in find_tab_runs(lines)
-             if not any(ps < e and s < pe for ps, pe, _ in runs)]
+    runs = [(s, e, "|") for s, e in find_markdown_runs(lines)]
+    runs += [(s, e, "pipe") for s, e in find_pipe_runs(lines) if not any(ps < e and s < pe for ps, pe, _ in runs)]
+    for sep in ("\t", "|"):  # one row a line: tab-separated, then " | "-separated
+        runs += [(s, e, sep) for s, e in find_tab_runs(lines, sep)
+                 if not any(ps < e and s < pe for ps, pe, _ in runs)]
     for start, end, kind in sorted(runs):
         drafts.extend(prose_drafts(lines[cursor:start]))
-        if kind == "tab":
-            drafts.append(table_draft(tab_table(lines[start:end])))
+        if kind in ("\t", "|"):
+            drafts.append(table_draft(tab_table(lines[start:end], kind)))
         else:
             for rows in cells_to_tables(split_cells(lines[start:end])):
                 drafts.append(table_draft(rows))

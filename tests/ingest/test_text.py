@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from vanban.ingest.text import chunk_rows, text_to_drafts
 
 from .helpers import appendix, assert_offsets, squash
@@ -165,3 +167,18 @@ def test_a_cell_holding_a_list_over_many_lines_stays_in_its_table() -> None:
     (table,) = [b for b in ingest_bytes(text.encode(), "t.txt").blocks if b.kind == "table"]
     assert [r[0] for r in table.rows] == ["TT", "1", "2"]
     assert table.rows[1][1].startswith("- Rà soát thủ tục hành chính;") and table.rows[1][2] == "Văn phòng UBND tỉnh"
+
+
+@pytest.mark.parametrize("text", [
+    # one row a line with " | " between cells, as some portals render a table as text
+    "STT | Nội dung | Cơ quan chủ trì | Thời gian\n1 | Rà soát thủ tục hành chính | Văn phòng UBND tỉnh | Quý II/2024\n",
+    # the same as a Markdown table
+    "| STT | Nội dung | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
+    "| 1 | Rà soát thủ tục hành chính | Văn phòng UBND tỉnh | Quý II/2024 |\n",
+])
+def test_rows_on_one_line_with_pipes(text: str) -> None:
+    from vanban.ingest.read import ingest_bytes
+
+    (table,) = [b for b in ingest_bytes(text.encode(), "t.txt").blocks if b.kind == "table"]
+    assert table.rows == [["STT", "Nội dung", "Cơ quan chủ trì", "Thời gian"],
+                          ["1", "Rà soát thủ tục hành chính", "Văn phòng UBND tỉnh", "Quý II/2024"]]
