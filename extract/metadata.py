@@ -285,9 +285,9 @@ _ORG_NAME = r"""
     (?P<org>
       (?:(?:Văn\s+phòng|Thường\s+trực|Ban\s+Thường\s+vụ)\s+)?
       (?:UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy)
-      (?:\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|thị\s+trấn|TP\.?)(?:\s+[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){0,4})?
+      (?:\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|thị\s+trấn|TP\.?)(?:\s+(?-i:[A-ZĐÂĂÊÔƠƯ])[\wÀ-ỹ]*){0,4})?
     |
-      (?:Sở|Phòng|Ban|Trung\s+tâm|Chi\s+cục|Cục|Bộ)\s+[A-ZĐ][\wÀ-ỹ]*(?:,?\s+(?:và\s+)?[\wÀ-ỹ]+){0,7}?
+      (?:Sở|Phòng|Ban|Trung\s+tâm|Chi\s+cục|Cục|Bộ)\s+(?-i:[A-ZĐ])[\wÀ-ỹ]*(?:,?\s+(?:và\s+)?[\wÀ-ỹ]+){0,7}?
     )
 """
 _REPORT_VERBS = (

@@ -196,3 +196,12 @@ def test_seeds_against_gold(capsys):
     assert result["references"]["f1"] >= 0.95
     assert result["indices"]["f1"] == 1.0
     assert result["papi_dimensions"]["f1"] >= 0.9
+
+
+def test_headline_subject_stops_before_its_verb() -> None:
+    # a provincial portal's headline (Quảng Trị style): "UBND tỉnh triển khai …" is UBND tỉnh
+    from vanban.extract.metadata import extract_meta
+
+    meta = extract_meta("UBND tỉnh triển khai nâng cao Chỉ số PAPI năm 2024\n\nNgày đăng: 20/03/2024\n\n"
+                        "Ngày 18/3, UBND tỉnh Quảng Trị ban hành Kế hoạch số 60/KH-UBND về nâng cao Chỉ số PAPI.")
+    assert meta.issuer == "UBND tỉnh Quảng Trị" and meta.province == "Quảng Trị"
