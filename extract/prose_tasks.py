@@ -401,7 +401,8 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
     spans: list[tuple[int, int, list[UnitRef], list[UnitRef], str]] = []  # clause, text start, lead, support, rule
     # a clause's subject and the start of its work lie near its beginning: looking at a bounded
     # window keeps a long passage linear (every clause would otherwise re-read the rest)
-    ends_as_intro = bool(_INTRO_END.search(fold(body[-80:].rstrip())))
+    # "… đề nghị các cơ quan, đơn vị:" or "… thực hiện các nhiệm vụ sau:": the list that follows is theirs
+    ends_as_intro = body.rstrip().endswith(":") or bool(_INTRO_END.search(fold(body[-80:].rstrip())))
     first = subject_of(body[:_WINDOW])
     if first is not None:
         first = _directed(body[:_WINDOW], first, ctx.issuer)
@@ -648,7 +649,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         elif lab:
             ctx_units = [] if parent_task else (frame_units or ctx.intro_units)
         else:
-            ctx_units = ctx.colon_units or numbered_units
+            ctx_units = ctx.colon_units or numbered_units or ctx.intro_units
         if parent_task and lab:
             ctx.frames.append(frame)  # a sub-item of a task belongs to that task
             continue

@@ -347,3 +347,13 @@ def test_the_issuer_directing_units_hands_them_the_work() -> None:
     (task,) = tasks_of("Chủ tịch UBND tỉnh chỉ đạo các sở, ban, ngành, địa phương tập trung khắc phục các chỉ số "
                        "thành phần giảm điểm.\n", issuer="UBND tỉnh Quảng Ninh", doc_type="Tin bài")
     assert leads(task) == ["các sở, ban, ngành, địa phương"] and task.text.startswith("tập trung khắc phục")
+
+
+def test_an_intro_ending_in_a_colon_after_the_addressees() -> None:
+    # a department's Công văn (Thừa Thiên Huế style): "Sở Nội vụ đề nghị các cơ quan, đơn vị:" then items
+    tasks = tasks_of("Thực hiện Kế hoạch số 230/KH-UBND ngày 12/5/2023 của UBND tỉnh, Sở Nội vụ đề nghị các cơ "
+                     "quan, đơn vị:\n1. Niêm yết công khai đường dây nóng tại Bộ phận Một cửa.\n"
+                     "2. Báo cáo kết quả về Sở Nội vụ trước ngày 30/9/2023.\n",
+                     issuer="Sở Nội vụ tỉnh Thừa Thiên Huế", doc_type="Công văn", year=2023)
+    assert [leads(t) for t in tasks] == [["các cơ quan, đơn vị"]] * 2
+    assert tasks[1].deadline.date == dt.date(2023, 9, 30)
