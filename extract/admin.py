@@ -26,6 +26,9 @@ _PROVINCE_VARIANTS = {
     "Hồ Chí Minh": "Hồ Chí Minh",
 }
 _CITY_SHORT = {"hcm": "Hồ Chí Minh", "hn": "Hà Nội"}  # "TP. HCM", "TP HN"
+# Official names a province bore until a renaming the package already applies (Thừa Thiên Huế
+# became Thành phố Huế on 1 January 2025): a document printed before keeps the name it uses.
+_FORMER_NAMES = {"Thừa Thiên Huế"}
 
 
 def _query(sql: str) -> list[dict]:
@@ -118,9 +121,11 @@ def find_provinces(text: str) -> list[tuple[int, int, str]]:
             key = re.sub(r"\s+", " ", re.sub(r"\s*-\s*", " - ", m.group(group)))
             printed = text[m.start(group) : m.end(group)]
             variants = [p for p, v in _PROVINCE_VARIANTS.items() if v == names[key]]
-            if _pick(printed, [names[key], *variants]) is None:
+            picked = _pick(printed, [names[key], *variants])
+            if picked is None:
                 continue  # "huyện Phù Yên" is not "Phú Yên"
-            short = names[key]
+            former = next((n for n in _FORMER_NAMES if fold(n) == re.sub(r"\s*-\s*", " ", key)), None)
+            short = former or names[key]
         out.append((m.start(), m.end(), short))
     return out
 

@@ -62,7 +62,8 @@ def _header(lines: list[Line]) -> list[Line]:
 _MOTTO = re.compile(
     r"^(?:cong\s+hoa|chu\s+nghia\s+viet\s+nam|doc\s+lap|dang\s+cong\s+san\s+viet\s+nam|[-_=.\s*]+$)"
 )
-_NUMBER_LINE = re.compile(r"^so\s*(?:ky\s+hieu)?\s*:?")
+# "Số: 239/KH-UBND", "Số 45/BC-PNV", "Số: /SVHTTDL-VP" — not "SỞ NỘI VỤ", which folds alike
+_NUMBER_LINE = re.compile(r"^so\s*(?:ky\s+hieu\s*)?(?::|\d|/)")
 _PLACE_LINE = re.compile(r"^(?P<place>[^\W\d_][^,\n]{1,40}?)\s*,\s*ngay(?:\s|$)")
 _SUBJECT_LINE = re.compile(r"^(?:v/v|v\.v|ve\s+viec)\b\s*:?\s*")
 _BODY_START = re.compile(

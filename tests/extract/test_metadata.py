@@ -205,3 +205,15 @@ def test_headline_subject_stops_before_its_verb() -> None:
     meta = extract_meta("UBND tỉnh triển khai nâng cao Chỉ số PAPI năm 2024\n\nNgày đăng: 20/03/2024\n\n"
                         "Ngày 18/3, UBND tỉnh Quảng Trị ban hành Kế hoạch số 60/KH-UBND về nâng cao Chỉ số PAPI.")
     assert meta.issuer == "UBND tỉnh Quảng Trị" and meta.province == "Quảng Trị"
+
+
+def test_a_department_under_its_provinces_header_line() -> None:
+    # a department's letter (Thừa Thiên Huế): "SỞ NỘI VỤ" folds like "Số", and is the issuer
+    from vanban.extract.metadata import extract_meta
+
+    meta = extract_meta("UBND TỈNH THỪA THIÊN HUẾ\n\nSỞ NỘI VỤ\n\nSố: 1520/SNV-CCHC\n\n"
+                        "V/v tăng cường các giải pháp nâng cao Chỉ số SIPAS năm 2023\n\n"
+                        "Thừa Thiên Huế, ngày 03 tháng 8 năm 2023\n\nKính gửi: Các cơ quan, đơn vị thuộc tỉnh.")
+    assert meta.issuer == "Sở Nội vụ tỉnh Thừa Thiên Huế"
+    assert (meta.province, meta.province_2025) == ("Thừa Thiên Huế", "Huế")
+    assert meta.number == "1520/SNV-CCHC" and meta.type == "Công văn"
