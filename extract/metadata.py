@@ -150,6 +150,13 @@ def _sentence_case_name(caps: str) -> str:
             place, new_segment = True, False
             i += 1
             continue
+        if low in {"ủy", "uỷ"} and out and out[-1].lower() in {"tỉnh", "huyện", "thành", "thị", "đảng"}:
+            # "HUYỆN ỦY PHÙ YÊN" → "Huyện ủy Phù Yên": the party committee, then its place
+            out[-1] = out[-1].capitalize() if len(out) == 1 else out[-1]
+            out.append("ủy")
+            place, new_segment = True, False
+            i += 1
+            continue
         if fold(w) in {"ubnd", "hdnd", "mttq"}:
             out.append(w)
         elif low == "và":
@@ -175,7 +182,12 @@ def _short_ubnd(name: str) -> str:
 # ---------------------------------------------------------------- issuer helpers
 
 
+_PARTY_PLACE = re.compile(r"(?:tỉnh|huyện|thành|thị|đảng)\s+[uủ][yỷ]\s+(?-i:[A-ZĐÂ])", re.IGNORECASE)
+
+
 def _has_place(name: str) -> bool:
+    if _PARTY_PLACE.search(name):  # "Huyện ủy Phù Yên" names its place
+        return True
     return bool(admin.find_provinces(name) or admin.find_districts(name)) or bool(
         re.search(r"(?:tinh|huyen|thanh pho|thi xa|quan|xa|phuong|thi tran)\s+[a-z]", fold(name))
         and re.search(r"(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn)\s+\S*[A-ZĐÂ]", name)

@@ -223,7 +223,9 @@ def _joins(prev: str, nxt: str) -> bool:
     prev = prev.rstrip()
     if not prev or _SENTENCE_END.search(prev) or prev.endswith("|"):
         return False
-    if _NAME_TAIL.match(nxt) and prev[-1:].isalpha() and not is_all_caps(prev):
+    if is_all_caps(prev):
+        return False  # a heading ("KẾ HOẠCH") is not continued by the subject line under it
+    if _NAME_TAIL.match(nxt) and prev[-1:].isalpha():
         return True  # a proper name wrapped before its last word: "… của UBND tỉnh Lào" / "Cai)"
     return _starts_lower(nxt) and not LIST_LABEL.match(nxt)
 

@@ -217,3 +217,16 @@ def test_a_department_under_its_provinces_header_line() -> None:
     assert meta.issuer == "Sở Nội vụ tỉnh Thừa Thiên Huế"
     assert (meta.province, meta.province_2025) == ("Thừa Thiên Huế", "Huế")
     assert meta.number == "1520/SNV-CCHC" and meta.type == "Công văn"
+
+
+def test_a_party_committees_plan() -> None:
+    # a Huyện ủy's Kế hoạch (Phù Yên, Sơn La): party numbering, the subject line under the caps type line
+    from vanban.extract.metadata import extract_meta
+    from vanban.ingest.read import ingest_bytes
+
+    doc = ingest_bytes("ĐẢNG BỘ TỈNH SƠN LA\nHUYỆN ỦY PHÙ YÊN\n*\nSố 45-KH/HU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+                       "Phù Yên, ngày 12 tháng 4 năm 2023\nKẾ HOẠCH\n"
+                       "lãnh đạo nâng cao Chỉ số PAPI trên địa bàn huyện năm 2023\n".encode(), "kh.txt")
+    meta = extract_meta(doc.text)
+    assert (meta.number, meta.type, meta.issuer, meta.province) == ("45-KH/HU", "Kế hoạch", "Huyện ủy Phù Yên", "Sơn La")
+    assert meta.title == "lãnh đạo nâng cao Chỉ số PAPI trên địa bàn huyện năm 2023"

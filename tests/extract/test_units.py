@@ -421,3 +421,11 @@ def test_a_document_title_is_not_a_newspaper() -> None:
     assert unit_at_start("BÁO CÁO") is None
     assert [u.text for u in unit_at_start("Báo Lào Cai, Đài Phát thanh - Truyền hình tỉnh đẩy mạnh")] == [
         "Báo Lào Cai", "Đài Phát thanh - Truyền hình tỉnh"]
+
+
+def test_party_bodies() -> None:
+    from vanban.extract.units import unit_at_start
+
+    got = unit_at_start("Đảng đoàn HĐND huyện, Ban cán sự đảng UBND huyện lãnh đạo triển khai thực hiện Kế hoạch")
+    assert [u.text for u in got] == ["Đảng đoàn HĐND huyện", "Ban cán sự đảng UBND huyện"]
+    assert [u.text for u in unit_at_start("Ban Thường vụ Huyện ủy lãnh đạo")] == ["Ban Thường vụ Huyện ủy"]
