@@ -297,7 +297,11 @@ def _is_issuer_or_head(units: list[Found], issuer: str | None) -> bool:
     if len(units) != 1:
         return False
     head = Found(_HEAD_OF.sub("", fold(units[0].text).strip()), 0, 0)
-    return _is_self(units, issuer) or _is_self([head], issuer)
+    if _is_self(units, issuer) or _is_self([head], issuer):
+        return True
+    # a Văn phòng speaks for the body it serves: "Chủ tịch UBND tỉnh kết luận …" in its Thông báo
+    served = re.sub(r"^van phong\s+", "", fold(issuer or "").strip())
+    return served != fold(issuer or "").strip() and (_is_self(units, served) or _is_self([head], served))
 
 
 def _directed(clause: str, sub: Subject, issuer: str | None) -> Subject:

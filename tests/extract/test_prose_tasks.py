@@ -357,3 +357,15 @@ def test_an_intro_ending_in_a_colon_after_the_addressees() -> None:
                      issuer="Sở Nội vụ tỉnh Thừa Thiên Huế", doc_type="Công văn", year=2023)
     assert [leads(t) for t in tasks] == [["các cơ quan, đơn vị"]] * 2
     assert tasks[1].deadline.date == dt.date(2023, 9, 30)
+
+
+def test_a_conclusions_notice_of_the_provincial_office() -> None:
+    # Thông báo kết luận (Lạng Sơn style): the Chairman concludes, the items assign, the last line informs
+    tasks = tasks_of(
+        "Sau khi nghe báo cáo, Chủ tịch UBND tỉnh kết luận như sau:\n"
+        "1. Yêu cầu Giám đốc các sở, Chủ tịch UBND các huyện, thành phố tập trung chỉ đạo khắc phục các nội "
+        "dung giảm điểm.\n"
+        "2. Giao Sở Nội vụ chủ trì, phối hợp với Sở Thông tin và Truyền thông tổ chức tuyên truyền về Chỉ số PAPI.\n"
+        "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.\n",
+        issuer="Văn phòng UBND tỉnh Lạng Sơn", doc_type="Thông báo")
+    assert [leads(t) for t in tasks] == [["Giám đốc các sở", "Chủ tịch UBND các huyện, thành phố"], ["Sở Nội vụ"]]
