@@ -389,8 +389,14 @@ def _trailing_owner(body: str, ref_year: int | None) -> tuple[int, list[UnitRef]
             elif role == "deadline":
                 deadline = deadline or parse_deadline(value, ref_year)
             continue
+        alone = _units_at(part, 0)
+        if alone and not part[alone[-1].end:].strip(" ,."):
+            lead = lead or _refs(alone)  # "(Sở Nội vụ)"
+            continue
         sub = subject_of(part)
-        if sub and sub.units and re.match(r"chu tri\b", fold(part[sub.units[-1].end:]).lstrip(" ,")):
+        after = fold(part[sub.units[-1].end:]).strip(" ,.") if sub and sub.units else ""
+        if sub and sub.units and (re.match(r"chu tri\b", after) or _LEAD_IN.match(fold(part).lstrip())):
+            # "(Sở Nội vụ chủ trì, …)", "(Giao Sở Nội vụ thực hiện)"
             lead = lead or _refs(sub.units)
             support = support or _refs(sub.support)
         elif deadline is None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from vanban.extract.tasks import find_tasks
 from vanban.ingest.read import ingest_bytes
 from vanban.schema.models import DocMeta, Task
@@ -369,3 +371,14 @@ def test_a_conclusions_notice_of_the_provincial_office() -> None:
         "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.\n",
         issuer="Văn phòng UBND tỉnh Lạng Sơn", doc_type="Thông báo")
     assert [leads(t) for t in tasks] == [["Giám đốc các sở", "Chủ tịch UBND các huyện, thành phố"], ["Sở Nội vụ"]]
+
+
+@pytest.mark.parametrize("bracket", ["(Sở Nội vụ)", "(Giao Sở Nội vụ thực hiện)", "(Sở Nội vụ chủ trì)"])
+def test_owner_alone_in_a_trailing_bracket(bracket: str) -> None:
+    (task,) = tasks_of(f"II. NHIỆM VỤ, GIẢI PHÁP\n1. Tổ chức khảo sát sự hài lòng của người dân đối với dịch vụ "
+                       f"hành chính công {bracket}.\n")
+    assert leads(task) == ["Sở Nội vụ"] and task.text.startswith("Tổ chức khảo sát")
+
+
+def test_a_bracket_naming_no_unit_is_no_owner() -> None:
+    assert tasks_of("II. NHIỆM VỤ, GIẢI PHÁP\n1. Tổ chức khảo sát sự hài lòng của người dân (theo quy định).\n") == []
