@@ -85,7 +85,7 @@ class TableRow:
     index: int
 
 
-_ROMAN_LABEL = re.compile(r"^\s*[IVXLC]+[.)]?\s*$")
+_ROMAN_LABEL = re.compile(r"^\s*(?:[IVXLC]+|[A-Z])[.)]?\s*$")  # "II", or "A" in tables lettered by group
 
 
 def _is_group_title(label: str, text: str) -> bool:
