@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -27,18 +29,12 @@ def to_vni(text: str) -> bytes:
     return "".join(_TO_VNI.get(ch, ch) for ch in text).encode("latin-1")
 
 
-def to_cp1258(text: str) -> bytes:
-    """windows-1258 as Word writes it: base letters (â, ơ, ư, đ ...) precomposed, tone marks combining."""
-    out = bytearray()
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            d = unicodedata.normalize("NFD", ch)
-            tone = "".join(c for c in d if c in "\u0300\u0301\u0303\u0309\u0323")
-            base = unicodedata.normalize("NFC", "".join(c for c in d if c not in tone))
-            out += base.encode("cp1258") + tone.encode("cp1258")
-    return bytes(out)
+# One encoder for windows-1258 as Word writes it, shared with the bad-input corpus's script.
+_spec = importlib.util.spec_from_file_location(
+    "make_bad_inputs", Path(__file__).resolve().parents[1] / "badinputs" / "make_bad_inputs.py")
+_bad = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_bad)
+to_cp1258 = _bad.to_cp1258
 
 
 @pytest.mark.parametrize("phrase", PHRASES)
