@@ -10,24 +10,20 @@ blocks keeping that context; what a unit name is comes from extract/units.py.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from vanban.extract import structure
 from vanban.extract.deadlines import find_deadline, parse_deadline
 from vanban.extract.papi import area_named
 from vanban.extract.table_tasks import column_role
-from vanban.extract.units import canonical_unit, find_units, unit_at_start, unit_refs
+from vanban.extract.units import canonical_unit, find_units, generic_phrases, unit_at_start, unit_refs
 from vanban.ingest.normalize import fold
 from vanban.schema.models import Block, Deadline, Task, UnitRef
 
 
-@cache
 def _predicate_data() -> dict:
-    data = tomllib.loads(resources.files("vanban.extract").joinpath("data/structure.toml").read_text("utf-8"))
-    return data["predicate"]
+    return structure.data()["predicate"]
 
 
 @cache
@@ -50,8 +46,7 @@ def _assign_re() -> re.Pattern[str]:
 
 @cache
 def _generic_re() -> re.Pattern[str]:
-    data = tomllib.loads(resources.files("vanban.extract").joinpath("data/units.toml").read_text("utf-8"))
-    phrases = sorted({fold(p) for p in data["generic"]["phrases"]}, key=len, reverse=True)
+    phrases = sorted({fold(p) for p in generic_phrases()}, key=len, reverse=True)
     return re.compile(r"^\W*(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
 
 
@@ -75,8 +70,7 @@ class Found:
 
 
 _SEP = re.compile(r"[\s,;:–\-]*")
-_ASSIGN_DATA = tomllib.loads(
-    resources.files("vanban.extract").joinpath("data/structure.toml").read_text("utf-8"))["assignment"]
+_ASSIGN_DATA = structure.data()["assignment"]
 
 
 def _words_alt(words: list[str]) -> str:

@@ -16,7 +16,8 @@ from vanban.ingest.normalize import fold
 
 
 @cache
-def _data() -> dict:
+def data() -> dict:
+    """structure.toml, parsed once for every module that reads the layout grammar."""
     return tomllib.loads(resources.files("vanban.extract").joinpath("data/structure.toml").read_text("utf-8"))
 
 
@@ -33,7 +34,7 @@ class Label:
 @cache
 def _label_patterns() -> list[tuple[str, int, re.Pattern[str]]]:
     out = []
-    for level, entry in enumerate(_data()["label"], start=1):
+    for level, entry in enumerate(data()["label"], start=1):
         out.append((entry["name"], level, re.compile(r"\s*" + entry["pattern"])))
     return out
 
@@ -77,7 +78,7 @@ def is_not_task_section(heading_body: str) -> bool:
     text = _norm_heading(heading_body)
     if len(text) > 60:
         return False
-    return text in set(_data()["sections"]["not_tasks"])
+    return text in set(data()["sections"]["not_tasks"])
 
 
 def is_report_task_section(heading_body: str) -> bool:
@@ -86,12 +87,12 @@ def is_report_task_section(heading_body: str) -> bool:
         return False
     text = _norm_heading(heading_body)
     return len(text) <= 80 and any(re.search(r"\b" + re.escape(w) + r"\b", text)
-                                   for w in _data()["report"]["task_sections"])
+                                   for w in data()["report"]["task_sections"])
 
 
 @cache
 def _closing_res() -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in _data()["formulas"]["closing"]]
+    return [re.compile(p) for p in data()["formulas"]["closing"]]
 
 
 def is_closing_formula(text: str) -> bool:
@@ -103,22 +104,22 @@ def is_closing_formula(text: str) -> bool:
 def is_recipients(text: str) -> bool:
     """The "Kính gửi:" line of a letter: the units after it are addressees, not task owners."""
     start = _norm_heading(text[:40])
-    return any(start.startswith(m) for m in _data()["formulas"]["recipients"])
+    return any(start.startswith(m) for m in data()["formulas"]["recipients"])
 
 
 def is_end_of_body(text: str) -> bool:
     """The distribution list ("Nơi nhận:") where the body of a letter ends."""
     folded = _norm_heading(text[:40])
-    return any(folded == m or folded.startswith(m + ":") for m in _data()["formulas"]["end_of_body"])
+    return any(folded == m or folded.startswith(m + ":") for m in data()["formulas"]["end_of_body"])
 
 
 def assignment_verbs() -> list[str]:
-    return list(_data()["assignment"]["verbs"])
+    return list(data()["assignment"]["verbs"])
 
 
 @cache
 def _adverbial_re() -> re.Pattern[str]:
-    words = sorted(set(_data()["assignment"]["adverbial_openers"]), key=len, reverse=True)
+    words = sorted(set(data()["assignment"]["adverbial_openers"]), key=len, reverse=True)
     return re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
@@ -129,7 +130,7 @@ def starts_with_adverbial(text: str) -> bool:
 
 @cache
 def _report_re() -> re.Pattern[str]:
-    words = sorted(set(_data()["assignment"]["report_markers"]), key=len, reverse=True)
+    words = sorted(set(data()["assignment"]["report_markers"]), key=len, reverse=True)
     return re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 

@@ -7,11 +7,10 @@ rows of cells, so this module sees one shape and treats all four alike.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
+from vanban.extract import structure
 from vanban.extract.deadlines import find_deadline, parse_deadline
 from vanban.extract.units import unit_at_start, unit_refs
 from vanban.ingest.normalize import fold
@@ -23,9 +22,8 @@ ROLE_LABEL, ROLE_TASK, ROLE_LEAD, ROLE_SUPPORT, ROLE_DEADLINE = "label", "task",
 @cache
 def _columns() -> list[tuple[str, re.Pattern[str]]]:
     """Each column entry of structure.toml as one compiled pattern, in the file's order."""
-    data = tomllib.loads(resources.files("vanban.extract").joinpath("data/structure.toml").read_text("utf-8"))
     out = []
-    for c in data["column"]:
+    for c in structure.data()["column"]:
         alternatives = "|".join(re.escape(h) for h in sorted(c["headings"], key=len, reverse=True))
         pattern = rf"^(?:{alternatives})$" if c.get("exact", False) else rf"\b(?:{alternatives})\b"
         out.append((c["role"], re.compile(pattern)))

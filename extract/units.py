@@ -813,3 +813,8 @@ def unit_refs(cell: str) -> list[UnitRef]:
         canonical, level = canonical_unit(name)
         refs.append(UnitRef(text=name, canonical=canonical, level=level))
     return refs
+
+
+def generic_phrases() -> list[str]:
+    """Addressees that are everyone ("Các cấp, các ngành"), as units.toml lists them."""
+    return list(_DATA["generic"]["phrases"])
