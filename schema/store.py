@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import sqlite_utils
@@ -101,6 +102,7 @@ def doc_id(source: str) -> str:
     return hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
 
 
+@lru_cache(maxsize=65_536)  # a province's units recur in every one of its documents
 def unit_id(canonical: str, province: str | None = None) -> str:
     """A unit is its name within its province: "Sở Nội vụ" of Lào Cai is not that of Lai Châu."""
     key = fold(canonical) + "|" + fold(province or "")
@@ -178,8 +180,10 @@ def _unit_rows(ref: UnitRef, province: str | None) -> tuple[dict, dict]:
 
 def store_extraction(db: sqlite_utils.Database, ext: Extraction, text: str, *, media_type: str,
                      encoding: str | None = None, pages: int | None = None,
-                     warnings: Iterable[str] = ()) -> str:
-    """Replace everything stored for this source with `ext`, in one transaction."""
+                     warnings: Iterable[str] = (), text_folded: str | None = None) -> str:
+    """Replace everything stored for this source with `ext`, in one transaction.
+
+    `text_folded` is `fold(text)` when the caller has it already (see batch.Outcome)."""
     did = doc_id(ext.source)
     meta = ext.meta
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -189,7 +193,7 @@ def store_extraction(db: sqlite_utils.Database, ext: Extraction, text: str, *, m
         "number": meta.number, "number_key": number_key(meta.number) if meta.number else None, "type": meta.type, "issue_date": _iso(meta.issue_date),
         "issuer": meta.issuer, "province": meta.province, "province_2025": meta.province_2025,
         "title": meta.title, "signer": meta.signer, "pages": pages, "n_tasks": len(ext.tasks),
-        "n_citations": len(ext.citations), "text": text, "text_folded": fold(text),
+        "n_citations": len(ext.citations), "text": text, "text_folded": fold(text) if text_folded is None else text_folded,
         "evidence": json.dumps({k: v.model_dump() for k, v in meta.evidence.items()}, ensure_ascii=False),
         "warnings": json.dumps(list(warnings), ensure_ascii=False), "extracted_at": now,
     }

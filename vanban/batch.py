@@ -28,6 +28,9 @@ class Outcome:
     extraction: Extraction | None = None
     failure: Failure | None = None
     text: str = ""
+    # folded here, where the extractors have just folded the same text (a cache hit), not
+    # again by the writer, which every worker waits on
+    text_folded: str | None = None
     media_type: str = "text"
     encoding: str | None = None
     pages: int | None = None
@@ -94,6 +97,7 @@ def process_bytes(data: bytes, name: str, source: str) -> Outcome:
 
 def _extract(doc) -> Outcome:
     from vanban.extract.pipeline import extract_document
+    from vanban.ingest.normalize import fold
 
     try:
         ext = extract_document(doc)
@@ -101,7 +105,7 @@ def _extract(doc) -> Outcome:
         return Outcome(doc.source, failure=Failure(source=doc.source, name=doc.name, stage="extract",
                                                    reason=f"unexpected {type(exc).__name__}: {exc}",
                                                    sha256=doc.sha256))
-    return Outcome(doc.source, extraction=ext, text=doc.text, media_type=doc.media_type,
+    return Outcome(doc.source, extraction=ext, text=doc.text, text_folded=fold(doc.text), media_type=doc.media_type,
                    encoding=doc.encoding, pages=doc.pages, warnings=doc.warnings)
 
 
@@ -118,7 +122,7 @@ def store_outcome(db, outcome: Outcome, summary: Summary) -> None:
     else:
         ext = outcome.extraction
         assert ext is not None
-        store_extraction(db, ext, outcome.text, media_type=outcome.media_type,
+        store_extraction(db, ext, outcome.text, text_folded=outcome.text_folded, media_type=outcome.media_type,
                          encoding=outcome.encoding, pages=outcome.pages, warnings=outcome.warnings)
         summary.stored += 1
         summary.tasks += len(ext.tasks)
