@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -178,71 +179,110 @@ def _unit_rows(ref: UnitRef, province: str | None) -> tuple[dict, dict]:
     return unit, alias
 
 
-def store_extraction(db: sqlite_utils.Database, ext: Extraction, text: str, *, media_type: str,
-                     encoding: str | None = None, pages: int | None = None,
-                     warnings: Iterable[str] = (), text_folded: str | None = None) -> str:
-    """Replace everything stored for this source with `ext`, in one transaction.
+@dataclass
+class DocumentRows:
+    """Every row one document writes, as plain tuples.
 
-    `text_folded` is `fold(text)` when the caller has it already (see batch.Outcome)."""
+    Built by `document_rows` in the worker that extracted the document, so the single writer
+    only runs SQL: plain tuples also cross the process pipe several times cheaper than the
+    pydantic models they come from."""
+
+    did: str
+    source: str
+    number: str | None
+    n_tasks: int
+    n_citations: int
+    # (table, "or replace" / "or ignore" / "", columns, rows) in insertion order
+    inserts: list[tuple[str, str, tuple[str, ...], list[tuple]]] = field(default_factory=list)
+
+    def add(self, table: str, rows: Iterable[dict], conflict: str = "") -> None:
+        rows = list(rows)
+        if rows:
+            cols = tuple(rows[0])
+            self.inserts.append((table, conflict, cols, [tuple(r[c] for c in cols) for r in rows]))
+
+
+def document_rows(ext: Extraction, text: str, *, media_type: str, encoding: str | None = None,
+                  pages: int | None = None, warnings: Iterable[str] = (),
+                  text_folded: str | None = None) -> DocumentRows:
+    """The rows that store `ext` (no I/O). `text_folded` is `fold(text)` when the caller has
+    it already."""
     did = doc_id(ext.source)
     meta = ext.meta
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    doc_row = {
+    out = DocumentRows(did, ext.source, meta.number, len(ext.tasks), len(ext.citations))
+    out.add("documents", [{
         "id": did, "source": ext.source, "name": ext.name, "sha256": ext.sha256,
         "media_type": media_type, "encoding": encoding, "pipeline_version": ext.pipeline_version,
-        "number": meta.number, "number_key": number_key(meta.number) if meta.number else None, "type": meta.type, "issue_date": _iso(meta.issue_date),
+        "number": meta.number, "number_key": number_key(meta.number) if meta.number else None,
+        "type": meta.type, "issue_date": _iso(meta.issue_date),
         "issuer": meta.issuer, "province": meta.province, "province_2025": meta.province_2025,
         "title": meta.title, "signer": meta.signer, "pages": pages, "n_tasks": len(ext.tasks),
-        "n_citations": len(ext.citations), "text": text, "text_folded": fold(text) if text_folded is None else text_folded,
+        "n_citations": len(ext.citations), "text": text,
+        "text_folded": fold(text) if text_folded is None else text_folded,
         "evidence": json.dumps({k: v.model_dump() for k, v in meta.evidence.items()}, ensure_ascii=False),
         "warnings": json.dumps(list(warnings), ensure_ascii=False), "extracted_at": now,
-    }
+    }], "or replace")
+    out.add("citations", ({
+        "id": f"{did}:{i}", "doc_id": did, "ordinal": i, "number": c.number,
+        "number_key": number_key(c.number), "type": c.type, "date": _iso(c.date),
+        "issuer": c.issuer, "relation": c.relation, "start": c.start, "end": c.end,
+        "rule": c.rule, "cited_doc_id": None,
+    } for i, c in enumerate(ext.citations)))
+    out.add("indices", ({"doc_id": did, "name": n} for n in ext.indices))
+    task_areas = {t.dimension for t in ext.tasks if t.dimension}
+    out.add("document_areas", (
+        {"doc_id": did, "area": a, "how": "tasks" if a in task_areas else "named"}
+        for a in sorted(set(ext.papi_dimensions) | task_areas)
+    ))
+    units: dict[str, dict] = {}
+    aliases: dict[tuple[str, str], dict] = {}
+    task_rows, link_rows = [], []
+    for i, t in enumerate(ext.tasks):
+        tid = f"{did}:{i}"
+        task_rows.append({
+            "id": tid, "doc_id": did, "ordinal": i, "label": t.label, "text": t.text,
+            "text_folded": fold(t.text),
+            "deadline_raw": t.deadline.raw if t.deadline else None,
+            "deadline_date": _iso(t.deadline.date) if t.deadline else None,
+            "deadline_kind": t.deadline.kind if t.deadline else None,
+            "dimension": t.dimension, "dimension_rule": t.dimension_rule,
+            "source_kind": t.source_kind, "start": t.start, "end": t.end, "rule": t.rule,
+        })
+        for role, refs in (("lead", t.lead), ("support", t.support)):
+            for j, ref in enumerate(refs):
+                unit, alias = _unit_rows(ref, meta.province)
+                units.setdefault(unit["id"], unit)
+                aliases.setdefault((alias["folded"], alias["unit_id"]), alias)
+                link_rows.append({"task_id": tid, "unit_id": unit["id"], "role": role,
+                                  "ordinal": j, "text": ref.text})
+    # Units are shared across documents: insert new ones, keep existing rows.
+    out.add("units", units.values(), "or ignore")
+    out.add("unit_aliases", aliases.values(), "or ignore")
+    out.add("tasks", task_rows)
+    out.add("task_units", link_rows)
+    return out
+
+
+def write_rows(db: sqlite_utils.Database, rows: DocumentRows) -> str:
+    """Replace everything stored for this source with `rows`, in one transaction."""
     with db.conn:
-        _delete_doc_rows(db, did)
-        _insert(db, "documents", [doc_row], "or replace")
-        _insert(db, "citations",
-            ({
-                "id": f"{did}:{i}", "doc_id": did, "ordinal": i, "number": c.number,
-                "number_key": number_key(c.number), "type": c.type, "date": _iso(c.date),
-                "issuer": c.issuer, "relation": c.relation, "start": c.start, "end": c.end,
-                "rule": c.rule, "cited_doc_id": None,
-            } for i, c in enumerate(ext.citations)),
-        )
-        _insert(db, "indices", ({"doc_id": did, "name": n} for n in ext.indices))
-        task_areas = {t.dimension for t in ext.tasks if t.dimension}
-        _insert(db, "document_areas",
-            ({"doc_id": did, "area": a, "how": "tasks" if a in task_areas else "named"}
-             for a in sorted(set(ext.papi_dimensions) | task_areas)),
-        )
-        units: dict[str, dict] = {}
-        aliases: dict[tuple[str, str], dict] = {}
-        task_rows, link_rows = [], []
-        for i, t in enumerate(ext.tasks):
-            tid = f"{did}:{i}"
-            task_rows.append({
-                "id": tid, "doc_id": did, "ordinal": i, "label": t.label, "text": t.text,
-                "text_folded": fold(t.text),
-                "deadline_raw": t.deadline.raw if t.deadline else None,
-                "deadline_date": _iso(t.deadline.date) if t.deadline else None,
-                "deadline_kind": t.deadline.kind if t.deadline else None,
-                "dimension": t.dimension, "dimension_rule": t.dimension_rule,
-                "source_kind": t.source_kind, "start": t.start, "end": t.end, "rule": t.rule,
-            })
-            for role, refs in (("lead", t.lead), ("support", t.support)):
-                for j, ref in enumerate(refs):
-                    unit, alias = _unit_rows(ref, meta.province)
-                    units.setdefault(unit["id"], unit)
-                    aliases.setdefault((alias["folded"], alias["unit_id"]), alias)
-                    link_rows.append({"task_id": tid, "unit_id": unit["id"], "role": role,
-                                      "ordinal": j, "text": ref.text})
-        # Units are shared across documents: insert new ones, keep existing rows.
-        _insert(db, "units", units.values(), "or ignore")
-        _insert(db, "unit_aliases", aliases.values(), "or ignore")
-        _insert(db, "tasks", task_rows)
-        _insert(db, "task_units", link_rows)
-        db.execute("delete from failures where source = ?", [ext.source])
-        _link_citations(db, did, meta.number)
-    return did
+        _delete_doc_rows(db, rows.did)
+        for table, conflict, cols, values in rows.inserts:
+            sql = (f"insert {conflict} into [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
+                   f"values ({', '.join('?' * len(cols))})")
+            db.conn.executemany(sql, values)
+        db.execute("delete from failures where source = ?", [rows.source])
+        _link_citations(db, rows.did, rows.number)
+    return rows.did
+
+
+def store_extraction(db: sqlite_utils.Database, ext: Extraction, text: str, *, media_type: str,
+                     encoding: str | None = None, pages: int | None = None,
+                     warnings: Iterable[str] = (), text_folded: str | None = None) -> str:
+    """Replace everything stored for this source with `ext`, in one transaction."""
+    return write_rows(db, document_rows(ext, text, media_type=media_type, encoding=encoding, pages=pages,
+                                        warnings=warnings, text_folded=text_folded))
 
 
 def _insert(db: sqlite_utils.Database, table: str, rows: Iterable[dict], conflict: str = "") -> None:

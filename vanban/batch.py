@@ -13,8 +13,12 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vanban.schema.models import Extraction, Failure
+
+if TYPE_CHECKING:
+    from vanban.schema.store import DocumentRows
 
 # Files a folder walk picks up: the kinds ingest reads, and extension-less files (the raw
 # store's objects), whose kind ingest tells from their content.
@@ -36,6 +40,23 @@ class Outcome:
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)
     skipped: bool = False
+    rows: DocumentRows | None = None  # the extraction as database rows (see for_writer)
+
+    def for_writer(self) -> Outcome:
+        """This outcome as a worker sends it: the extraction already turned into rows."""
+        if self.extraction is None:
+            return self
+        from vanban.schema.store import document_rows
+
+        ext = self.extraction
+        try:
+            rows = document_rows(ext, self.text, media_type=self.media_type, encoding=self.encoding,
+                                 pages=self.pages, warnings=self.warnings, text_folded=self.text_folded)
+        except Exception as exc:  # a bug here must cost one document, not the worker
+            return Outcome(self.source, failure=Failure(source=self.source, name=ext.name, stage="store",
+                                                        reason=f"unexpected {type(exc).__name__}: {exc}",
+                                                        sha256=ext.sha256))
+        return Outcome(self.source, rows=rows)
 
 
 def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -111,7 +132,7 @@ def _extract(doc) -> Outcome:
 
 def store_outcome(db, outcome: Outcome, summary: Summary) -> None:
     """Write one outcome: a stored document or a failure row (what was stored before stays)."""
-    from vanban.schema.store import record_failure, store_extraction
+    from vanban.schema.store import record_failure
 
     if outcome.skipped:
         summary.skipped += 1
@@ -120,13 +141,19 @@ def store_outcome(db, outcome: Outcome, summary: Summary) -> None:
         summary.failures.append(outcome.failure)
         record_failure(db, outcome.failure)
     else:
-        ext = outcome.extraction
-        assert ext is not None
-        store_extraction(db, ext, outcome.text, text_folded=outcome.text_folded, media_type=outcome.media_type,
-                         encoding=outcome.encoding, pages=outcome.pages, warnings=outcome.warnings)
+        from vanban.schema.store import write_rows
+
+        if outcome.rows is None:
+            outcome = outcome.for_writer()
+            if outcome.failure:
+                store_outcome(db, outcome, summary)
+                return
+        rows = outcome.rows
+        assert rows is not None
+        write_rows(db, rows)
         summary.stored += 1
-        summary.tasks += len(ext.tasks)
-        summary.citations += len(ext.citations)
+        summary.tasks += rows.n_tasks
+        summary.citations += rows.n_citations
 
 
 @dataclass

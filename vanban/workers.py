@@ -26,7 +26,7 @@ def _worker_main(conn: Connection, max_bytes: int) -> None:
             return
         if item is None:
             return
-        conn.send(process_file(Path(item), max_bytes=max_bytes))
+        conn.send(process_file(Path(item), max_bytes=max_bytes).for_writer())
 
 
 @dataclass
