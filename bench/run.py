@@ -232,6 +232,9 @@ def _bench(work: Path, n: int) -> int:
     rerun = measure(extract_cmd([corpus], db, jobs=None, one_core=False))
     print(f"re-run over the unchanged corpus: {rerun.seconds:.2f} s "
           f"(first run {full.seconds:.2f} s: {full.seconds / rerun.seconds:.0f}x faster)")
+    print()
+    sys.stdout.flush()
+    subprocess.run([sys.executable, str(ROOT / "bench" / "split.py"), *(str(corpus / k) for k in files)], check=False)
     rerun_script = ROOT / "bench" / "rerun.py"
     if rerun_script.exists():
         print()
