@@ -33,10 +33,108 @@ class HtmlResult:
 
 # --- tables from the original markup ------------------------------------------------------
 
+# bs4 files the strings inside these elements under their own types, which get_text() leaves
+# out; the lxml reader below leaves them out too, so both read the same cell text.
+_HIDDEN = ("script", "style", "template", "rt", "rp")
+
+
+def _parse_for_tables(html: str):  # -> lxml root element or None
+    """The page as bs4's lxml builder sees it: libxml2's HTML push parser, comments kept
+    (bs4 cuts strings at a comment, so "a<!-- -->b" reads "a b")."""
+    from lxml import etree
+
+    parser = etree.HTMLParser()
+    parser.feed(html)
+    return parser.close()
+
+
+def _cell_text(cell, hidden: bool) -> str:  # cell: lxml element
+    """bs4's cell.get_text(" "): text and tails in document order joined by a space, comments
+    and the strings of _HIDDEN elements left out. An explicit stack: no recursion limit."""
+    parts: list[str] = []
+    stack: list = [(cell, hidden)]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        node, hide = item
+        if not isinstance(node.tag, str):  # comment or processing instruction: no text of its own
+            continue
+        hide = hide or node.tag in _HIDDEN
+        if node.text and not hide:
+            parts.append(node.text)
+        for child in reversed(node):
+            if child.tail and not hide:
+                stack.append(child.tail)
+            stack.append((child, hide))
+    return " ".join(parts)
+
+
+def _lxml_table_rows(table) -> list[list[str]]:  # table: lxml element
+    """_table_rows for an lxml <table>: the same rows, read without building a bs4 soup."""
+    rows: list[list[str]] = []
+    pending: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
+    for tr in table.iter("tr"):
+        if next(tr.iterancestors("table"), None) is not table:
+            continue
+        row: list[str] = []
+        col = 0
+        for cell in tr:
+            if cell.tag != "td" and cell.tag != "th":
+                continue
+            while pending.get(col, 0) > 0:
+                pending[col] -= 1
+                row.append("")
+                col += 1
+            span = _int(cell.get("colspan"))
+            down = _int(cell.get("rowspan"))
+            hidden = next(cell.iterancestors(*_HIDDEN), None) is not None
+            row.append(collapse(_cell_text(cell, hidden)))
+            row.extend([""] * (span - 1))
+            for c in range(col, col + span):
+                if down > 1:
+                    pending[c] = down - 1
+            col += span
+        while pending.get(col, 0) > 0:
+            pending[col] -= 1
+            row.append("")
+            col += 1
+        rows.append(row)
+    width = max((len(r) for r in rows), default=0)
+    return [r + [""] * (width - len(r)) for r in rows]
+
+
+def _page_tables(html: str) -> list[list[list[str]]]:
+    """Rows of every outermost <table> of the page, in page order."""
+    first = _TABLE_TAG.search(html)
+    if first is None:  # most article pages have no table: no parse for them
+        return []
+    root = _parse_for_tables(html)
+    # A <!DOCTYPE> after the first <table> cuts a string in bs4 but leaves no node in lxml's
+    # tree; with it, or with nothing lxml could build on, bs4 reads the tables as it always did.
+    if root is None or _DOCTYPE.search(html, first.start()):
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(html, "lxml")
+        return [_table_rows(t) for t in soup.find_all("table") if t.find_parent("table") is None]
+    # markup after a closed root (a stray "<html/>", "</html>") lands in sibling top-level
+    # elements, where bs4 still sees it
+    return [
+        _lxml_table_rows(t)
+        for top in (root, *root.itersiblings())
+        for t in top.iter("table")
+        if next(t.iterancestors("table"), None) is None
+    ]
+
+
+_TABLE_TAG = re.compile(r"<table", re.IGNORECASE)
+_DOCTYPE = re.compile(r"<!doctype", re.IGNORECASE)
+
 
 def _table_rows(table) -> list[list[str]]:  # table: bs4.element.Tag
     """Rows of one <table> (not its nested tables), colspan and rowspan expanded with ""
-    so every row keeps the table's width."""
+    so every row keeps the table's width. Kept for the bs4 fallback of _page_tables."""
     rows: list[list[str]] = []
     pending: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
     for tr in table.find_all("tr"):
@@ -140,13 +238,39 @@ def _units_to_drafts(units: list[tuple[str, object]]) -> list[Draft]:
     return drafts
 
 
-def _trafilatura_units(html: str, bs4_tables: list[list[list[str]]]) -> list[tuple[str, object]] | None:
-    import trafilatura
+_EXTRACTOR = None  # trafilatura's options object, built once (it parses its config)
+
+
+def _article_xml(tree) -> str | None:
+    """trafilatura.extract(tree, output_format="xml", include_tables=True,
+    include_comments=False, favor_recall=True), the same steps without the document
+    fingerprint, a simhash of the whole text extract() adds to XML output (~15% of its time),
+    which this reader never looks at."""
+    global _EXTRACTOR
+    from trafilatura import bare_extraction
+
+    try:
+        from trafilatura.core import determine_returnstring
+        from trafilatura.settings import Document, Extractor
+    except ImportError:  # another trafilatura layout: the public call
+        from trafilatura import extract
+
+        return extract(tree, output_format="xml", include_tables=True, include_comments=False, favor_recall=True)
+
+    if _EXTRACTOR is None:
+        _EXTRACTOR = Extractor(output_format="xml", recall=True, comments=False, tables=True)
+    document = bare_extraction(tree, options=_EXTRACTOR)
+    if not document or not isinstance(document, Document):
+        return None
+    return determine_returnstring(document, _EXTRACTOR)
+
+
+def _trafilatura_units(tree, page_tables: list[list[list[str]]]) -> list[tuple[str, object]] | None:
     from lxml import etree
 
-    xml = trafilatura.extract(
-        html, output_format="xml", include_tables=True, include_comments=False, favor_recall=True
-    )
+    if tree is None:  # trafilatura.extract(html) gives no article when its loader gives no tree
+        return None
+    xml = _article_xml(tree)
     if not xml:
         return None
     root = etree.fromstring(xml.encode("utf-8"))
@@ -158,10 +282,10 @@ def _trafilatura_units(html: str, bs4_tables: list[list[list[str]]]) -> list[tup
     for el in main:
         if el.tag == "table":
             traf_rows = [[collapse(_element_text(c)) for c in row.findall("cell")] for row in el.iter("row")]
-            k = _best_table({c for r in traf_rows for c in r if c}, bs4_tables, used)
+            k = _best_table({c for r in traf_rows for c in r if c}, page_tables, used)
             if k is not None:
                 used.add(k)
-                units.append(("table", bs4_tables[k]))
+                units.append(("table", page_tables[k]))
             elif traf_rows:
                 units.append(("table", traf_rows))
         elif el.tag == "head":
@@ -194,13 +318,41 @@ def _bs4_units(soup) -> list[tuple[str, object]]:
     return units
 
 
-def _metadata(html: str, soup) -> tuple[str | None, dt.date | None]:
+def _title_and_date(tree):  # -> trafilatura.settings.Document
+    """What trafilatura.extract_metadata(tree) finds for the title and the date, by the same
+    steps in the same order, leaving out the author, site name, categories, tags and licence
+    it also looks for (more than half of its time, and none of them is read here)."""
+    try:
+        from htmldate import find_date
+        from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
+        from trafilatura.settings import set_date_params
+    except ImportError:  # another trafilatura layout: the whole public call
+        from trafilatura import extract_metadata
+
+        return extract_metadata(tree)
+    meta = examine_meta(tree)
+    if meta.author and " " not in meta.author:  # as extract_metadata does before the JSON-LD pass
+        meta.author = None
+    try:
+        meta = extract_meta_json(tree, meta)
+    except Exception:  # noqa: BLE001 - extract_metadata logs and goes on
+        pass
+    if not meta.title:
+        meta.title = extract_title(tree)
+    if not meta.url:
+        meta.url = extract_url(tree, None)
+    date_config = set_date_params(True)
+    date_config["url"] = meta.url
+    meta.date = find_date(tree, **date_config)
+    meta.clean_and_trim()
+    return meta
+
+
+def _metadata(html: str, tree) -> tuple[str | None, dt.date | None]:
     title: str | None = None
     date: dt.date | None = None
     try:
-        import trafilatura
-
-        meta = trafilatura.extract_metadata(html)
+        meta = _title_and_date(tree) if tree is not None else None
         if meta is not None:
             title = meta.title or None
             if meta.date:
@@ -208,6 +360,9 @@ def _metadata(html: str, soup) -> tuple[str | None, dt.date | None]:
     except Exception:  # noqa: BLE001 - metadata is a hint; its absence is not an error
         pass
     if title is None:
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(html, "lxml")
         og = soup.find("meta", attrs={"property": "og:title"})
         if og and og.get("content"):
             title = collapse(og["content"])
@@ -217,21 +372,31 @@ def _metadata(html: str, soup) -> tuple[str | None, dt.date | None]:
 
 
 def read_html(html: str) -> HtmlResult:
-    from bs4 import BeautifulSoup
+    """The page parsed once by trafilatura's loader, that tree shared by the body and the
+    metadata (neither changes it: extract() works on a copy); tables read with lxml."""
+    import trafilatura
 
-    soup = BeautifulSoup(html, "lxml")
     warnings: list[str] = []
-    bs4_tables = [_table_rows(t) for t in soup.find_all("table") if t.find_parent("table") is None]
-    title, date = _metadata(html, soup)
+    page_tables = _page_tables(html)
+    tree, load_error = None, None
+    try:
+        tree = trafilatura.load_html(html)
+    except Exception as exc:  # noqa: BLE001 - the same failure extract(html) would have met
+        load_error = exc
+    title, date = _metadata(html, tree)
     units = None
     try:
-        units = _trafilatura_units(html, bs4_tables)
+        if load_error is not None:
+            raise load_error
+        units = _trafilatura_units(tree, page_tables)
     except Exception as exc:  # noqa: BLE001 - a parser failure leaves the fallback
         warnings.append(f"trafilatura failed ({type(exc).__name__}); page text read with bs4")
     body_chars = sum(len(p) for _, p in units if isinstance(p, str)) if units else 0
     has_table = bool(units) and any(k == "table" for k, _ in units)
     if not units or (body_chars < MIN_BODY_CHARS and not has_table):
-        units = _bs4_units(soup)
+        from bs4 import BeautifulSoup
+
+        units = _bs4_units(BeautifulSoup(html, "lxml"))
         if not warnings:
             warnings.append("article not found by trafilatura; whole page text used")
     return HtmlResult(drafts=_units_to_drafts(units), title=title, date=date, warnings=warnings)
