@@ -29,11 +29,11 @@ for _first, _second in (("o", "a"), ("o", "e"), ("u", "y")):
         # mixed case: "Uỷ" (capital first vowel, lower second)
         _RETONE[_first.upper() + _toned] = _TONED[_first][_i].upper() + _second
 _SECOND_TONED = "".join(_TONED["a"] + _TONED["e"]) + "".join(_TONED["a"] + _TONED["e"]).upper()
-# The pattern opens with a plain character class so the regex engine can skip ahead fast;
-# "qu" + y ("quý") is told apart in the replacement, not by a lookbehind.
-_RETONE_RE = re.compile(
-    r"(?:[oO][" + _SECOND_TONED + r"]|[uU][" + _TONED["y"] + _TONED["y"].upper() + r"])(?!\w)"
-)
+# The pattern opens with a plain character class so the regex engine can skip ahead fast
+# (an alternation of two classes would not: 2.5x slower); a pair that is no key of _RETONE
+# ("uá", "oý") is left as written by the replacement, and "qu" + y ("quý") is told apart there
+# too, not by a lookbehind.
+_RETONE_RE = re.compile(r"[oOuU][" + _SECOND_TONED + _TONED["y"] + _TONED["y"].upper() + r"](?!\w)")
 
 # Tabs are kept: a tab-separated line is a table row (ingest/text.py reads them); every
 # other layout step turns them into spaces.
@@ -61,8 +61,10 @@ def normalize_text(text: str) -> str:
 
     Line breaks and tabs are kept: layout is ingest's business, not normalisation's."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    if _ODD.search(text):  # rare: scanning with a regex is far cheaper than translating
-        text = text.translate(_CLEAN)
+    # Odd characters are rare and few of a kind (a no-break space): scanning with a regex and
+    # replacing each kind is far cheaper than translating (a dict lookup per character).
+    for ch in set(_ODD.findall(text)):
+        text = text.replace(ch, _CLEAN[ord(ch)] or "")
     return normalize_tone_placement(text)
 
 
