@@ -131,6 +131,8 @@ def split_cells(run_lines: list[str]) -> list[str]:
 
 
 def repair_cell(cell: str) -> str:
+    if "-\n" not in cell:  # the regex opens with a lookbehind: tried at every position
+        return collapse(cell)
     return collapse(_DEHYPHEN.sub(lambda m: "" if cell[m.end() : m.end() + 1].islower() else "-", cell))
 
 
@@ -246,7 +248,7 @@ def prose_drafts(lines: list[str]) -> list[Draft]:
     """Blocks from lines with no table in them."""
     units: list[str] = []
     for raw in lines:
-        line = collapse(_BOLD.sub("", raw.strip()))
+        line = collapse(_BOLD.sub("", raw.strip()) if "**" in raw else raw)  # no regex pass on every line
         if not line:
             continue
         if units and _joins(units[-1], line):
@@ -268,6 +270,8 @@ _RULE_ROW = re.compile(r"^[\s|:+-]+$")  # a Markdown table's "|---|---|" line
 
 def _tab_cells(line: str, sep: str = "\t") -> list[str] | None:
     """The cells of one delimited row ("a\tb\tc", "a | b | c", "| a | b | c |"), or None."""
+    if line.count(sep) < MIN_TAB_CELLS - 1:  # too few separators: no need to strip and split
+        return None
     text = line.strip()
     if sep == "|":
         if "|" not in text:
@@ -295,6 +299,8 @@ def find_tab_runs(lines: list[str], sep: str = "\t") -> list[tuple[int, int]]:
 
 
 def _is_markdown_row(line: str) -> bool:
+    if "|" not in line:  # most lines: no strip
+        return False
     text = line.strip()
     return len(text) > 2 and text[0] == "|" and text[-1] == "|" and text.count("|") >= 3
 
@@ -331,6 +337,8 @@ def text_to_drafts(text: str) -> list[Draft]:
     runs = [(s, e, "|") for s, e in find_markdown_runs(lines)]
     runs += [(s, e, "pipe") for s, e in find_pipe_runs(lines) if not any(ps < e and s < pe for ps, pe, _ in runs)]
     for sep in ("\t", "|"):  # one row a line: tab-separated, then " | "-separated
+        if sep not in text:  # no line to look at (most texts have no tab)
+            continue
         runs += [(s, e, sep) for s, e in find_tab_runs(lines, sep)
                  if not any(ps < e and s < pe for ps, pe, _ in runs)]
     for start, end, kind in sorted(runs):
