@@ -53,6 +53,8 @@ def normalize_tone_placement(text: str) -> str:
             return m.group()
         return _RETONE.get(m.group(), m.group())  # mixed case such as "oÀ" is left as written
 
+    if not _RETONE_RE.search(text):  # most texts (every one already normalised): half a sub's cost
+        return text
     return _RETONE_RE.sub(swap, text)
 
 
@@ -63,8 +65,9 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     # Odd characters are rare and few of a kind (a no-break space): scanning with a regex and
     # replacing each kind is far cheaper than translating (a dict lookup per character).
-    for ch in set(_ODD.findall(text)):
-        text = text.replace(ch, _CLEAN[ord(ch)] or "")
+    if _ODD.search(text):
+        for ch in set(_ODD.findall(text)):
+            text = text.replace(ch, _CLEAN[ord(ch)] or "")
     return normalize_tone_placement(text)
 
 
