@@ -7,7 +7,16 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vanban.ingest.normalize import _FOLD_FULL, fold, normalize_text
+from vanban.ingest.normalize import (
+    _FOLD_FULL,
+    _ODD,
+    _RETONE,
+    _VN_CHARS,
+    _normalize_steps,
+    _nothing_to_normalize,
+    fold,
+    normalize_text,
+)
 
 # Vietnamese letters, the punctuation the fast path holds, and characters it does not
 # (German, Greek, Cyrillic, the Kelvin sign, a lone surrogate), in any mix.
@@ -64,3 +73,35 @@ def test_every_vietnamese_letter_folds_to_its_base() -> None:
 def test_normalize_text_is_stable(text: str) -> None:
     once = normalize_text(text)
     assert normalize_text(once) == once
+
+
+# Text made of the charmap's characters, where normalize_text's quick test decides.
+_PLAIN = ["o", "O", "u", "U", "q", "á", "ẻ", "ỳ", "Ỷ", "À", "a", "y", " ", ".", "_", "2", "²", "\r", "\n", "\x00", "–", "đ"]
+plain_texts = st.lists(st.sampled_from(_PLAIN), max_size=12).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(plain_texts, texts))
+def test_quick_test_says_nothing_to_do_only_when_so(text: str) -> None:
+    if _nothing_to_normalize(text):
+        assert _normalize_steps(text) == text
+    assert normalize_text(text) == _normalize_steps(text)
+
+
+def test_charmap_characters_are_nfc_in_any_pair() -> None:
+    chars = [ch for ch in _VN_CHARS if ch not in "\r\x00"]
+    for a in chars:
+        assert unicodedata.is_normalized("NFC", a)
+        for b in chars:
+            assert unicodedata.is_normalized("NFC", a + b)
+    assert not any(_ODD.match(ch) for ch in chars)
+
+
+def test_old_tone_placement_is_never_passed_over() -> None:
+    for pair, new in _RETONE.items():
+        for before in ("", " ", "q", "th", "Q"):
+            for after in ("", " ", ".", "n", "\n", "2"):
+                text = before + pair + after
+                assert normalize_text(text) == _normalize_steps(text)
+                if after in ("", " ", ".", "\n") and before[-1:] not in ("q", "Q"):
+                    assert normalize_text(text) == before + new + after
