@@ -87,8 +87,8 @@ def is_furniture(line: str) -> bool:
     return bool(s) and (bool(_FURNITURE.match(s)) or is_repeated_banner(s))
 
 
-def clean_line(line: str) -> str:
-    for cue, pattern in _INLINE:
+def clean_line(line: str, inline: list[tuple[re.Pattern[str], re.Pattern[str]]] = _INLINE) -> str:
+    for cue, pattern in inline:
         if cue.search(line) and pattern.search(line) and pattern.sub("", line).strip():
             line = pattern.sub("", line)
     return line
@@ -115,15 +115,20 @@ def _footer_start(lines: list[str]) -> int | None:
 def furniture_mask(lines: list[str]) -> list[str | None]:
     """Each line cleaned, or None where it is furniture. Works on text lines and on the
     texts of HTML blocks alike."""
-    end = len(lines)
-    for i, line in enumerate(lines):
-        if _CUT_FROM.match(line.strip()):
-            end = i
-            break
-    footer = _footer_start(lines[:end])
+    stripped = [line.strip() for line in lines]  # once, for every test below
+    end = next((i for i, s in enumerate(stripped) if _CUT_FROM.match(s)), len(lines))
+    footer = _footer_start(stripped[:end])
     if footer is not None:
         end = footer
-    out: list[str | None] = [None if is_furniture(line) else clean_line(line) for line in lines[:end]]
+    # the inline patterns whose cue the page holds at all: mostly none, and no line is searched
+    joined = "\n".join(lines[:end])
+    inline = [pair for pair in _INLINE if pair[0].search(joined)]
+    out: list[str | None] = []
+    for line, s in zip(lines[:end], stripped[:end], strict=True):
+        if s and (_FURNITURE.match(s) or is_repeated_banner(s)):  # is_furniture(line)
+            out.append(None)
+        else:
+            out.append(clean_line(line, inline) if inline else line)
     out.extend([None] * (len(lines) - end))
     # the trailing run of blank lines, nav words and site names after the article
     k = end - 1
