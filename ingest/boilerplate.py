@@ -54,8 +54,10 @@ FOOTER_MARKERS: tuple[str, ...] = (
 SITE_NAME = r"(?:cổng|trang) thông tin điện tử\b.*"
 
 # Inline furniture stripped from a line that also carries content:
-# "Ngày đăng 10/06/2024 | 11:03 | Lượt xem: 62" keeps its date.
-INLINE_STRIP: tuple[str, ...] = (r"\s*\|?\s*lượt xem\s*:?\s*[\d.,]+\s*$",)
+# "Ngày đăng 10/06/2024 | 11:03 | Lượt xem: 62" keeps its date. Each pattern comes with words
+# it cannot match without, looked for first: a pattern opening with "\s*" is tried at every
+# position of every line.
+INLINE_STRIP: tuple[tuple[str, str], ...] = (("lượt xem", r"\s*\|?\s*lượt xem\s*:?\s*[\d.,]+\s*$"),)
 
 
 def _full(patterns: tuple[str, ...]) -> re.Pattern[str]:
@@ -67,15 +69,17 @@ _TRAILING_NAV = _full(TRAILING_NAV)
 _CUT_FROM = _full(CUT_FROM)
 _FOOTER = re.compile(r"^(?:" + "|".join(FOOTER_MARKERS) + r")", re.IGNORECASE)
 _SITE_NAME = re.compile(r"^" + SITE_NAME + r"$", re.IGNORECASE)
-_INLINE = [re.compile(p, re.IGNORECASE) for p in INLINE_STRIP]
+_INLINE = [(re.compile(re.escape(cue), re.IGNORECASE), re.compile(p, re.IGNORECASE)) for cue, p in INLINE_STRIP]
 _FOOTER_WINDOW = 12  # lines a footer's markers sit within
 
 
 def is_repeated_banner(line: str) -> bool:
     """A category banner printed twice on one line: "TIN CẢI CÁCH … SỐ TIN CẢI CÁCH … SỐ"."""
+    if not line.isupper():  # first: most lines are not, and split() is dearer
+        return False
     words = line.split()
     half = len(words) // 2
-    return len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:] and line.isupper()
+    return len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:]
 
 
 def is_furniture(line: str) -> bool:
@@ -83,9 +87,9 @@ def is_furniture(line: str) -> bool:
     return bool(s) and (bool(_FURNITURE.match(s)) or is_repeated_banner(s))
 
 
-def clean_line(line: str) -> str:
-    for pattern in _INLINE:
-        if pattern.search(line) and pattern.sub("", line).strip():
+def clean_line(line: str, inline: list[tuple[re.Pattern[str], re.Pattern[str]]] = _INLINE) -> str:
+    for cue, pattern in inline:
+        if cue.search(line) and pattern.search(line) and pattern.sub("", line).strip():
             line = pattern.sub("", line)
     return line
 
@@ -111,15 +115,20 @@ def _footer_start(lines: list[str]) -> int | None:
 def furniture_mask(lines: list[str]) -> list[str | None]:
     """Each line cleaned, or None where it is furniture. Works on text lines and on the
     texts of HTML blocks alike."""
-    end = len(lines)
-    for i, line in enumerate(lines):
-        if _CUT_FROM.match(line.strip()):
-            end = i
-            break
-    footer = _footer_start(lines[:end])
+    stripped = [line.strip() for line in lines]  # once, for every test below
+    end = next((i for i, s in enumerate(stripped) if _CUT_FROM.match(s)), len(lines))
+    footer = _footer_start(stripped[:end])
     if footer is not None:
         end = footer
-    out: list[str | None] = [None if is_furniture(line) else clean_line(line) for line in lines[:end]]
+    # the inline patterns whose cue the page holds at all: mostly none, and no line is searched
+    joined = "\n".join(lines[:end])
+    inline = [pair for pair in _INLINE if pair[0].search(joined)]
+    out: list[str | None] = []
+    for line, s in zip(lines[:end], stripped[:end], strict=True):
+        if s and (_FURNITURE.match(s) or is_repeated_banner(s)):  # is_furniture(line)
+            out.append(None)
+        else:
+            out.append(clean_line(line, inline) if inline else line)
     out.extend([None] * (len(lines) - end))
     # the trailing run of blank lines, nav words and site names after the article
     k = end - 1

@@ -7,13 +7,14 @@ furniture, places blocks in Document.text with offsets and hashes the raw bytes.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from vanban.ingest.boilerplate import remove_furniture
 from vanban.ingest.decode import declared_charset, decode_bytes
 from vanban.ingest.detect import detect_kind
 from vanban.ingest.errors import IngestError
-from vanban.ingest.normalize import normalize_text
+from vanban.ingest.normalize import normalize_text, normalize_texts
 from vanban.ingest.text import Draft, table_text, text_to_drafts
 from vanban.schema.models import Block, Document
 
@@ -21,13 +22,21 @@ MAX_BYTES = 50_000_000
 SEPARATOR = "\n\n"
 
 
-def _normalise_draft(draft: Draft) -> Draft | None:
+def _texts(draft: Draft) -> list[str]:
+    """The texts of a draft that are normalised: a table's cells, or its text."""
     if draft.kind == "table" and draft.rows is not None:
-        rows = [[normalize_text(c).replace("\t", " ").strip() for c in row] for row in draft.rows]
+        return [cell for row in draft.rows for cell in row]
+    return [draft.text]
+
+
+def _normalise_draft(draft: Draft, normalised: Iterator[str]) -> Draft | None:
+    """The draft rebuilt from its texts, normalised (in _texts order) by the caller."""
+    if draft.kind == "table" and draft.rows is not None:
+        rows = [[next(normalised).replace("\t", " ").strip() for _ in row] for row in draft.rows]
         if not any(any(row) for row in rows):
             return None
         return Draft("table", table_text(rows), rows=rows, page=draft.page)
-    text = normalize_text(draft.text).replace("\t", " ").strip()
+    text = next(normalised).replace("\t", " ").strip()
     return Draft(draft.kind, text, page=draft.page) if text else None
 
 
@@ -36,8 +45,10 @@ def assemble(drafts: list[Draft]) -> tuple[str, list[Block]]:
     blocks: list[Block] = []
     parts: list[str] = []
     pos = 0
+    # one normalize_texts call for every text: one quick test where ninety would run
+    normalised = iter(normalize_texts([text for draft in drafts for text in _texts(draft)]))
     for raw in drafts:
-        draft = _normalise_draft(raw)
+        draft = _normalise_draft(raw, normalised)
         if draft is None:
             continue
         if parts:

@@ -39,7 +39,6 @@ _ROMAN_OR_LETTER_HEAD = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z]|\d{1,2})[.)]\s+")
 ROW_LABEL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[IVXLC]{1,6}\.?|[a-zđ]\)?)$")
 _SENTENCE_END = re.compile(r"[.;:!?…”\")\]]$|\./\.$")
 _BOLD = re.compile(r"^\*\*|\*\*$")
-_SPACES = re.compile(r"\s+")
 
 # Words of a header row of an assignment table (folded: no tone marks, lower case).
 HEADER_WORDS = (
@@ -51,12 +50,19 @@ _HEADER_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in HEADER_WORDS) 
 
 
 def collapse(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    # str.split() breaks on what \s matches (str.isspace): re.sub(r"\s+", " ", text).strip(), faster
+    return " ".join(text.split())
 
 
 def is_all_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters) and len(text.split()) >= 2
+    """Four or more letters, all upper case, in two or more words ("KẾ HOẠCH")."""
+    letters = 0
+    for c in text:  # stops at the first lower-case letter: most lines are prose
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            letters += 1
+    return letters >= 4 and len(text.split()) >= 2
 
 
 def classify(line: str) -> str:
@@ -125,6 +131,8 @@ def split_cells(run_lines: list[str]) -> list[str]:
 
 
 def repair_cell(cell: str) -> str:
+    if "-\n" not in cell:  # the regex opens with a lookbehind: tried at every position
+        return collapse(cell)
     return collapse(_DEHYPHEN.sub(lambda m: "" if cell[m.end() : m.end() + 1].islower() else "-", cell))
 
 
@@ -221,7 +229,8 @@ def _joins(prev: str, nxt: str) -> bool:
     """A line continues the previous one: the previous does not end a sentence or clause,
     and the next starts in lower case (and is not a list label such as "a)")."""
     prev = prev.rstrip()
-    if not prev or _SENTENCE_END.search(prev) or prev.endswith("|"):
+    # only the last three characters can end a sentence: a search from there, not the whole unit
+    if not prev or _SENTENCE_END.search(prev, max(len(prev) - 3, 0)) or prev.endswith("|"):
         return False
     if is_all_caps(prev):
         return False  # a heading ("KẾ HOẠCH") is not continued by the subject line under it
@@ -230,6 +239,7 @@ def _joins(prev: str, nxt: str) -> bool:
     return _starts_lower(nxt) and not LIST_LABEL.match(nxt)
 
 
+_WORD_HYPHEN_END = re.compile(r"\w-$")
 # A line that is only the end of a name and of its sentence or bracket: "Cai).", "Nam."
 _NAME_TAIL = re.compile(r"^[^\W\d_][\w]*(?:\s[^\W\d_][\w]*)?\s*[).;:,]+\s*$")
 
@@ -238,12 +248,12 @@ def prose_drafts(lines: list[str]) -> list[Draft]:
     """Blocks from lines with no table in them."""
     units: list[str] = []
     for raw in lines:
-        line = collapse(_BOLD.sub("", raw.strip()))
+        line = collapse(_BOLD.sub("", raw.strip()) if "**" in raw else raw)  # no regex pass on every line
         if not line:
             continue
         if units and _joins(units[-1], line):
             prev = units[-1]
-            if re.search(r"\w-$", prev):
+            if _WORD_HYPHEN_END.search(prev, max(len(prev) - 2, 0)):  # the end only, not the whole unit
                 units[-1] = prev[:-1] + line  # "phát tri-" + "ển": a word split by a hyphen
             else:
                 units[-1] = prev + " " + line
@@ -260,6 +270,8 @@ _RULE_ROW = re.compile(r"^[\s|:+-]+$")  # a Markdown table's "|---|---|" line
 
 def _tab_cells(line: str, sep: str = "\t") -> list[str] | None:
     """The cells of one delimited row ("a\tb\tc", "a | b | c", "| a | b | c |"), or None."""
+    if line.count(sep) < MIN_TAB_CELLS - 1:  # too few separators: no need to strip and split
+        return None
     text = line.strip()
     if sep == "|":
         if "|" not in text:
@@ -287,6 +299,8 @@ def find_tab_runs(lines: list[str], sep: str = "\t") -> list[tuple[int, int]]:
 
 
 def _is_markdown_row(line: str) -> bool:
+    if "|" not in line:  # most lines: no strip
+        return False
     text = line.strip()
     return len(text) > 2 and text[0] == "|" and text[-1] == "|" and text.count("|") >= 3
 
@@ -323,6 +337,8 @@ def text_to_drafts(text: str) -> list[Draft]:
     runs = [(s, e, "|") for s, e in find_markdown_runs(lines)]
     runs += [(s, e, "pipe") for s, e in find_pipe_runs(lines) if not any(ps < e and s < pe for ps, pe, _ in runs)]
     for sep in ("\t", "|"):  # one row a line: tab-separated, then " | "-separated
+        if sep not in text:  # no line to look at (most texts have no tab)
+            continue
         runs += [(s, e, sep) for s, e in find_tab_runs(lines, sep)
                  if not any(ps < e and s < pe for ps, pe, _ in runs)]
     for start, end, kind in sorted(runs):
