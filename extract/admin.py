@@ -6,11 +6,14 @@ province ("huyện Chương Mỹ" → "Hà Nội") and a pre-2025 province to it
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
+import sqlite3
 from collections import defaultdict
+from contextlib import closing
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from vanban.ingest.normalize import fold
 
@@ -31,10 +34,21 @@ _CITY_SHORT = {"hcm": "Hồ Chí Minh", "hn": "Hà Nội"}  # "TP. HCM", "TP HN"
 _FORMER_NAMES = {"Thừa Thiên Huế"}
 
 
-def _query(sql: str) -> list[dict]:
-    from vietnamadminunits.database import query
+@cache
+def _package_data() -> Path:
+    """The package's data folder, found without importing the package: its __init__ loads
+    its address parser, geopy and aiohttp (~1 s of CPU per process) that we never use."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("vietnamadminunits")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
 
-    return query(sql)
+
+def _query(sql: str) -> list[dict]:
+    """Rows of the package's dataset.db, as `vietnamadminunits.database.query` reads them."""
+    with closing(sqlite3.connect(f"{(_package_data() / 'dataset.db').as_uri()}?mode=ro", uri=True)) as conn:
+        conn.row_factory = sqlite3.Row
+        return [dict(r) for r in conn.execute(sql).fetchall()]
 
 
 @cache
@@ -210,9 +224,7 @@ def find_districts(text: str) -> list[tuple[int, int, str, str | None]]:
 @cache
 def _merger() -> dict[str, str]:
     """Legacy province key → new province key, from converter_2025.json's DICT_PROVINCE."""
-    raw = json.loads(
-        resources.files("vietnamadminunits").joinpath("data/converter_2025.json").read_text("utf-8")
-    )
+    raw = json.loads((_package_data() / "converter_2025.json").read_text("utf-8"))
     out = {}
     for new_key, legacy_keys in raw["DICT_PROVINCE"].items():
         for k in legacy_keys:
