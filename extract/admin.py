@@ -15,6 +15,7 @@ from contextlib import closing
 from functools import cache
 from pathlib import Path
 
+from vanban.extract.scan import cue_starts, finditer_at, name_alternation
 from vanban.ingest.normalize import fold
 
 # Spellings the package does not list, as documents print them → the package's short name.
@@ -84,8 +85,8 @@ def _province_names() -> dict[str, str]:
 
 
 def _name_alt(names) -> str:
-    parts = sorted(names, key=len, reverse=True)
-    return "|".join(re.escape(n).replace(r"\ ", r"\s+").replace(r"\-", r"\s*-\s*") for n in parts)
+    # longest first; prefix-factored: a failing try costs a letter, not a test of every name
+    return name_alternation(sorted(names, key=len, reverse=True))
 
 
 @cache
@@ -103,6 +104,50 @@ def _province_re() -> re.Pattern[str]:
         """,
         re.VERBOSE,
     )
+
+
+# Where the regex can match: at a cue word ("tinh", "thanh pho", "tp"), or at a bare name that
+# ends right before ", ngày" (found by walking back from the comma).
+_PROVINCE_CUE = re.compile(r"t(?:inh|hanh\s+pho|p)")
+_PLACE_DATE = re.compile(r",\s*ngay\b")
+
+
+@cache
+def _name_pieces() -> int:
+    """The most whitespace-separated pieces a province name can span ("bà rịa - vũng tàu": 5)."""
+    return max(len(n.replace("-", " - ").split()) for n in _province_names())
+
+
+def _place_starts(folded: str) -> list[int]:
+    """Every position where a bare province name followed by ", ngày" may start: a word start
+    among the last `_name_pieces()` pieces before each such comma."""
+    out: list[int] = []
+    pieces = _name_pieces()
+    for c in _PLACE_DATE.finditer(folded):
+        lo = c.start()
+        for _ in range(pieces):
+            while lo and folded[lo - 1].isspace():
+                lo -= 1
+            if not lo:
+                break
+            while lo and not folded[lo - 1].isspace():
+                lo -= 1
+        out.extend(i for i in range(lo, c.start()) if not i or not _is_word(folded[i - 1]))
+    return out
+
+
+def _is_word(ch: str) -> bool:
+    """`ch` is a regex word character (`\\w`)."""
+    return ch.isalnum() or ch == "_"
+
+
+def _province_matches(folded: str) -> list[re.Match[str]]:
+    """`_province_re().finditer(folded)`, the regex tried only where a mention can start."""
+    starts = cue_starts(folded, _PROVINCE_CUE)
+    places = _place_starts(folded)
+    if places:
+        starts = sorted(set(starts).union(places))
+    return list(finditer_at(_province_re(), folded, starts))
 
 
 def _has_marks(s: str) -> bool:
@@ -127,7 +172,7 @@ def find_provinces(text: str) -> list[tuple[int, int, str]]:
     A bare name elsewhere is not taken: "Lào Cai" is also a city, "Hòa Bình" a district."""
     names = _province_names()
     out = []
-    for m in _province_re().finditer(fold(text)):
+    for m in _province_matches(fold(text)):
         if m.group("abbr"):
             short = _CITY_SHORT[m.group("abbr")]
         else:
@@ -178,6 +223,10 @@ def _district_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?P<kind>huyen|quan|thi\s+xa|thanh\s+pho|tp\.?)\s*(?P<name>{alt})(?![\w])")
 
 
+# Every district mention opens with its type word (one cue per first letter: see cue_starts).
+_DISTRICT_CUES = (re.compile("huyen"), re.compile("quan"), re.compile(r"t(?:hi\s+xa|hanh\s+pho|p)"))
+
+
 def province_of_district(name: str, province: str | None = None) -> str | None:
     """The province of a district: "huyện Chương Mỹ" → "Hà Nội", "Phù Yên" → "Sơn La".
 
@@ -209,7 +258,8 @@ def find_districts(text: str) -> list[tuple[int, int, str, str | None]]:
     (start, end, "huyện Phù Yên", province or None when the name is shared)."""
     out = []
     names = _districts()
-    for m in _district_re().finditer(fold(text)):
+    folded = fold(text)
+    for m in finditer_at(_district_re(), folded, cue_starts(folded, *_DISTRICT_CUES)):
         key = re.sub(r"\s+", " ", m.group("name"))
         kind = m.group("kind").rstrip(".")
         kind = "thanh pho" if kind == "tp" else re.sub(r"\s+", " ", kind)
