@@ -124,3 +124,19 @@ def _forced(group: list[list[str]]) -> bool:
     """The same space or hyphen atom opens every name and a letter follows it in each: it can
     match one way only (all the spaces), so it can be factored out without reordering."""
     return all(t[0] == group[0][0] and len(t) > 1 and _exclusive(t[1]) for t in group)
+
+
+def cues(prefixes: Iterable[str]) -> tuple[re.Pattern[str], ...]:
+    """Cue regexes for `cue_starts` from regex prefixes that each open with a literal letter
+    or a plain class ("[sſ]"): one regex per opening ("t(?:rach\\s+nhiem|ham\\s+gia)"), so each
+    scans for it with `re`'s fast literal or character-set search."""
+    by_first: dict[str, list[str]] = {}
+    for p in dict.fromkeys(prefixes):
+        if p[:1].isalnum():
+            first = p[0]
+        elif p.startswith("[") and "]" in p[2:] and "\\" not in p[: p.index("]", 2)]:
+            first = p[: p.index("]", 2) + 1]
+        else:
+            raise ValueError(f"a cue must open with a letter, a digit or a plain class: {p!r}")
+        by_first.setdefault(first, []).append(p[len(first) :])
+    return tuple(re.compile(f"{first}(?:{'|'.join(rests)})") for first, rests in by_first.items())
