@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from vanban.extract.scan import finditer_at
 from vanban.ingest.normalize import fold
 
 
@@ -115,6 +116,37 @@ class Symbol:
     type: str | None  # the type the code means, None without a code
 
 
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _word_start(text: str, i: int) -> int:
+    """The start of the run of word characters that ends at `i`."""
+    while i and _is_word(text[i - 1]):
+        i -= 1
+    return i
+
+
+def _symbol_starts(text: str) -> list[int]:
+    """Every position where `symbol_re()` can match, ascending. A symbol holds a "/"; before
+    its first one stand at most a number and a space ("239 /KH"), or, in the Party form, a
+    number, a hyphen and a code ("05 - CT /TW"): walking back over those from each "/" finds
+    every start, and the regex's own lookbehind keeps only word starts."""
+    out: set[int] = set()
+    s = text.find("/")
+    while s >= 0:
+        i = s - (s > 0 and text[s - 1] == " ")
+        lo = i = _word_start(text, i)  # the number, or the Party form's code
+        i -= i > 0 and text[i - 1] == " "
+        if i and text[i - 1] == "-":
+            i -= 1
+            i -= i > 0 and text[i - 1] == " "
+            lo = _word_start(text, i)  # the Party form's number
+        out.update(p for p in range(lo, s + 1) if not p or not (_is_word(text[p - 1]) or text[p - 1] == "/"))
+        s = text.find("/", s + 1)
+    return sorted(out)
+
+
 def _uppers(s: str) -> int:
     return sum(1 for ch in s if ch.isupper())
 
@@ -122,7 +154,7 @@ def _uppers(s: str) -> int:
 def find_symbols(text: str) -> list[Symbol]:
     """Every number-and-symbol in `text`, blank numbers ("/SVHTTDL-VP") included."""
     out = []
-    for m in symbol_re().finditer(text):
+    for m in finditer_at(symbol_re(), text, _symbol_starts(text)):  # not at every position
         g = m.groupdict()
         issuer = g["issuer"] or g["pissuer"] or g["lissuer"] or ""
         code = g["code"] or g["pcode"]

@@ -50,3 +50,35 @@ def test_cued_finditer_is_finditer(text: str) -> None:
     assert [m.span() for m in finditer_cued(pattern, re.compile("a|b"), text)] == expected
     starts = cue_starts(text, re.compile("a"), re.compile("b"))
     assert [m.span() for m in finditer_at(pattern, text, starts)] == expected
+
+
+# ------------------------------------------------------------------ where each finder looks
+
+_symbol_texts = st.lists(
+    st.sampled_from(["12", "05", "a", " ", "  ", "/", "-", " - ", "KH", "CT", "NQ", "NĐ", "ÐA", "UBND", "TW", "2019", "x", "_", "\n"]),
+    max_size=16,
+).map("".join)
+
+
+@SETTINGS
+@given(_symbol_texts)
+def test_symbols_are_looked_for_wherever_they_can_start(text: str) -> None:
+    from vanban.extract.symbols import _symbol_starts, symbol_re
+
+    assert {m.start() for m in symbol_re().finditer(text)} <= set(_symbol_starts(text))
+
+
+_place_texts = st.lists(
+    st.sampled_from(["Lào Cai", "Bà Rịa", " - ", "-", "Vũng Tàu", " ", "  ", "\n", ",", ", ngày", "ngày", "tỉnh ", "x", "'", "TP.", "HCM"]),
+    max_size=12,
+).map("".join)
+
+
+@SETTINGS
+@given(_place_texts)
+def test_provinces_are_looked_for_wherever_they_can_start(text: str) -> None:
+    from vanban.extract.admin import _province_matches, _province_re
+    from vanban.ingest.normalize import fold
+
+    folded = fold(text)
+    assert [m.span() for m in _province_matches(folded)] == [m.span() for m in _province_re().finditer(folded)]
