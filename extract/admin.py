@@ -33,6 +33,8 @@ _CITY_SHORT = {"hcm": "Hồ Chí Minh", "hn": "Hà Nội"}  # "TP. HCM", "TP HN"
 # Official names a province bore until a renaming the package already applies (Thừa Thiên Huế
 # became Thành phố Huế on 1 January 2025): a document printed before keeps the name it uses.
 _FORMER_NAMES = {"Thừa Thiên Huế"}
+_SPACES = re.compile(r"\s+")
+_HYPHEN = re.compile(r"\s*-\s*")
 
 
 @cache
@@ -154,47 +156,57 @@ def _has_marks(s: str) -> bool:
     return any(not ch.isascii() for ch in s)
 
 
-def _pick(printed: str, candidates: list[str]) -> str | None:
+def _pick(printed: str, candidates: list[str] | tuple[str, ...]) -> str | None:
     """Of the names sharing a folded form ("Phú Yên", "Phù Yên"), the one printed; a name
     printed without marks keeps the first candidate."""
-    printed = re.sub(r"\s+", " ", printed).strip().lower()
+    printed = _SPACES.sub(" ", printed).strip().lower()
     if not _has_marks(printed):
         return candidates[0] if candidates else None
+    printed = _HYPHEN.sub(" - ", printed)
     for c in candidates:
-        if re.sub(r"\s*-\s*", " - ", c.lower()) == re.sub(r"\s*-\s*", " - ", printed):
+        if _HYPHEN.sub(" - ", c.lower()) == printed:
             return c
     return None
+
+
+@cache
+def _spellings(key: str) -> tuple[str, ...]:
+    """The short name of the province whose folded name is `key`, then the other spellings
+    documents print for it."""
+    short = _province_names()[key]
+    return (short, *(p for p, v in _PROVINCE_VARIANTS.items() if v == short))
+
+
+@cache
+def _former_name(key: str) -> str | None:
+    return next((n for n in _FORMER_NAMES if fold(n) == _HYPHEN.sub(" ", key)), None)
 
 
 def find_provinces(text: str) -> list[tuple[int, int, str]]:
     """Provinces named in `text` as (start, end, short name): "tỉnh Lào Cai", "thành phố Hà
     Nội", "TP. Hồ Chí Minh", and a bare name opening a place-date line ("Lào Cai, ngày …").
     A bare name elsewhere is not taken: "Lào Cai" is also a city, "Hòa Bình" a district."""
-    names = _province_names()
     out = []
     for m in _province_matches(fold(text)):
         if m.group("abbr"):
             short = _CITY_SHORT[m.group("abbr")]
         else:
             group = "name" if m.group("name") else "place"
-            key = re.sub(r"\s+", " ", re.sub(r"\s*-\s*", " - ", m.group(group)))
-            printed = text[m.start(group) : m.end(group)]
-            variants = [p for p, v in _PROVINCE_VARIANTS.items() if v == names[key]]
-            picked = _pick(printed, [names[key], *variants])
-            if picked is None:
+            key = _SPACES.sub(" ", _HYPHEN.sub(" - ", m.group(group)))
+            spellings = _spellings(key)
+            if _pick(text[m.start(group) : m.end(group)], spellings) is None:
                 continue  # "huyện Phù Yên" is not "Phú Yên"
-            former = next((n for n in _FORMER_NAMES if fold(n) == re.sub(r"\s*-\s*", " ", key)), None)
-            short = former or names[key]
+            short = _former_name(key) or spellings[0]
         out.append((m.start(), m.end(), short))
     return out
 
 
 def province_short(name: str) -> str | None:
     """The short name of a province written any way: "tỉnh Lào Cai", "LÀO CAI" → "Lào Cai"."""
-    clean = re.sub(r"\s+", " ", name).strip()
+    clean = _SPACES.sub(" ", name).strip()
     key = re.sub(r"^(?:tinh|thanh pho|tp\.?)\s*", "", fold(clean))
     printed = clean[len(clean) - len(key) :]
-    key = re.sub(r"\s*-\s*", " - ", key)
+    key = _HYPHEN.sub(" - ", key)
     if key in _CITY_SHORT:
         return _CITY_SHORT[key]
     short = _province_names().get(key)
@@ -232,7 +244,7 @@ def province_of_district(name: str, province: str | None = None) -> str | None:
 
     A name several provinces share ("huyện Châu Thành") gives None unless `province` (a short
     name, e.g. from the document's other mentions) settles it."""
-    clean = re.sub(r"\s+", " ", name).strip()
+    clean = _SPACES.sub(" ", name).strip()
     key = fold(clean)
     kind = None
     m = re.match(r"(huyen|quan|thi xa|thanh pho|tp\.?)\s*(.+)", key)
@@ -260,9 +272,9 @@ def find_districts(text: str) -> list[tuple[int, int, str, str | None]]:
     names = _districts()
     folded = fold(text)
     for m in finditer_at(_district_re(), folded, cue_starts(folded, *_DISTRICT_CUES)):
-        key = re.sub(r"\s+", " ", m.group("name"))
+        key = _SPACES.sub(" ", m.group("name"))
         kind = m.group("kind").rstrip(".")
-        kind = "thanh pho" if kind == "tp" else re.sub(r"\s+", " ", kind)
+        kind = "thanh pho" if kind == "tp" else _SPACES.sub(" ", kind)
         short = _pick(text[m.start("name") : m.end("name")], sorted({f[1] for f in names[key]}))
         if short is None:
             continue

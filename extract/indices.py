@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from vanban.extract.scan import cue_starts, cues, finditer_at
+from vanban.extract.scan import cue_starts, cues, finditer_at, literal_starts
 from vanban.ingest.normalize import fold
 
 
@@ -86,22 +86,12 @@ def _first_acronym(index: _Index, text: str, folded: str) -> int | None:
     if index.cues is None:
         found = index.acronyms.finditer(text)
     else:  # a case-insensitive regex cannot skip ahead: try it only where its letters stand
-        starts = {p - offset for letters, offset in index.cues for p in _hits(folded, letters)}
+        starts = {p - offset for letters, offset in index.cues for p in literal_starts(folded, letters)}
         found = finditer_at(index.acronyms, text, sorted(p for p in starts if p >= 0))
     for m in found:
         if not (m.start() and text[m.start() - 1].isalnum()):
             return m.start()
     return None
-
-
-def _hits(text: str, word: str) -> list[int]:
-    """Every position of `word` in `text`, overlapping ones included."""
-    out = []
-    i = text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return out
 
 
 def find_indices(text: str) -> list[str]:

@@ -31,6 +31,16 @@ def cue_starts(text: str, *cues: re.Pattern[str]) -> list[int]:
     return out
 
 
+def literal_starts(text: str, word: str) -> list[int]:
+    """Every position of `word` in `text`, overlapping ones included."""
+    out = []
+    i = text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
 def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, trying `pattern` only at `starts` (ascending).
 

@@ -44,6 +44,9 @@ def doc_types() -> tuple[DocType, ...]:
     return tuple(out)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _code_key(code: str) -> str:
     return code.replace("Ð", "Đ")
 
@@ -122,27 +125,32 @@ def _is_word(ch: str) -> bool:
 
 def _word_start(text: str, i: int) -> int:
     """The start of the run of word characters that ends at `i`."""
-    while i and _is_word(text[i - 1]):
+    while i:
+        ch = text[i - 1]
+        if not (ch.isalnum() or ch == "_"):
+            break
         i -= 1
     return i
 
 
 def _symbol_starts(text: str) -> list[int]:
     """Every position where `symbol_re()` can match, ascending. A symbol holds a "/"; before
-    its first one stand at most a number and a space ("239 /KH"), or, in the Party form, a
-    number, a hyphen and a code ("05 - CT /TW"): walking back over those from each "/" finds
-    every start, and the regex's own lookbehind keeps only word starts."""
+    its first one stand a number and a space ("239 /KH", each optional), or, in the Party
+    form, a number, a hyphen and a code ("05 - CT /TW"). So a symbol starts at a "/", at the
+    space before it, or where the number before it starts, and the regex's own lookbehind
+    wants a start that no word character or "/" precedes."""
     out: set[int] = set()
     s = text.find("/")
     while s >= 0:
-        i = s - (s > 0 and text[s - 1] == " ")
-        lo = i = _word_start(text, i)  # the number, or the Party form's code
+        space = s > 0 and text[s - 1] == " "
+        i = _word_start(text, s - space)  # the number, or the Party form's code
+        starts = [i, s - 1, s] if space else [i, s]
         i -= i > 0 and text[i - 1] == " "
         if i and text[i - 1] == "-":
             i -= 1
             i -= i > 0 and text[i - 1] == " "
-            lo = _word_start(text, i)  # the Party form's number
-        out.update(p for p in range(lo, s + 1) if not p or not (_is_word(text[p - 1]) or text[p - 1] == "/"))
+            starts.append(_word_start(text, i))  # the Party form's number
+        out.update(p for p in starts if not p or not (_is_word(text[p - 1]) or text[p - 1] == "/"))
         s = text.find("/", s + 1)
     return sorted(out)
 
@@ -162,7 +170,7 @@ def find_symbols(text: str) -> list[Symbol]:
             continue  # "/Năm 2022", "/Tr": not a symbol
         if not g["num"] and not code and "-" not in issuer:
             continue  # a bare "/ABC" is not a symbol either
-        printed = re.sub(r"\s+", "", m.group(0)).replace("Ð", "Đ")
+        printed = _SPACES.sub("", m.group(0)).replace("Ð", "Đ")
         code = _code_key(code) if code else None
         out.append(
             Symbol(
@@ -183,7 +191,7 @@ def number_key(number: str | None) -> str:
     """A comparison key for document numbers: upper case, "Đ" → "D", no spaces."""
     if not number:
         return ""
-    return re.sub(r"\s+", "", number).upper().replace("Đ", "D").replace("Ð", "D")
+    return _SPACES.sub("", number).upper().replace("Đ", "D").replace("Ð", "D")
 
 
 @cache
@@ -209,7 +217,7 @@ def type_word_re() -> re.Pattern[str]:
 
 def type_of_word(word: str) -> str | None:
     """The canonical type for a type word in any case or accent: "KẾ HOẠCH" → "Kế hoạch"."""
-    return _type_words().get(re.sub(r"\s+", " ", fold(word)).strip())
+    return _type_words().get(_SPACES.sub(" ", fold(word)).strip())
 
 
 @cache
