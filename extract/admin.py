@@ -6,12 +6,16 @@ province ("huyện Chương Mỹ" → "Hà Nội") and a pre-2025 province to it
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
+import sqlite3
 from collections import defaultdict
+from contextlib import closing
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
+from vanban.extract.scan import cue_starts, finditer_at, name_alternation
 from vanban.ingest.normalize import fold
 
 # Spellings the package does not list, as documents print them → the package's short name.
@@ -29,12 +33,25 @@ _CITY_SHORT = {"hcm": "Hồ Chí Minh", "hn": "Hà Nội"}  # "TP. HCM", "TP HN"
 # Official names a province bore until a renaming the package already applies (Thừa Thiên Huế
 # became Thành phố Huế on 1 January 2025): a document printed before keeps the name it uses.
 _FORMER_NAMES = {"Thừa Thiên Huế"}
+_SPACES = re.compile(r"\s+")
+_HYPHEN = re.compile(r"\s*-\s*")
+
+
+@cache
+def _package_data() -> Path:
+    """The package's data folder, found without importing the package: its __init__ loads
+    its address parser, geopy and aiohttp (~1 s of CPU per process) that we never use."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("vietnamadminunits")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
 def _query(sql: str) -> list[dict]:
-    from vietnamadminunits.database import query
-
-    return query(sql)
+    """Rows of the package's dataset.db, as `vietnamadminunits.database.query` reads them."""
+    with closing(sqlite3.connect(f"{(_package_data() / 'dataset.db').as_uri()}?mode=ro", uri=True)) as conn:
+        conn.row_factory = sqlite3.Row
+        return [dict(r) for r in conn.execute(sql).fetchall()]
 
 
 @cache
@@ -70,8 +87,8 @@ def _province_names() -> dict[str, str]:
 
 
 def _name_alt(names) -> str:
-    parts = sorted(names, key=len, reverse=True)
-    return "|".join(re.escape(n).replace(r"\ ", r"\s+").replace(r"\-", r"\s*-\s*") for n in parts)
+    # longest first; prefix-factored: a failing try costs a letter, not a test of every name
+    return name_alternation(sorted(names, key=len, reverse=True))
 
 
 @cache
@@ -91,51 +108,105 @@ def _province_re() -> re.Pattern[str]:
     )
 
 
+# Where the regex can match: at a cue word ("tinh", "thanh pho", "tp"), or at a bare name that
+# ends right before ", ngày" (found by walking back from the comma).
+_PROVINCE_CUE = re.compile(r"t(?:inh|hanh\s+pho|p)")
+_PLACE_DATE = re.compile(r",\s*ngay\b")
+
+
+@cache
+def _name_pieces() -> int:
+    """The most whitespace-separated pieces a province name can span ("bà rịa - vũng tàu": 5)."""
+    return max(len(n.replace("-", " - ").split()) for n in _province_names())
+
+
+def _place_starts(folded: str) -> list[int]:
+    """Every position where a bare province name followed by ", ngày" may start: a word start
+    among the last `_name_pieces()` pieces before each such comma."""
+    out: list[int] = []
+    pieces = _name_pieces()
+    for c in _PLACE_DATE.finditer(folded):
+        lo = c.start()
+        for _ in range(pieces):
+            while lo and folded[lo - 1].isspace():
+                lo -= 1
+            if not lo:
+                break
+            while lo and not folded[lo - 1].isspace():
+                lo -= 1
+        out.extend(i for i in range(lo, c.start()) if not i or not _is_word(folded[i - 1]))
+    return out
+
+
+def _is_word(ch: str) -> bool:
+    """`ch` is a regex word character (`\\w`)."""
+    return ch.isalnum() or ch == "_"
+
+
+def _province_matches(folded: str) -> list[re.Match[str]]:
+    """`_province_re().finditer(folded)`, the regex tried only where a mention can start."""
+    starts = cue_starts(folded, _PROVINCE_CUE)
+    places = _place_starts(folded)
+    if places:
+        starts = sorted(set(starts).union(places))
+    return list(finditer_at(_province_re(), folded, starts))
+
+
 def _has_marks(s: str) -> bool:
     return any(not ch.isascii() for ch in s)
 
 
-def _pick(printed: str, candidates: list[str]) -> str | None:
+def _pick(printed: str, candidates: list[str] | tuple[str, ...]) -> str | None:
     """Of the names sharing a folded form ("Phú Yên", "Phù Yên"), the one printed; a name
     printed without marks keeps the first candidate."""
-    printed = re.sub(r"\s+", " ", printed).strip().lower()
+    printed = _SPACES.sub(" ", printed).strip().lower()
     if not _has_marks(printed):
         return candidates[0] if candidates else None
+    printed = _HYPHEN.sub(" - ", printed)
     for c in candidates:
-        if re.sub(r"\s*-\s*", " - ", c.lower()) == re.sub(r"\s*-\s*", " - ", printed):
+        if _HYPHEN.sub(" - ", c.lower()) == printed:
             return c
     return None
+
+
+@cache
+def _spellings(key: str) -> tuple[str, ...]:
+    """The short name of the province whose folded name is `key`, then the other spellings
+    documents print for it."""
+    short = _province_names()[key]
+    return (short, *(p for p, v in _PROVINCE_VARIANTS.items() if v == short))
+
+
+@cache
+def _former_name(key: str) -> str | None:
+    return next((n for n in _FORMER_NAMES if fold(n) == _HYPHEN.sub(" ", key)), None)
 
 
 def find_provinces(text: str) -> list[tuple[int, int, str]]:
     """Provinces named in `text` as (start, end, short name): "tỉnh Lào Cai", "thành phố Hà
     Nội", "TP. Hồ Chí Minh", and a bare name opening a place-date line ("Lào Cai, ngày …").
     A bare name elsewhere is not taken: "Lào Cai" is also a city, "Hòa Bình" a district."""
-    names = _province_names()
     out = []
-    for m in _province_re().finditer(fold(text)):
+    for m in _province_matches(fold(text)):
         if m.group("abbr"):
             short = _CITY_SHORT[m.group("abbr")]
         else:
             group = "name" if m.group("name") else "place"
-            key = re.sub(r"\s+", " ", re.sub(r"\s*-\s*", " - ", m.group(group)))
-            printed = text[m.start(group) : m.end(group)]
-            variants = [p for p, v in _PROVINCE_VARIANTS.items() if v == names[key]]
-            picked = _pick(printed, [names[key], *variants])
-            if picked is None:
+            key = _SPACES.sub(" ", _HYPHEN.sub(" - ", m.group(group)))
+            spellings = _spellings(key)
+            if _pick(text[m.start(group) : m.end(group)], spellings) is None:
                 continue  # "huyện Phù Yên" is not "Phú Yên"
-            former = next((n for n in _FORMER_NAMES if fold(n) == re.sub(r"\s*-\s*", " ", key)), None)
-            short = former or names[key]
+            short = _former_name(key) or spellings[0]
         out.append((m.start(), m.end(), short))
     return out
 
 
 def province_short(name: str) -> str | None:
     """The short name of a province written any way: "tỉnh Lào Cai", "LÀO CAI" → "Lào Cai"."""
-    clean = re.sub(r"\s+", " ", name).strip()
+    clean = _SPACES.sub(" ", name).strip()
     key = re.sub(r"^(?:tinh|thanh pho|tp\.?)\s*", "", fold(clean))
     printed = clean[len(clean) - len(key) :]
-    key = re.sub(r"\s*-\s*", " - ", key)
+    key = _HYPHEN.sub(" - ", key)
     if key in _CITY_SHORT:
         return _CITY_SHORT[key]
     short = _province_names().get(key)
@@ -164,12 +235,16 @@ def _district_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?P<kind>huyen|quan|thi\s+xa|thanh\s+pho|tp\.?)\s*(?P<name>{alt})(?![\w])")
 
 
+# Every district mention opens with its type word (one cue per first letter: see cue_starts).
+_DISTRICT_CUES = (re.compile("huyen"), re.compile("quan"), re.compile(r"t(?:hi\s+xa|hanh\s+pho|p)"))
+
+
 def province_of_district(name: str, province: str | None = None) -> str | None:
     """The province of a district: "huyện Chương Mỹ" → "Hà Nội", "Phù Yên" → "Sơn La".
 
     A name several provinces share ("huyện Châu Thành") gives None unless `province` (a short
     name, e.g. from the document's other mentions) settles it."""
-    clean = re.sub(r"\s+", " ", name).strip()
+    clean = _SPACES.sub(" ", name).strip()
     key = fold(clean)
     kind = None
     m = re.match(r"(huyen|quan|thi xa|thanh pho|tp\.?)\s*(.+)", key)
@@ -195,10 +270,11 @@ def find_districts(text: str) -> list[tuple[int, int, str, str | None]]:
     (start, end, "huyện Phù Yên", province or None when the name is shared)."""
     out = []
     names = _districts()
-    for m in _district_re().finditer(fold(text)):
-        key = re.sub(r"\s+", " ", m.group("name"))
+    folded = fold(text)
+    for m in finditer_at(_district_re(), folded, cue_starts(folded, *_DISTRICT_CUES)):
+        key = _SPACES.sub(" ", m.group("name"))
         kind = m.group("kind").rstrip(".")
-        kind = "thanh pho" if kind == "tp" else re.sub(r"\s+", " ", kind)
+        kind = "thanh pho" if kind == "tp" else _SPACES.sub(" ", kind)
         short = _pick(text[m.start("name") : m.end("name")], sorted({f[1] for f in names[key]}))
         if short is None:
             continue
@@ -210,9 +286,7 @@ def find_districts(text: str) -> list[tuple[int, int, str, str | None]]:
 @cache
 def _merger() -> dict[str, str]:
     """Legacy province key → new province key, from converter_2025.json's DICT_PROVINCE."""
-    raw = json.loads(
-        resources.files("vietnamadminunits").joinpath("data/converter_2025.json").read_text("utf-8")
-    )
+    raw = json.loads((_package_data() / "converter_2025.json").read_text("utf-8"))
     out = {}
     for new_key, legacy_keys in raw["DICT_PROVINCE"].items():
         for k in legacy_keys:

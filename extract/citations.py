@@ -68,14 +68,20 @@ _LOWER_IN_NAME = {
 _STOP_WORDS = {"ve", "ngay", "ban", "phe", "quy", "huong", "trien", "thuc", "nham", "tai", "theo", "tren"}
 
 
+_CUA = re.compile(r"\s*,?\s*cua\s+")
+_WORD = re.compile(r"\S+")
+_DATE_THEN_BAN_HANH = re.compile(r"ngay[^.;]{0,100}?(?:da\s+)?ban\s+hanh\s*$")
+_NUMBERS = re.compile(r"\d+[a-z]?")
+
+
 def _issuer_after(text: str, folded: str, pos: int) -> tuple[str | None, int]:
     """An issuer introduced by "của" at `pos` (after spaces): (issuer or None, end)."""
-    m = re.compile(r"\s*,?\s*cua\s+").match(folded, pos)
+    m = _CUA.match(folded, pos)
     if not m:
         return None, pos
     words = []
     end = m.end()
-    for w in re.finditer(r"\S+", text[m.end() : m.end() + 120]):
+    for w in _WORD.finditer(text[m.end() : m.end() + 120]):
         raw = w.group(0)
         core = raw.rstrip(",.;:)")
         key = fold(core)
@@ -101,11 +107,12 @@ def _issuer_after(text: str, folded: str, pos: int) -> tuple[str | None, int]:
 def _relation(folded: str, start: int) -> str:
     """basis after "Căn cứ", implements after "Thực hiện"/"Triển khai" in the same sentence."""
     line_start = folded.rfind("\n", 0, start) + 1
-    seg = folded[line_start:start]
-    cut = max(seg.rfind(". "), -1)
-    seg = seg[cut + 1 :]
+    cut = folded.rfind(". ", line_start, start)
+    # the sentence, searched in place rather than sliced out: it starts after a newline or
+    # a full stop, so the lookbehind sees the same non-word character as at a slice's start
+    seg_start = line_start if cut < 0 else cut + 1
     last = None
-    for m in _RELATION_WORDS.finditer(seg):
+    for m in _RELATION_WORDS.finditer(folded, seg_start, start):
         last = m
     if last is None:
         return "mentions"
@@ -116,7 +123,7 @@ def _date_before(text: str, folded: str, floor: int, start: int, year: int | Non
     """ "ngày 07/6 UBND huyện … ban hành Kế hoạch số 284/KH-UBND": a date before the type."""
     seg_start = max(floor, folded.rfind("\n", 0, start) + 1, folded.rfind(". ", 0, start) + 1)
     seg = folded[seg_start:start]
-    m = re.search(r"ngay[^.;]{0,100}?(?:da\s+)?ban\s+hanh\s*$", seg)
+    m = _DATE_THEN_BAN_HANH.search(seg)
     if not m:
         return None
     dates = find_dates(text[seg_start + m.start() : seg_start + m.end()], year)
@@ -154,12 +161,12 @@ def find_citations(
         m = _BEFORE_NUMBER.search(before)
         if m:
             ctype = type_of_word(m.group("type"))
-            listed = re.findall(r"\d+[a-z]?", m.group("list"))
+            listed = _NUMBERS.findall(m.group("list"))
             start = sym.start - len(before) + m.start()
         else:
             m2 = _NUMBER_ONLY.search(before)
             if m2:
-                listed = re.findall(r"\d+[a-z]?", m2.group("list"))
+                listed = _NUMBERS.findall(m2.group("list"))
         if not ctype:
             ctype = sym.type
         if not ctype and sym.code is None and "-" in sym.issuer_code:

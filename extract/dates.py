@@ -88,19 +88,21 @@ def parse_date(text: str, default_year: int | None = None, month_day: MonthDay =
     return found[0][2] if found else None
 
 
+_LEAD = re.compile(r"[\s,]*")
+_BROKEN_DATE = re.compile(r"ngay\s*(?:\d{0,2}\s*)?[/.-]\s*\d{0,2}\s*[/.-]\s*\d{4}|ngay\s+(?:\.{2,}|…|\s)*thang")
+
+
 def date_at(text: str, pos: int, default_year: int | None = None) -> tuple[int, int, dt.date | None] | None:
     """A date (or a malformed date such as "ngày /6/2023") starting at `pos`, after optional
     spaces and a comma; (start, end, date-or-None) or None when no date is printed there."""
     folded = fold(text)
-    m = re.compile(r"[\s,]*").match(folded, pos)
+    m = _LEAD.match(folded, pos)
     start = m.end() if m else pos
     for s, e, value in find_dates(text[start : start + 40], default_year):
         if s == 0:
             return start, start + e, value
         break
-    broken = re.compile(
-        r"ngay\s*(?:\d{0,2}\s*)?[/.-]\s*\d{0,2}\s*[/.-]\s*\d{4}|ngay\s+(?:\.{2,}|…|\s)*thang"
-    ).match(folded, start)
+    broken = _BROKEN_DATE.match(folded, start)
     if broken:
         return start, broken.end(), None
     return None

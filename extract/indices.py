@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from vanban.extract.scan import cue_starts, cues, finditer_at, literal_starts
 from vanban.ingest.normalize import fold
 
 
@@ -17,16 +18,80 @@ def _load(name: str) -> dict:
     return tomllib.loads(resources.files("vanban.extract").joinpath(f"data/{name}").read_text("utf-8"))
 
 
+@dataclass(frozen=True)
+class _Index:
+    name: str
+    acronyms: re.Pattern[str]  # over the printed text, case-insensitive
+    cues: tuple[tuple[str, int], ...] | None  # (letters, offset): where `acronyms` can match
+    names: re.Pattern[str] | None  # over the folded text
+
+
+# Letters a case-insensitive pattern may match in a form fold() keeps: re.IGNORECASE lets "i"
+# match "ı", "k" the Kelvin sign, "s" a long s. Cues are built from the other letters.
+_ODD_CASES = frozenset("iks")
+
+
+def _acronym_cue(acronym: str) -> tuple[str, int] | None:
+    """The longest run of plain letters among those `acronym` (a regex) opens with, folded,
+    and its offset: "PAR[\\s_-]*INDEX" → ("par", 0), "SIPAS" → ("pa", 2). Where the acronym
+    matches, the folded text holds these letters there. None when there is no such run or
+    the regex is an alternation at its top level."""
+    if _top_level_bar(acronym):
+        return None
+    letters = re.match(r"[A-Za-z]*", acronym).group(0).lower()  # type: ignore[union-attr]
+    if acronym[len(letters) : len(letters) + 1] in ("?", "*", "{"):
+        letters = letters[:-1]  # "PAPIS?": the last letter may be missing
+    runs = [(m.group(0), m.start()) for m in re.finditer(f"[^{''.join(_ODD_CASES)}]+", letters)]
+    return max(runs, key=lambda r: len(r[0]), default=None)
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """`pattern` is an alternation at its top level ("A|B", not "(?:A|B)C" or "[|]")."""
+    depth, i = 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1
+        elif ch == "[":  # a class: skip to its "]" ("[]x]" and "[^]x]" open with a literal "]")
+            i += 2 if pattern.startswith("[^", i) else 1
+            i += pattern[i : i + 1] == "]"
+            while i < len(pattern) and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
 @cache
-def _index_patterns() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]:
+def _index_patterns() -> tuple[_Index, ...]:
     out = []
     for entry in _load("indices.toml")["index"]:
         # no leading lookbehind: it would keep the engine from jumping to the acronym's first
         # letter; the word boundary before a match is checked in find_indices instead
         acr = re.compile(r"(?:" + "|".join(entry["acronyms"]) + r")(?![\w])", re.IGNORECASE)
+        prefixes = [_acronym_cue(a) for a in entry["acronyms"]]
+        acr_cues = None if None in prefixes else tuple(p for p in prefixes if p)
         names = re.compile("|".join(f"(?:{n})" for n in entry["names"])) if entry.get("names") else None
-        out.append((entry["name"], acr, names))
+        out.append(_Index(entry["name"], acr, acr_cues, names))
     return tuple(out)
+
+
+def _first_acronym(index: _Index, text: str, folded: str) -> int | None:
+    """Where the first acronym of `index` that opens a word stands in `text`."""
+    if index.cues is None:
+        found = index.acronyms.finditer(text)
+    else:  # a case-insensitive regex cannot skip ahead: try it only where its letters stand
+        starts = {p - offset for letters, offset in index.cues for p in literal_starts(folded, letters)}
+        found = finditer_at(index.acronyms, text, sorted(p for p in starts if p >= 0))
+    for m in found:
+        if not (m.start() and text[m.start() - 1].isalnum()):
+            return m.start()
+    return None
 
 
 def find_indices(text: str) -> list[str]:
@@ -34,12 +99,17 @@ def find_indices(text: str) -> list[str]:
     ("Chỉ số năng lực cạnh tranh cấp tỉnh" → PCI), in order of first mention."""
     folded = fold(text)
     first: dict[str, int] = {}
-    for name, acr, names in _index_patterns():
-        positions = [m.start() for m in acr.finditer(text) if not (m.start() and text[m.start() - 1].isalnum())]
-        if names is not None:
-            positions += [m.start() for m in names.finditer(folded)]
+    for index in _index_patterns():
+        positions = []
+        at = _first_acronym(index, text, folded)
+        if at is not None:
+            positions.append(at)
+        if index.names is not None:
+            m = index.names.search(folded)  # the first match is the earliest
+            if m is not None:
+                positions.append(m.start())
         if positions:
-            first[name] = min(positions)
+            first[index.name] = min(positions)
     return sorted(first, key=lambda n: first[n])
 
 
@@ -78,7 +148,9 @@ def _phrase(name: str) -> str:
 
 
 @cache
-def _area_re(year: int | None) -> tuple[re.Pattern[str], dict[str, int]]:
+def _area_re(year: int | None) -> tuple[re.Pattern[str], dict[str, int], tuple[re.Pattern[str], ...]]:
+    """The area names' regex, the area of each of its groups, and its cues: the first two
+    words of every name, where alone the regex can match."""
     by_phrase: dict[str, int] = {}
     for a in papi_areas():
         if year is not None and ((a.since and year < a.since) or (a.until and year > a.until)):
@@ -88,7 +160,8 @@ def _area_re(year: int | None) -> tuple[re.Pattern[str], dict[str, int]]:
     alts = sorted(by_phrase, key=len, reverse=True)
     pattern = "|".join(f"(?P<a{i}>{_phrase(p)})" for i, p in enumerate(alts))
     numbers = {f"a{i}": by_phrase[p] for i, p in enumerate(alts)}
-    return re.compile(rf"(?<![\w])(?:{pattern})(?![\w])"), numbers
+    prefixes = cues(_phrase(" ".join(p.split()[:2])) for p in alts)
+    return re.compile(rf"(?<![\w])(?:{pattern})(?![\w])"), numbers, prefixes
 
 
 _QUOTES_OPEN = "“\"‘'«"
@@ -110,8 +183,11 @@ def find_papi_areas(text: str, year: int | None = None) -> list[int]:
     running prose ("đảm bảo công khai, minh bạch, khả thi") is not a name.
     With `year`, only the areas of that year's survey are considered."""
     folded = fold(text)
-    regex, numbers = _area_re(year)
-    hits = [(m.start(), m.end(), numbers[m.lastgroup or ""]) for m in regex.finditer(folded)]
+    regex, numbers, prefixes = _area_re(year)
+    hits = [
+        (m.start(), m.end(), numbers[m.lastgroup or ""])
+        for m in finditer_at(regex, folded, cue_starts(folded, *prefixes))
+    ]
     named: set[int] = set()
     for i, (s, e, num) in enumerate(hits):
         before = folded[max(0, s - 40) : s]

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from vanban.extract import admin
 from vanban.extract.dates import find_dates
+from vanban.extract.scan import cue_starts, cues, finditer_at
 from vanban.extract.symbols import Symbol, find_symbols, heading_types, type_of_code, type_of_word
 from vanban.ingest.normalize import fold
 from vanban.schema.models import DocMeta, Evidence
@@ -32,9 +34,18 @@ def _lines(text: str) -> list[Line]:
     """The text's lines, each table row ("ỦY BAN NHÂN DÂN | CỘNG HÒA …") split into its cells."""
     out = []
     pos = 0
+    folded = fold(text)  # once: folding keeps offsets, so a cell's fold is a slice of it
     for raw in text.split("\n"):
         line_start = pos
         pos += len(raw) + 1
+        if "|" not in raw:  # most lines are one cell
+            clean = raw.strip(" *#>\t")
+            if not clean:
+                out.append(Line(line_start, line_start, "", ""))
+            else:
+                s = line_start + len(raw) - len(raw.lstrip(" *#>\t"))
+                out.append(Line(s, s + len(clean), clean, folded[s : s + len(clean)]))
+            continue
         if not raw.strip(" |*#>\t"):
             out.append(Line(line_start, line_start, "", ""))
             continue
@@ -44,7 +55,7 @@ def _lines(text: str) -> list[Line]:
             clean = cell.strip(" *#>\t")
             if clean:
                 s = cell_start + lead
-                out.append(Line(s, s + len(clean), clean, fold(clean)))
+                out.append(Line(s, s + len(clean), clean, folded[s : s + len(clean)]))
             cell_start += len(cell) + 1
     return out
 
@@ -107,8 +118,8 @@ _LEVELS = ("tinh", "thanh pho", "huyen", "thi xa", "quan", "xa", "phuong", "thi 
 
 
 def _is_caps(s: str) -> bool:
-    letters = [ch for ch in s if ch.isalpha()]
-    return len(letters) >= 3 and sum(ch.isupper() for ch in letters) / len(letters) > 0.85
+    letters = "".join(filter(str.isalpha, s))  # filter and map loop in C, not in bytecode
+    return len(letters) >= 3 and sum(map(str.isupper, letters)) / len(letters) > 0.85
 
 
 def _starts_org(folded: str) -> bool:
@@ -311,26 +322,51 @@ _HEADLINE_ORG = re.compile(rf"^\s*{_ORG_NAME}\s+{_REPORT_VERBS}(?![\w])", re.VER
 _ISSUED_BY = re.compile(
     rf"{_ORG_NAME}\s+(?:đã\s+|vừa\s+)?ban\s+hành\s+(?:(?:các|một\s+số)\s+)?(?=\w+\s+\w+)", re.VERBOSE
 )
+# Where _ISSUED_BY can match: at the first words of _ORG_NAME's alternatives (a scan for each
+# first letter instead of the whole regex at every position), in a text that says "ban hành".
+_ORG_CUES = cues(
+    [r"Văn\s+phòng", r"Thường\s+trực", r"Ban", "UBND", "HĐND", r"Ủy\s+ban", r"Hội\s+đồng", r"Tỉnh\s+ủy"]
+    + [r"Huyện\s+ủy", r"Thành\s+ủy", "Sở", "Phòng", r"Trung\s+tâm", r"Chi\s+cục", "Cục", "Bộ"]
+)
+_BAN_HANH = re.compile(r"ban\s+hành")
+_NEXT_WORDS = re.compile(r"(\S+)(?:\s+(\S+))?")  # the next two words, as str.split() cuts them
+
+
+def _issued_by(text: str) -> Iterator[re.Match[str]]:
+    """`_ISSUED_BY.finditer(text)`, tried only where an organisation's name can open."""
+    if not _BAN_HANH.search(text):
+        return iter(())
+    return finditer_at(_ISSUED_BY, text, cue_starts(text, *_ORG_CUES))
+
+
 _HEADLINE_PLACE = re.compile(
     r"^\s*(?P<place>[A-ZĐ][\wÀ-ỹ]*(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})\s*(?::|\s+" + _REPORT_VERBS + ")"
 )
 
 
+# A news item's publication line; one regex per first letter (see scan.cues), each searched
+# for its literal, instead of one alternation tried at every n, d, c, l and t.
+_NEWS_META = cues(
+    [r"ngay\s+dang", r"dang\s+ngay", r"ngay\s+cap\s+nhat", r"cap\s+nhat", r"ngay\s+xuat\s+ban", r"luot\s+xem"]
+    + [r"thoi\s+gian\s+dang"]
+)
+
+
 def _news_meta_line(lines: list[Line]) -> Line | None:
     for ln in lines[:40]:
-        if re.search(
-            r"(?:ngay\s+dang|dang\s+ngay|ngay\s+cap\s+nhat|cap\s+nhat|ngay\s+xuat\s+ban|luot\s+xem|thoi\s+gian\s+dang)",
-            ln.folded,
-        ):
-            return ln
+        folded = ln.folded
+        for cue in _NEWS_META:
+            if cue.search(folded):
+                return ln
     return None
 
 
 _NEWS_SKIP = re.compile(r"^(?:image|banner|trang\s+chu|tin\s+tuc|chia\s+se|in\s+bai|print|share|home)\b")
 
 
-def _headline(lines: list[Line], title_hint: str | None) -> Line | None:
-    meta = _news_meta_line(lines)
+def _headline(lines: list[Line], title_hint: str | None, meta: Line | None) -> Line | None:
+    """The headline: before the publication line `meta`, else like the title hint, else the
+    first line of headline length."""
     if meta is not None:
         idx = lines.index(meta)
         before = meta.text.split("Ngày đăng")[0].strip() if fold(meta.text).find("ngay dang") > 0 else ""
@@ -346,11 +382,12 @@ def _headline(lines: list[Line], title_hint: str | None) -> Line | None:
             if hint and got and len(hint & got) / max(len(hint), len(got)) >= 0.8:
                 return ln
     for ln in lines[:30]:
-        if not ln.text or _NEWS_SKIP.match(ln.folded) or _is_caps(ln.text):
+        n = len(ln.text.split())  # cheaper than _is_caps on a long paragraph: test it first
+        if not 5 <= n <= 60 or ln.text.endswith(":"):
             continue
-        n = len(ln.text.split())
-        if 5 <= n <= 60 and not ln.text.endswith(":"):
-            return ln
+        if _NEWS_SKIP.match(ln.folded) or _is_caps(ln.text):
+            continue
+        return ln
     return None
 
 
@@ -565,14 +602,14 @@ def extract_meta(text: str, title_hint: str | None = None, date_hint: dt.date | 
             meta.signer = sign.text
             ev["signer"] = Evidence(start=sign.start, end=sign.end, rule="signature-block")
     else:
-        head = _headline(lines, title_hint)
+        mline = _news_meta_line(lines)
+        head = _headline(lines, title_hint, mline)
         if head is not None:
             meta.title = head.text
             ev["title"] = Evidence(start=head.start, end=head.end, rule="news-headline")
         elif title_hint:
             meta.title = title_hint.strip()
             ev["title"] = Evidence(start=0, end=0, rule="title-hint")
-        mline = _news_meta_line(lines)
         if mline is not None:
             dates = find_dates(mline.text)
             if dates:
@@ -595,10 +632,11 @@ def extract_meta(text: str, title_hint: str | None = None, date_hint: dt.date | 
                 )
         if issuer is None:
             best = None
-            for m in _ISSUED_BY.finditer(text):
-                if not type_of_word(" ".join(text[m.end() :].split()[:2])) and not type_of_word(
-                    text[m.end() :].split()[0]
-                ):
+            for m in _issued_by(text):
+                # the lookahead puts a word at m.end(): no need to split the rest of the text
+                words = _NEXT_WORDS.match(text, m.end())
+                assert words is not None
+                if not type_of_word(" ".join(w for w in words.groups() if w)) and not type_of_word(words[1]):
                     continue  # "ban hành Kế hoạch …", not "ban hành nhiều văn bản"
                 if best is None or (_has_place(m.group("org")) and not _has_place(best.group("org"))):
                     best = m

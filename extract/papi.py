@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from vanban.extract.scan import literal_starts
 from vanban.ingest.normalize import fold
 
 
@@ -101,6 +102,9 @@ def classify_area(text: str, year: int | None = None) -> tuple[int | None, str]:
     return best, ", ".join(hits[best])
 
 
+_PAPI = re.compile(r"\bpapi\b")
+
+
 def document_areas(text: str, year: int | None) -> list[int]:
     """The areas a document organises itself by: those it names, else all areas of its year
     when it is about PAPI at all (a plan whose group titles were lost)."""
@@ -109,6 +113,7 @@ def document_areas(text: str, year: int | None) -> list[int]:
     named = sorted(set(find_papi_areas(text)))
     if named:
         return named
-    if re.search(r"\bpapi\b", fold(text)):
+    folded = fold(text)
+    if any(_PAPI.match(folded, p) for p in literal_starts(folded, "papi")):  # \b tried there only
         return sorted(a.number for a in current_areas(year))
     return []

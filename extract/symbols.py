@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from vanban.extract.scan import finditer_at
 from vanban.ingest.normalize import fold
 
 
@@ -41,6 +42,9 @@ def doc_types() -> tuple[DocType, ...]:
             )
         )
     return tuple(out)
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _code_key(code: str) -> str:
@@ -115,6 +119,42 @@ class Symbol:
     type: str | None  # the type the code means, None without a code
 
 
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _word_start(text: str, i: int) -> int:
+    """The start of the run of word characters that ends at `i`."""
+    while i:
+        ch = text[i - 1]
+        if not (ch.isalnum() or ch == "_"):
+            break
+        i -= 1
+    return i
+
+
+def _symbol_starts(text: str) -> list[int]:
+    """Every position where `symbol_re()` can match, ascending. A symbol holds a "/"; before
+    its first one stand a number and a space ("239 /KH", each optional), or, in the Party
+    form, a number, a hyphen and a code ("05 - CT /TW"). So a symbol starts at a "/", at the
+    space before it, or where the number before it starts, and the regex's own lookbehind
+    wants a start that no word character or "/" precedes."""
+    out: set[int] = set()
+    s = text.find("/")
+    while s >= 0:
+        space = s > 0 and text[s - 1] == " "
+        i = _word_start(text, s - space)  # the number, or the Party form's code
+        starts = [i, s - 1, s] if space else [i, s]
+        i -= i > 0 and text[i - 1] == " "
+        if i and text[i - 1] == "-":
+            i -= 1
+            i -= i > 0 and text[i - 1] == " "
+            starts.append(_word_start(text, i))  # the Party form's number
+        out.update(p for p in starts if not p or not (_is_word(text[p - 1]) or text[p - 1] == "/"))
+        s = text.find("/", s + 1)
+    return sorted(out)
+
+
 def _uppers(s: str) -> int:
     return sum(1 for ch in s if ch.isupper())
 
@@ -122,7 +162,7 @@ def _uppers(s: str) -> int:
 def find_symbols(text: str) -> list[Symbol]:
     """Every number-and-symbol in `text`, blank numbers ("/SVHTTDL-VP") included."""
     out = []
-    for m in symbol_re().finditer(text):
+    for m in finditer_at(symbol_re(), text, _symbol_starts(text)):  # not at every position
         g = m.groupdict()
         issuer = g["issuer"] or g["pissuer"] or g["lissuer"] or ""
         code = g["code"] or g["pcode"]
@@ -130,7 +170,7 @@ def find_symbols(text: str) -> list[Symbol]:
             continue  # "/Năm 2022", "/Tr": not a symbol
         if not g["num"] and not code and "-" not in issuer:
             continue  # a bare "/ABC" is not a symbol either
-        printed = re.sub(r"\s+", "", m.group(0)).replace("Ð", "Đ")
+        printed = _SPACES.sub("", m.group(0)).replace("Ð", "Đ")
         code = _code_key(code) if code else None
         out.append(
             Symbol(
@@ -151,7 +191,7 @@ def number_key(number: str | None) -> str:
     """A comparison key for document numbers: upper case, "Đ" → "D", no spaces."""
     if not number:
         return ""
-    return re.sub(r"\s+", "", number).upper().replace("Đ", "D").replace("Ð", "D")
+    return _SPACES.sub("", number).upper().replace("Đ", "D").replace("Ð", "D")
 
 
 @cache
@@ -177,7 +217,7 @@ def type_word_re() -> re.Pattern[str]:
 
 def type_of_word(word: str) -> str | None:
     """The canonical type for a type word in any case or accent: "KẾ HOẠCH" → "Kế hoạch"."""
-    return _type_words().get(re.sub(r"\s+", " ", fold(word)).strip())
+    return _type_words().get(_SPACES.sub(" ", fold(word)).strip())
 
 
 @cache

@@ -1,7 +1,10 @@
 """Governance indices by acronym and Vietnamese name; PAPI areas only where the text names them."""
 
-from vanban.extract.indices import find_indices, find_papi_areas, papi_areas
-from vanban.ingest.normalize import normalize_text
+import re
+import string
+
+from vanban.extract.indices import _ODD_CASES, _acronym_cue, find_indices, find_papi_areas, papi_areas
+from vanban.ingest.normalize import fold, normalize_text
 
 
 def idx(text):
@@ -16,6 +19,34 @@ def test_acronyms():
         "SIPAS",
     ]
     assert idx("Chỉ số PAR Index và ICT-Index năm 2023; chỉ số DDCI") == ["PAR INDEX", "ICT INDEX", "DDCI"]
+
+
+def test_acronyms_in_any_case():
+    # re.IGNORECASE lets "s" match a long s and "i" a dotless i; the cues must not lose them
+    assert idx("khảo sát ſIPAS; chỉ số PAPı và İCT-Index, Par_Index; pci") == [
+        "SIPAS",
+        "PAPI",
+        "ICT INDEX",
+        "PAR INDEX",
+        "PCI",
+    ]
+    assert idx("xPAPI, PAPIS; PAPI") == ["PAPI"]
+    assert idx("PAPIS") == []
+
+
+def test_odd_case_letters_are_all_known():
+    """Every letter whose case-insensitive matches fold to something else is in _ODD_CASES."""
+    every = "".join(chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000)
+    odd = {x for x in string.ascii_lowercase if {fold(c) for c in re.findall(x, every, re.IGNORECASE)} != {x}}
+    assert odd <= _ODD_CASES
+
+
+def test_acronym_cues():
+    assert _acronym_cue("PAR[\\s_-]*INDEX") == ("par", 0)
+    assert _acronym_cue("SIPAS") == ("pa", 2)
+    assert _acronym_cue("PAPIS?") == ("pap", 0)
+    assert _acronym_cue("PAPI|ABC") is None
+    assert _acronym_cue("(?:PAPI)") is None
 
 
 def test_vietnamese_names():
