@@ -123,9 +123,10 @@ def _adverbial_re() -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
-def starts_with_adverbial(text: str) -> bool:
-    """True when a clause opens with an adverbial ("Đối với …", "Định kỳ …") before its subject."""
-    return bool(_adverbial_re().match(fold(text).lstrip()))
+def starts_with_adverbial(text: str, folded: str | None = None) -> bool:
+    """True when a clause opens with an adverbial ("Đối với …", "Định kỳ …") before its subject.
+    `folded` is fold(text), when the caller has it."""
+    return bool(_adverbial_re().match((fold(text) if folded is None else folded).lstrip()))
 
 
 @cache

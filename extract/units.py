@@ -26,7 +26,7 @@ try:  # Python 3.11+
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
-__all__ = ["UnitMatch", "canonical_unit", "find_units", "split_units", "support_in", "unit_at_start"]
+__all__ = ["UnitMatch", "canonical_unit", "find_units", "split_units", "support_in", "unit_at_start", "unit_opening"]
 
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "units.toml").read_text(encoding="utf-8"))
 
@@ -47,7 +47,7 @@ class UnitMatch:
 
 _TOKEN = re.compile(r"\w+(?:[&\-]\w+)*|[^\w\s]")
 _WINDOW = 400  # characters read after a candidate head; no unit name is longer
-_SHORT_WINDOW = 90  # most names end sooner: read this much first
+_SHORT_WINDOW = 160  # most names end sooner: read this much first
 
 
 # Tokenising is the matchers' inner loop: a token's derived forms are memoised by its text
@@ -72,11 +72,32 @@ class _Tok:
         self.low, self.fld, self.word, self.upper = forms
 
 
-def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
-    """Tokens of text[start:end], up to the first line break: no name runs over a line."""
-    end = len(text) if end is None else end
-    nl = text.find("\n", start, end)
-    return [_Tok(m) for m in _TOKEN.finditer(text, start, end if nl < 0 else nl)]
+class _Toks(list[_Tok]):
+    """Tokens of text[start:end], up to the first line break (no name runs over a line).
+
+    Read on demand: most candidates are turned away within a few tokens, so tokenising the
+    whole window up front wasted four tokens in five. Parsers ask `has(i)`, not `len()`."""
+
+    __slots__ = ("_more",)
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        super().__init__()
+        end = len(text) if end is None else end
+        nl = text.find("\n", start, end)
+        self._more = _TOKEN.finditer(text, start, end if nl < 0 else nl)
+
+    def has(self, i: int) -> bool:
+        """Whether token i exists, reading up to it."""
+        while len(self) <= i:
+            m = next(self._more, None)
+            if m is None:
+                return False
+            self.append(_Tok(m))
+        return True
+
+    def read_all(self) -> _Toks:
+        self.extend(map(_Tok, self._more))
+        return self
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -205,24 +226,24 @@ def _index(seqs: list[tuple[str, ...]]) -> _Index:
     return idx
 
 
-def _seq_at(toks: list[_Tok], i: int, seqs: list[tuple[str, ...]], attr: str = "low") -> int:
+def _seq_at(toks: _Toks, i: int, seqs: list[tuple[str, ...]], attr: str = "low") -> int:
     """Length (in tokens) of the longest of `seqs` found at toks[i:], comparing words only."""
-    if i >= len(toks):
+    if not toks.has(i):
         return 0
     cands = _index(seqs).get(getattr(toks[i], attr))
     if not cands:
         return 0
     for seq in cands:
-        if i + len(seq) <= len(toks) and all(getattr(toks[i + n], attr) == w for n, w in enumerate(seq)):
+        if toks.has(i + len(seq) - 1) and all(getattr(toks[i + n], attr) == w for n, w in enumerate(seq)):
             return len(seq)
     return 0
 
 
-def _stop_at(toks: list[_Tok], i: int) -> bool:
+def _stop_at(toks: _Toks, i: int) -> bool:
     return toks[i].low in _STOP_FIRST and _seq_at(toks, i, _STOPS) > 0
 
 
-def _head_at(toks: list[_Tok], i: int) -> tuple[int, str] | None:
+def _head_at(toks: _Toks, i: int) -> tuple[int, str] | None:
     """(tokens, kind) of the head word(s) at toks[i], if they are printed as a head."""
     tok = toks[i]
     cands = _HEADS_BY_FIRST.get(tok.fld)
@@ -230,7 +251,7 @@ def _head_at(toks: list[_Tok], i: int) -> tuple[int, str] | None:
         return None
     for key in cands:
         n = len(key)
-        if i + n > len(toks) or any(toks[i + k].fld != key[k] for k in range(n)):
+        if not toks.has(i + n - 1) or any(toks[i + k].fld != key[k] for k in range(n)):
             continue
         kind, low, abbrev = _HEAD_KINDS[key]
         if abbrev:
@@ -241,17 +262,17 @@ def _head_at(toks: list[_Tok], i: int) -> tuple[int, str] | None:
                 continue
             if not tok.upper and key not in _LOWER_OK:
                 continue
-        if n == 1 and i + 1 < len(toks) and _stop_at(toks, i):
+        if n == 1 and toks.has(i + 1) and _stop_at(toks, i):
             return None  # "BÁO CÁO" is a document's title, not a newspaper called "Cáo"
         return n, kind
     return None
 
 
-def _gazetteer_at(toks: list[_Tok], i: int) -> int:
+def _gazetteer_at(toks: _Toks, i: int) -> int:
     """End token index (exclusive) of the longest gazetteer name at toks[i], else i."""
     node, best, j = _TRIE, i, i
     pending: list[str] = []
-    while j < len(toks):
+    while toks.has(j):
         tok = toks[j]
         if not tok.word:
             if tok.text in ",-–—&" and node is not _TRIE:
@@ -274,14 +295,14 @@ def _gazetteer_at(toks: list[_Tok], i: int) -> int:
     return best
 
 
-def _group_at(toks: list[_Tok], i: int, places: bool) -> int:
+def _group_at(toks: _Toks, i: int, places: bool) -> int:
     """End of a group list starting at toks[i] ("sở, ban, ngành có liên quan"), else i."""
     nouns = _NOUNS_AND_PLACES if places else _GROUP_NOUNS
     n = _seq_at(toks, i, nouns)
     if not n:
         return i
     j = i + n
-    while j + 1 < len(toks):
+    while toks.has(j + 1):
         sep = toks[j]
         k = j + 1
         if sep.text == "," and toks[k].low == "các":
@@ -305,13 +326,13 @@ _NEEDS_OBJECT = {("thuộc",), ("trực", "thuộc"), ("của",), ("trên", "đ�
 _BARE_LEVELS = {("tỉnh",), ("huyện",), ("xã",), ("thành", "phố"), ("thị", "xã"), ("quận",), ("phường",)}
 
 
-def _qualifiers(toks: list[_Tok], j: int) -> int:
-    while j < len(toks):
+def _qualifiers(toks: _Toks, j: int) -> int:
+    while toks.has(j):
         n = _seq_at(toks, j, _QUALIFIERS)
         if not n:
             # a bare level word closes a group: "các sở, ban, ngành tỉnh", "các tổ chức chính trị - xã hội huyện"
             for words in _BARE_LEVELS:
-                if tuple(t.low for t in toks[j : j + len(words)]) == words:
+                if toks.has(j + len(words) - 1) and tuple(t.low for t in toks[j : j + len(words)]) == words:
                     return _place_or_unit(toks, j)
             break
         q = tuple(t.low for t in toks[j : j + n])
@@ -327,29 +348,29 @@ def _qualifiers(toks: list[_Tok], j: int) -> int:
     return j
 
 
-def _place_or_unit(toks: list[_Tok], k: int) -> int:
+def _place_or_unit(toks: _Toks, k: int) -> int:
     """End of a level word with its proper name, or of a unit, at toks[k], else k."""
-    if k >= len(toks):
+    if not toks.has(k):
         return k
     n = _seq_at(toks, k, _LEVEL_LIST) or _seq_at(toks, k, _PLACES)
     if n:
         k += n
-        while k < len(toks) and toks[k].upper and not _head_at(toks, k):
+        while toks.has(k) and toks[k].upper and not _head_at(toks, k):
             k += 1
         return k
     if toks[k].upper and _head_at(toks, k):
         return _unit_end(toks, k)
     if toks[k].upper and toks[k].fld in ("thanh", "tinh", "huyen"):  # "của Thành phố"
         k += 1
-        while k < len(toks) and toks[k].upper and toks[k].fld in _VOCAB:
+        while toks.has(k) and toks[k].upper and toks[k].fld in _VOCAB:
             k += 1
         return k
     return k
 
 
-def _unit_end(toks: list[_Tok], i: int) -> int:
+def _unit_end(toks: _Toks, i: int) -> int:
     """End token index (exclusive) of the unit starting at toks[i], else i."""
-    if i >= len(toks) or not toks[i].word:
+    if not toks.has(i) or not toks[i].word:
         return i
     if toks[i].low == "các":
         return _group_at(toks, i + 1, places=False) if _seq_at(toks, i + 1, _GROUP_NOUNS) else i
@@ -364,7 +385,7 @@ def _unit_end(toks: list[_Tok], i: int) -> int:
     gaz = _gazetteer_at(toks, i)
     j = i + n
     if kind == "role" and gaz <= j:
-        if j < len(toks) and toks[j].low == "các":
+        if toks.has(j) and toks[j].low == "các":
             end = _group_at(toks, j + 1, places=True)
             return end if end > j + 1 else i
         sub = _unit_end(toks, j)
@@ -385,14 +406,14 @@ def _unit_end(toks: list[_Tok], i: int) -> int:
     return i if end == _NO_NAME else end
 
 
-def _name_tail(toks: list[_Tok], j: int, named_needed: bool, head_end: int, vocab: set[str]) -> int:
+def _name_tail(toks: _Toks, j: int, named_needed: bool, head_end: int, vocab: set[str]) -> int:
     """End of the name words from toks[j]: capitalised words, genitive heads ("Văn phòng
     UBND tỉnh"), lower-case words of `vocab`, joined by "-", "&" or "và" + a capital."""
     start = j
     last_head = j == head_end  # the last thing consumed was a head ("Văn phòng HĐND")
     # a level word has been read: only a place name may follow
     placed = j > 0 and _seq_at(toks, j - 1, _LEVEL_SEQS, "fld") == 1
-    while j < len(toks):
+    while toks.has(j):
         tok = toks[j]
         if tok.word:
             if tok.low == "các":
@@ -401,7 +422,7 @@ def _name_tail(toks: list[_Tok], j: int, named_needed: bool, head_end: int, voca
                     j = end
                 break
             if tok.low == "và":
-                if not placed and j + 1 < len(toks) and toks[j + 1].word:
+                if not placed and toks.has(j + 1) and toks[j + 1].word:
                     nxt = _head_at(toks, j + 1)
                     if toks[j + 1].upper and (nxt is None or (last_head and nxt[1] == "alone")):
                         j += 1
@@ -429,7 +450,7 @@ def _name_tail(toks: list[_Tok], j: int, named_needed: bool, head_end: int, voca
             j += 1
             last_head = False
             continue
-        if tok.text in "-–—&" and not placed and j + 1 < len(toks) and toks[j + 1].upper:
+        if tok.text in "-–—&" and not placed and toks.has(j + 1) and toks[j + 1].upper:
             j += 1
             continue
         break
@@ -444,16 +465,16 @@ def _name_tail(toks: list[_Tok], j: int, named_needed: bool, head_end: int, voca
 _NO_NAME = -1
 
 
-def _parse(toks: list[_Tok], i: int) -> int:
+def _parse(toks: _Toks, i: int) -> int:
     return _unit_end(toks, i)
 
 
 _ELIDED_LEVEL = re.compile(r"^(?P<head>.*\S)\s+cấp\s+(?:tỉnh|huyện|xã)$", re.IGNORECASE)
 
 
-def _elided_at(toks: list[_Tok], k: int, prev_text: str) -> tuple[int, str] | None:
+def _elided_at(toks: _Toks, k: int, prev_text: str) -> tuple[int, str] | None:
     """ "cấp xã" after "UBND cấp huyện," → (end, "UBND cấp xã")."""
-    if k + 1 < len(toks) and toks[k].low == "cấp" and toks[k + 1].low in ("tỉnh", "huyện", "xã"):
+    if toks.has(k + 1) and toks[k].low == "cấp" and toks[k + 1].low in ("tỉnh", "huyện", "xã"):
         m = _ELIDED_LEVEL.match(prev_text)
         if m:
             return k + 2, f"{m.group('head')} cấp {toks[k + 1].text}"
@@ -566,7 +587,7 @@ def _tail_words(tidy: str, nkey: int) -> str:
     return ""
 
 
-def _match(text: str, toks: list[_Tok], i: int, end: int, written: str | None = None) -> UnitMatch:
+def _match(text: str, toks: _Toks, i: int, end: int, written: str | None = None) -> UnitMatch:
     start, stop = toks[i].start, toks[end - 1].end
     shown = written or text[start:stop]
     canon, level = canonical_unit(shown)
@@ -589,18 +610,10 @@ def find_units(text: str) -> list[UnitMatch]:
         s = cand.start()
         if s < pos:
             continue
-        first = text[s]
-        if not first.isupper() and folded[s : cand.end()] not in _LOWER_FIRSTS:
+        hit = _unit_at_candidate(text, folded, s, cand.end())
+        if hit is None:
             continue
-        if text[s : cand.end()].isupper() and _UPPER_RUN.search(text, max(0, s - 40), s):
-            continue  # a word inside a title in capitals ("NHIỆM VỤ", "XÃ HỘI")
-        toks = _tokens(text, s, min(len(text), s + _SHORT_WINDOW))
-        end = _parse(toks, 0)
-        if end == len(toks) and s + _SHORT_WINDOW < len(text):  # may run on: read further
-            toks = _tokens(text, s, min(len(text), s + _WINDOW))
-            end = _parse(toks, 0)
-        if end <= 0:
-            continue
+        toks, end = hit
         g = bisect.bisect_right(generic_starts, s) - 1
         if g >= 0 and s < generic[g][1]:
             pos = toks[end - 1].end
@@ -610,7 +623,7 @@ def find_units(text: str) -> list[UnitMatch]:
         pos = m.end
         # "UBND cấp huyện, cấp xã": the elided second unit
         k = end
-        while k + 1 < len(toks) and (toks[k].text == "," or toks[k].low == "và"):
+        while toks.has(k + 1) and (toks[k].text == "," or toks[k].low == "và"):
             el = _elided_at(toks, k + 1, out[-1].text)
             if not el:
                 break
@@ -622,10 +635,39 @@ def find_units(text: str) -> list[UnitMatch]:
     return out
 
 
-def _chain(text: str, toks: list[_Tok], i: int) -> tuple[list[UnitMatch], int]:
+def unit_opening(text: str, folded: str | None = None) -> UnitMatch | None:
+    """The unit `text` opens with, as find_units(text) reports it at offset 0, else None.
+
+    Reads that one unit only: a list of partners is read a unit at a time, and finding every
+    unit in the text after each one made reading a list quadratic. `folded` is fold(text)."""
+    if not text:
+        return None
+    folded = fold(text) if folded is None else folded
+    cand = _CANDIDATE.match(folded)
+    hit = _unit_at_candidate(text, folded, 0, cand.end()) if cand else None
+    if hit is None or _GENERIC_RE.match(folded):
+        return None
+    return _match(text, hit[0], 0, hit[1])
+
+
+def _unit_at_candidate(text: str, folded: str, s: int, e: int) -> tuple[_Toks, int] | None:
+    """(tokens from s, end token) of the unit whose first word is the candidate text[s:e]."""
+    if not text[s].isupper() and folded[s:e] not in _LOWER_FIRSTS:
+        return None
+    if text[s:e].isupper() and _UPPER_RUN.search(text, max(0, s - 40), s):
+        return None  # a word inside a title in capitals ("NHIỆM VỤ", "XÃ HỘI")
+    toks = _Toks(text, s, min(len(text), s + _SHORT_WINDOW))
+    end = _parse(toks, 0)
+    if not toks.has(end) and s + _SHORT_WINDOW < len(text):  # may run on: read further
+        toks = _Toks(text, s, min(len(text), s + _WINDOW))
+        end = _parse(toks, 0)
+    return (toks, end) if end > 0 else None
+
+
+def _chain(text: str, toks: _Toks, i: int) -> tuple[list[UnitMatch], int]:
     """Units one after another from toks[i], joined by ",", ";" or "và"."""
     found: list[UnitMatch] = []
-    while i < len(toks):
+    while toks.has(i):
         end = _parse(toks, i)
         if end > i:
             found.append(_match(text, toks, i, end))
@@ -640,7 +682,7 @@ def _chain(text: str, toks: list[_Tok], i: int) -> tuple[list[UnitMatch], int]:
             i = end
         else:
             break
-        if i + 1 < len(toks) and (toks[i].text in (",", ";") or toks[i].low == "và"):
+        if toks.has(i + 1) and (toks[i].text in (",", ";") or toks[i].low == "và"):
             nxt = i + 1
             if _parse(toks, nxt) > nxt or _elided_at(toks, nxt, found[-1].text):
                 i = nxt
@@ -654,7 +696,7 @@ _BULLET = re.compile(
 )
 
 
-def _is_generic(toks: list[_Tok], i: int) -> bool:
+def _is_generic(toks: _Toks, i: int) -> bool:
     return _seq_at(toks, i, _GENERIC) > 0
 
 
@@ -686,29 +728,26 @@ def unit_at_start(text: str) -> list[UnitMatch] | None:
     # Most subjects are short: read a short window first, the full one only when the names
     # run to its end (tokenising 400 characters for every clause is the costly part).
     for window in (_SHORT_WINDOW, _WINDOW):
-        result, complete = _unit_at_start(text[:window], skip.end() if skip else 0)
+        result, complete = _unit_at_start(text, skip.end() if skip else 0, min(window, len(text)))
         if complete or window >= len(text):
             return result
     return result
 
 
-_SHORT_WINDOW = 160
-
-
-def _unit_at_start(head: str, start: int) -> tuple[list[UnitMatch] | None, bool]:
-    """unit_at_start over `head`; the flag says the answer cannot change with more text."""
-    toks = _tokens(head, start)
-    if not toks:
+def _unit_at_start(head: str, start: int, end: int) -> tuple[list[UnitMatch] | None, bool]:
+    """unit_at_start over `head[:end]`; the flag says the answer cannot change with more text
+    (the names stop more than three tokens before the end)."""
+    toks = _Toks(head, start, end)
+    if not toks.has(0):
         return None, True
-    near_end = len(toks) - 3
     i = _seq_at(toks, 0, _LEAD_IN)
-    if i and i < len(toks) and toks[i].text == ":":
+    if i and toks.has(i) and toks[i].text == ":":
         i += 1
     if _is_generic(toks, i):
         return None, True
     found, end = _chain(head, toks, i)
     if not found and _seq_at(toks, 0, _FRAMES):
-        comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+        comma = next((k for k, t in enumerate(toks.read_all()) if t.text == ","), None)
         if comma is not None and comma < 40 and not _is_generic(toks, comma + 1):
             found, end = _chain(head, toks, comma + 1)
         elif comma is None:
@@ -719,8 +758,8 @@ def _unit_at_start(head: str, start: int) -> tuple[list[UnitMatch] | None, bool]
     if n:
         handed, hend = _chain(head, toks, end + n)
         if handed:
-            return handed, hend < near_end
-    return found, end < near_end
+            return handed, toks.has(hend + 3)
+    return found, toks.has(end + 3)
 
 
 _PARTNER = re.compile(
@@ -734,8 +773,8 @@ def support_in(text: str) -> list[str]:
     out: list[str] = []
     seen: set[tuple[str, ...]] = set()
     for m in _PARTNER.finditer(normalize_tone_placement(text) if "ỷ" in text or "oá" in text else text):
-        toks = _tokens(text, m.end(), min(len(text), m.end() + _WINDOW))
-        if not toks or _is_generic(toks, 0):
+        toks = _Toks(text, m.end(), min(len(text), m.end() + _WINDOW))
+        if not toks.has(0) or _is_generic(toks, 0):
             continue
         found, _ = _chain(text, toks, 0)
         for u in found:
@@ -758,7 +797,7 @@ def split_units(cell: str) -> list[str]:
     thao và Du lịch", "các sở, ban, ngành", "UBND các huyện, thị xã, thành phố")."""
     out: list[str] = []
     for part in _split_top(normalize_text(cell) if cell else ""):
-        toks = _tokens(part)
+        toks = _Toks(part).read_all()
         if not toks:
             continue
         protected = max(_parse(toks, 0), 0)
