@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -52,12 +53,15 @@ _SHORT_WINDOW = 160  # most names end sooner: read this much first
 
 # Tokenising is the matchers' inner loop: a token's derived forms are memoised by its text
 # (bounded; the vocabulary of directives is small).
-_TOKEN_FORMS: dict[str, tuple[str, str, bool, bool]] = {}
+_TOKEN_FORMS: dict[str, tuple[str, str, bool, bool, str, tuple[str, ...]]] = {}
 _MAX_FORMS = 100_000
 
 
 class _Tok:
-    __slots__ = ("start", "end", "text", "low", "fld", "word", "upper")
+    """A token and its forms: lower case, folded, tones normalised (as heads are compared),
+    and its gazetteer key words (abbreviations expanded)."""
+
+    __slots__ = ("start", "end", "text", "low", "fld", "word", "upper", "tone", "keys")
 
     def __init__(self, m: re.Match[str]) -> None:
         self.start, self.end = m.span()
@@ -68,8 +72,10 @@ class _Tok:
                 _TOKEN_FORMS.clear()
             low = text.lower()
             word = text[0].isalnum() or text[0] == "_"
-            forms = _TOKEN_FORMS[text] = (low, fold(low), word, word and text[0].isupper())
-        self.low, self.fld, self.word, self.upper = forms
+            forms = _TOKEN_FORMS[text] = (
+                low, fold(low), word, word and text[0].isupper(), normalize_tone_placement(low), _expand(text),
+            )
+        self.low, self.fld, self.word, self.upper, self.tone, self.keys = forms
 
 
 class _Toks(list[_Tok]):
@@ -88,6 +94,8 @@ class _Toks(list[_Tok]):
 
     def has(self, i: int) -> bool:
         """Whether token i exists, reading up to it."""
+        if i < len(self):
+            return True
         while len(self) <= i:
             m = next(self._more, None)
             if m is None:
@@ -106,6 +114,19 @@ def _words(phrase: str) -> tuple[str, ...]:
 
 def _fwords(phrase: str) -> tuple[str, ...]:
     return tuple(fold(w) for w in _words(phrase))
+
+
+class _Phrases(list[tuple[str, ...]]):
+    """Phrases as word tuples, indexed for _seq_at: (length, words after the first) by first
+    word, longest first. `folded`: the words are compared folded, else in lower case."""
+
+    def __init__(self, seqs: Iterable[tuple[str, ...]], folded: bool = False) -> None:
+        super().__init__(seqs)
+        self.folded = folded
+        self.by_first: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for seq in sorted(self, key=len, reverse=True):
+            if seq:
+                self.by_first.setdefault(seq[0], []).append((len(seq), seq[1:]))
 
 
 # --------------------------------------------------------------------------- data
@@ -129,19 +150,23 @@ _LOWER_OK = {_fwords(p) for p in _DATA["heads"]["lowercase_ok"]}
 _HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _key in sorted(_HEAD_KINDS, key=len, reverse=True):
     _HEADS_BY_FIRST.setdefault(_key[0], []).append(_key)
+# For _head_at: (folded words, kind, printed words, abbreviation, may be printed in lower case).
+_HEAD_ENTRIES = {
+    first: [(key, *_HEAD_KINDS[key], key in _LOWER_OK) for key in keys] for first, keys in _HEADS_BY_FIRST.items()
+}
 
-_GROUP_NOUNS = sorted({_words(p) for p in _DATA["groups"]["nouns"]}, key=len, reverse=True)
-_PLACES = sorted({_words(p) for p in _DATA["groups"]["places"]}, key=len, reverse=True)
+_GROUP_NOUNS = _Phrases(sorted({_words(p) for p in _DATA["groups"]["nouns"]}, key=len, reverse=True))
+_PLACES = _Phrases(sorted({_words(p) for p in _DATA["groups"]["places"]}, key=len, reverse=True))
 _LEVELS = {_words(k): v for k, v in _DATA["levels"].items()}
 _FLEVELS = {tuple(map(fold, k)): v for k, v in _LEVELS.items()}
-_LEVEL_LIST = list(_LEVELS)
-_NOUNS_AND_PLACES = _GROUP_NOUNS + _PLACES
-_STOPS = sorted({_words(p) for p in _DATA["stop"]["phrases"]}, key=len, reverse=True)
+_LEVEL_LIST = _Phrases(_LEVELS)
+_NOUNS_AND_PLACES = _Phrases(_GROUP_NOUNS + _PLACES)
+_STOPS = _Phrases(sorted({_words(p) for p in _DATA["stop"]["phrases"]}, key=len, reverse=True))
 _STOP_FIRST = {s[0] for s in _STOPS}
-_GENERIC = [_words(p) for p in _DATA["generic"]["phrases"]]
-_LEAD_IN = sorted((_words(p) for p in _DATA["generic"]["lead_in"]), key=len, reverse=True)
-_FRAMES = [_words(p) for p in _DATA["generic"]["frames"]]
-_ASSIGN = sorted((_words(p) for p in _DATA["generic"]["assign_verbs"]), key=len, reverse=True)
+_GENERIC = _Phrases(_words(p) for p in _DATA["generic"]["phrases"])
+_LEAD_IN = _Phrases(sorted((_words(p) for p in _DATA["generic"]["lead_in"]), key=len, reverse=True))
+_FRAMES = _Phrases(_words(p) for p in _DATA["generic"]["frames"])
+_ASSIGN = _Phrases(sorted((_words(p) for p in _DATA["generic"]["assign_verbs"]), key=len, reverse=True))
 
 
 def _name_key(text: str) -> tuple[str, ...]:
@@ -185,7 +210,7 @@ _VOCAB = {fold(w) for w in _DATA["vocabulary"]["words"]}
 for _k in _GAZ:
     _VOCAB.update(_k)
 _VOCAB -= {"cac", "cua"}
-_LEVEL_SEQS = sorted({_fwords(p) for p in _DATA["vocabulary"]["level_words"]}, key=len, reverse=True)
+_LEVEL_SEQS = _Phrases(sorted({_fwords(p) for p in _DATA["vocabulary"]["level_words"]}, key=len, reverse=True), folded=True)
 _LEVEL_VOCAB: set[str] = set()  # marks "only level words may follow"
 
 # Candidate starts: the first word of every head, and "các", matched in folded text.
@@ -210,32 +235,25 @@ _GENERIC_RE = re.compile(
 # --------------------------------------------------------------------------- parsing
 
 
-_Index = dict[str, list[tuple[str, ...]]]
-_INDEXES: dict[int, _Index] = {}
-
-
-def _index(seqs: list[tuple[str, ...]]) -> _Index:
-    """Phrases by first word, longest first (cached per list)."""
-    idx = _INDEXES.get(id(seqs))
-    if idx is None:
-        idx = {}
-        for seq in sorted(seqs, key=len, reverse=True):
-            if seq:
-                idx.setdefault(seq[0], []).append(seq)
-        _INDEXES[id(seqs)] = idx
-    return idx
-
-
-def _seq_at(toks: _Toks, i: int, seqs: list[tuple[str, ...]], attr: str = "low") -> int:
-    """Length (in tokens) of the longest of `seqs` found at toks[i:], comparing words only."""
+def _seq_at(toks: _Toks, i: int, phrases: _Phrases) -> int:
+    """Length (in tokens) of the longest of `phrases` found at toks[i:], comparing words only."""
     if not toks.has(i):
         return 0
-    cands = _index(seqs).get(getattr(toks[i], attr))
+    folded = phrases.folded
+    cands = phrases.by_first.get(toks[i].fld if folded else toks[i].low)
     if not cands:
         return 0
-    for seq in cands:
-        if toks.has(i + len(seq) - 1) and all(getattr(toks[i + n], attr) == w for n, w in enumerate(seq)):
-            return len(seq)
+    for n, rest in cands:
+        if n == 1:
+            return 1  # the index matched its one word
+        if toks.has(i + n - 1):
+            k = i + 1
+            for w in rest:
+                if (toks[k].fld if folded else toks[k].low) != w:
+                    break
+                k += 1
+            else:
+                return n
     return 0
 
 
@@ -246,21 +264,20 @@ def _stop_at(toks: _Toks, i: int) -> bool:
 def _head_at(toks: _Toks, i: int) -> tuple[int, str] | None:
     """(tokens, kind) of the head word(s) at toks[i], if they are printed as a head."""
     tok = toks[i]
-    cands = _HEADS_BY_FIRST.get(tok.fld)
+    cands = _HEAD_ENTRIES.get(tok.fld)
     if not cands:
         return None
-    for key in cands:
+    for key, kind, low, abbrev, lower_ok in cands:
         n = len(key)
-        if not toks.has(i + n - 1) or any(toks[i + k].fld != key[k] for k in range(n)):
+        if n > 1 and (not toks.has(i + n - 1) or any(toks[i + k].fld != key[k] for k in range(1, n))):
             continue
-        kind, low, abbrev = _HEAD_KINDS[key]
         if abbrev:
             if not tok.text.isupper():
                 continue
         else:
-            if [normalize_tone_placement(t.low) for t in toks[i : i + n]] != list(low):
+            if tuple(t.tone for t in toks[i : i + n]) != low:
                 continue
-            if not tok.upper and key not in _LOWER_OK:
+            if not tok.upper and not lower_ok:
                 continue
         if n == 1 and toks.has(i + 1) and _stop_at(toks, i):
             return None  # "BÁO CÁO" is a document's title, not a newspaper called "Cáo"
@@ -271,7 +288,6 @@ def _head_at(toks: _Toks, i: int) -> tuple[int, str] | None:
 def _gazetteer_at(toks: _Toks, i: int) -> int:
     """End token index (exclusive) of the longest gazetteer name at toks[i], else i."""
     node, best, j = _TRIE, i, i
-    pending: list[str] = []
     while toks.has(j):
         tok = toks[j]
         if not tok.word:
@@ -282,8 +298,7 @@ def _gazetteer_at(toks: _Toks, i: int) -> int:
         if tok.fld == "va" and node is not _TRIE:
             j += 1
             continue
-        pending = list(_expand(tok.text))
-        for w in pending:
+        for w in tok.keys:
             node = node.get(w) if node else None
             if node is None:
                 break
@@ -319,7 +334,7 @@ def _group_at(toks: _Toks, i: int, places: bool) -> int:
     return _qualifiers(toks, j)
 
 
-_QUALIFIERS = sorted({_words(p) for p in _DATA["groups"]["qualifiers"]}, key=len, reverse=True)
+_QUALIFIERS = _Phrases(sorted({_words(p) for p in _DATA["groups"]["qualifiers"]}, key=len, reverse=True))
 _NEEDS_OBJECT = {("thuộc",), ("trực", "thuộc"), ("của",), ("trên", "địa", "bàn")}
 
 
@@ -412,7 +427,7 @@ def _name_tail(toks: _Toks, j: int, named_needed: bool, head_end: int, vocab: se
     start = j
     last_head = j == head_end  # the last thing consumed was a head ("Văn phòng HĐND")
     # a level word has been read: only a place name may follow
-    placed = j > 0 and _seq_at(toks, j - 1, _LEVEL_SEQS, "fld") == 1
+    placed = j > 0 and _seq_at(toks, j - 1, _LEVEL_SEQS) == 1
     while toks.has(j):
         tok = toks[j]
         if tok.word:
@@ -439,7 +454,7 @@ def _name_tail(toks: _Toks, j: int, named_needed: bool, head_end: int, vocab: se
                 continue
             if named_needed and j == start:  # "Ban hành", "Phòng, chống": no name
                 return _NO_NAME
-            n = _seq_at(toks, j, _LEVEL_SEQS, "fld")
+            n = _seq_at(toks, j, _LEVEL_SEQS)
             if n:
                 j += n
                 placed = True
