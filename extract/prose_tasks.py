@@ -352,12 +352,12 @@ def _refs(units: list[Found]) -> list[UnitRef]:
     return out
 
 
-def _make_task(block: Block, body_off: int, body: str, t_start: int, t_end: int, clause_start: int,
+def _make_task(block: Block, body_off: int, body: str, fbody: str, t_start: int, t_end: int, clause_start: int,
                lead: list[UnitRef], support: list[UnitRef], label: str | None, ctx: Context, rule: str) -> Task | None:
     text = body[t_start:t_end].strip(" ;,.")
     if len(text.split()) < 3:
         return None
-    found = find_deadline(body[clause_start:t_end], ctx.ref_year)
+    found = find_deadline(body[clause_start:t_end], ctx.ref_year, fbody[clause_start:t_end])
     deadline = found[0] if found else next((f.deadline for f in reversed(ctx.frames) if f.deadline), None)
     dimension = next((f.dimension for f in reversed(ctx.frames) if f.dimension), None)
     return Task(
@@ -415,14 +415,13 @@ def _trailing_owner(body: str, ref_year: int | None) -> tuple[int, list[UnitRef]
     return (m.start(), lead, support, deadline) if lead else None
 
 
-def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
+def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label: str | None,
                       ctx_units: list[UnitRef], ctx: Context, labelled: bool) -> tuple[list[Task], bool]:
     """Tasks of one passage; returns them and whether the passage opened with its own subject."""
     spans: list[tuple[int, int, list[UnitRef], list[UnitRef], str]] = []  # clause, text start, lead, support, rule
     # a clause's subject and the start of its work lie near its beginning: looking at a bounded
     # window keeps a long passage linear (every clause would otherwise re-read the rest)
     # "… đề nghị các cơ quan, đơn vị:" or "… thực hiện các nhiệm vụ sau:": the list that follows is theirs
-    fbody = fold(body)  # folded once: every clause below slices it
     ends_as_intro = body.rstrip().endswith(":") or bool(_INTRO_END.search(fbody[-80:].rstrip()))
     first = subject_of(body[:_WINDOW], fbody[:_WINDOW])
     if first is not None:
@@ -462,7 +461,7 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
         owner = _trailing_owner(body, ctx.ref_year)
         if owner:
             at, lead, support, deadline = owner
-            task = _make_task(block, body_off, body, 0, at, 0, lead, support, label, ctx, "prose-trailing-owner")
+            task = _make_task(block, body_off, body, fbody, 0, at, 0, lead, support, label, ctx, "prose-trailing-owner")
             if task and deadline:
                 task.deadline = deadline
             return ([task] if task else []), False
@@ -479,11 +478,11 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
         items = _inline_items(body, fbody, t_start, t_end)
         if items:  # "… yêu cầu các sở tập trung các nhiệm vụ sau: A; B; C." — each item a task
             for a, b in items:
-                task = _make_task(block, body_off, body, a, b, a, lead, partners, label, ctx, rule + "+inline-list")
+                task = _make_task(block, body_off, body, fbody, a, b, a, lead, partners, label, ctx, rule + "+inline-list")
                 if task:
                     tasks.append(task)
             continue
-        task = _make_task(block, body_off, body, t_start, t_end, clause_start, lead, partners, label, ctx, rule)
+        task = _make_task(block, body_off, body, fbody, t_start, t_end, clause_start, lead, partners, label, ctx, rule)
         if task:
             tasks.append(task)
     return tasks, own
@@ -626,7 +625,8 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
                 ctx.colon_units = []
             if lab.level <= 2:
                 ctx.intro_units = []
-        if structure.is_closing_formula(body):
+        fbody = fold(body)  # folded once for every test of the passage below
+        if structure.is_closing_formula(body, fbody):
             ctx.intro_units, ctx.colon_units = [], []
             continue
         if structure.is_recipients(body):
@@ -642,12 +642,12 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         if report and frame and lab.kind in ("roman", "article") and len(body) < 100:
             # a report's top sections: "I. KẾT QUẢ …" reports, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ" assigns
             frame.kind = "plain" if structure.is_report_task_section(body) else "skip"
-        if report and not frame and in_skip and _LEAD_IN.match(fold(body).lstrip()):
+        if report and not frame and in_skip and _LEAD_IN.match(fbody.lstrip()):
             in_skip = False  # "Đề nghị UBND tỉnh …" inside a report's narrative is a proposal
         if frame:
             frame.dimension = area_named(body) if len(body) < 200 else None
             if lab.kind == "heading" or len(body) < 120:
-                found = find_deadline(body, ref_year)
+                found = find_deadline(body, ref_year, fbody)
                 frame.deadline = found[0] if found and found[0].date else None
         if in_skip or (frame and frame.kind == "skip"):
             if frame:
@@ -679,7 +679,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         number = next((f.label for f in reversed(ctx.frames) if f.label and f.label not in "-+•*·–—"), None)
         own_label = lab.label if lab and lab.label not in "-+•*·–—" and lab.kind != "heading" else number
         ctx.colon_units = [] if lab and lab.kind not in _BULLETS else ctx.colon_units
-        found_tasks, _ = _tasks_in_passage(block, body_off, body, own_label, ctx_units, ctx, labelled=bool(lab))
+        found_tasks, _ = _tasks_in_passage(block, body_off, body, fbody, own_label, ctx_units, ctx, labelled=bool(lab))
         if frame:
             if found_tasks and lab.kind not in _BULLETS and ctx.colon_units:
                 # "1. Sở Nội vụ: Chủ trì …" then bullets: the colon opens a list of that unit's tasks
@@ -688,7 +688,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             elif found_tasks:
                 frame.kind = "task"
             ctx.frames.append(frame)
-        if not found_tasks and not is_generic_addressee(body) and not body.rstrip().endswith(":"):
+        if not found_tasks and not is_generic_addressee(body, fbody) and not body.rstrip().endswith(":"):
             fields.add_pending(_Pending(
                 block, body_off, body, own_label, lab.level if lab else 99,
                 next((f.dimension for f in reversed(ctx.frames) if f.dimension), None),

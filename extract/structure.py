@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -65,10 +66,14 @@ def _is_roman(s: str) -> bool:
     return bool(_ROMAN.match(s))
 
 
+_END_PUNCT = re.compile(r"[:.;]+$")
+_SPACES = re.compile(r"\s+")
+
+
 def _norm_heading(body: str) -> str:
     text = fold(body).strip()
-    text = re.sub(r"[:.;]+$", "", text).strip()
-    return re.sub(r"\s+", " ", text)
+    text = _END_PUNCT.sub("", text).strip()
+    return _SPACES.sub(" ", text)
 
 
 def is_not_task_section(heading_body: str) -> bool:
@@ -91,24 +96,42 @@ def is_report_task_section(heading_body: str) -> bool:
 
 
 @cache
-def _closing_res() -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in data()["formulas"]["closing"]]
+def _closing_tests() -> list[Callable[[str], re.Match[str] | None]]:
+    """A closing pattern anchored at the end is searched for; the others open the passage."""
+    patterns = [re.compile(p) for p in data()["formulas"]["closing"]]
+    return [p.search if p.pattern.endswith("$") else p.match for p in patterns]
 
 
-def is_closing_formula(text: str) -> bool:
-    """The letter's closing exhortation ("Nhận được công văn này, yêu cầu …"), not a task."""
-    folded = fold(text).strip()
-    return any(p.search(folded) if p.pattern.endswith("$") else p.match(folded) for p in _closing_res())
+def is_closing_formula(text: str, folded: str | None = None) -> bool:
+    """The letter's closing exhortation ("Nhận được công văn này, yêu cầu …"), not a task.
+    `folded` is fold(text), when the caller has it."""
+    folded = (fold(text) if folded is None else folded).strip()
+    return any(test(folded) for test in _closing_tests())
+
+
+@cache
+def _first_words(formulas: str) -> tuple[str, ...]:
+    return tuple({phrase.split()[0] for phrase in data()["formulas"][formulas]})
+
+
+def _may_open_with(text: str, formulas: str) -> bool:
+    """Whether the passage opens with the first word of one of the formulas: a cheap test that
+    turns most passages away before _norm_heading (whose first word it keeps as it is)."""
+    return fold(text[:40]).lstrip().startswith(_first_words(formulas))
 
 
 def is_recipients(text: str) -> bool:
     """The "Kính gửi:" line of a letter: the units after it are addressees, not task owners."""
+    if not _may_open_with(text, "recipients"):
+        return False
     start = _norm_heading(text[:40])
     return any(start.startswith(m) for m in data()["formulas"]["recipients"])
 
 
 def is_end_of_body(text: str) -> bool:
     """The distribution list ("Nơi nhận:") where the body of a letter ends."""
+    if not _may_open_with(text, "end_of_body"):
+        return False
     folded = _norm_heading(text[:40])
     return any(folded == m or folded.startswith(m + ":") for m in data()["formulas"]["end_of_body"])
 

@@ -762,7 +762,11 @@ def _unit_at_start(head: str, start: int, end: int) -> tuple[list[UnitMatch] | N
         return None, True
     found, end = _chain(head, toks, i)
     if not found and _seq_at(toks, 0, _FRAMES):
-        comma = next((k for k, t in enumerate(toks.read_all()) if t.text == ","), None)
+        comma = 0  # the first comma, reading no further
+        while toks.has(comma) and toks[comma].text != ",":
+            comma += 1
+        if not toks.has(comma):
+            comma = None
         if comma is not None and comma < 40 and not _is_generic(toks, comma + 1):
             found, end = _chain(head, toks, comma + 1)
         elif comma is None:
@@ -801,6 +805,7 @@ def support_in(text: str) -> list[str]:
 
 
 _TOP_SPLIT = re.compile(r"[;:\n|]+")
+_SEPARATOR = re.compile(r"[;:\n|]")
 _TRIM = " \t\n.,;:-–—+*•/"
 
 
@@ -812,6 +817,13 @@ def split_units(cell: str) -> list[str]:
     thao và Du lịch", "các sở, ban, ngành", "UBND các huyện, thị xã, thành phố")."""
     out: list[str] = []
     for part in _split_top(normalize_text(cell) if cell else ""):
+        if "," not in part and "\n" not in part and "và" not in part.lower():
+            # no separator: the part is one piece (tokens cover every printed character of a
+            # line, so the span from the first token to the last is the part without spaces)
+            piece = part.strip().strip(_TRIM)
+            if piece:
+                out.append(piece)
+            continue
         toks = _Toks(part).read_all()
         if not toks:
             continue
@@ -845,6 +857,9 @@ def split_units(cell: str) -> list[str]:
 
 def _split_top(cell: str) -> list[str]:
     """Split at ";", ":", new lines and "|" outside brackets."""
+    if "(" not in cell and "[" not in cell:  # no brackets: split at every separator, in C
+        parts = _SEPARATOR.split(cell)
+        return [p.strip(_TRIM) for p in parts if p.strip(_TRIM)]
     parts, depth, cur = [], 0, []
     for ch in cell:
         if ch in "([":
