@@ -727,6 +727,27 @@ _OPENERS: frozenset[str] = frozenset(
 _FIRST_WORD = re.compile(r"\w+")
 
 
+def _alt_words(seqs: Iterable[tuple[str, ...]]) -> str:
+    """Word sequences as one alternation, longest first, the words apart by any blank."""
+    return "|".join(sorted({r"\s+".join(map(re.escape, s)) for s in seqs if s}, key=len, reverse=True))
+
+
+def _folded(seqs: Iterable[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    return [tuple(map(fold, s)) for s in seqs]
+
+
+_ABOVE_FOLD = re.compile("[\u2100-\U0010ffff]")
+# A second prefilter, on the folded text: what _unit_at_start can find opens with a frame, or
+# with an optional lead-in and then a head, "các" or a group noun, each a whole word. It admits
+# more than the parse does (a superset: the parse decides), and turns away before any tokenising
+# most clauses whose first word a unit may begin with ("Công khai …", "Số liệu …", "Chủ trì …").
+_MAY_OPEN = re.compile(
+    r"\s*(?:" + _alt_words(_folded(_FRAMES))
+    + r"|(?:(?:" + _alt_words(_folded(_LEAD_IN)) + r")\s*:?\s*)?"
+    + r"(?:" + _alt_words([*_HEAD_KINDS, ("cac",), *_folded(g[:1] for g in _GROUP_NOUNS)]) + r")(?!\w))"
+)
+
+
 def unit_at_start(text: str) -> list[UnitMatch] | None:
     """The unit(s) a passage opens with as the subject of an assignment, else None.
 
@@ -737,13 +758,20 @@ def unit_at_start(text: str) -> list[UnitMatch] | None:
     if not text:
         return None
     skip = _BULLET.match(text[:_WINDOW])
-    first = _FIRST_WORD.search(text, skip.end() if skip else 0, _WINDOW)
+    start = skip.end() if skip else 0
+    first = _FIRST_WORD.search(text, start, _WINDOW)
     if first is None or fold(first.group().lower()) not in _OPENERS:
+        return None
+    # Whatever the short window holds, _MAY_OPEN admits (tokens compare folded lower case, and
+    # fold lower-cases every character below U+2100: above it, the Kelvin sign "K" is not);
+    # a window it turns away would give (None, complete).
+    head = fold(text[:_SHORT_WINDOW])
+    if (head.isascii() or not _ABOVE_FOLD.search(head)) and not _MAY_OPEN.match(head, start):
         return None
     # Most subjects are short: read a short window first, the full one only when the names
     # run to its end (tokenising 400 characters for every clause is the costly part).
     for window in (_SHORT_WINDOW, _WINDOW):
-        result, complete = _unit_at_start(text, skip.end() if skip else 0, min(window, len(text)))
+        result, complete = _unit_at_start(text, start, min(window, len(text)))
         if complete or window >= len(text):
             return result
     return result
