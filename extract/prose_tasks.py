@@ -107,9 +107,10 @@ class Subject:
     support: list[Found] = field(default_factory=list)
 
 
-def _units_at(text: str, pos: int) -> list[Found]:
-    """The units a clause opens with at `pos`, with spans in `text`."""
-    return [Found(m.text, m.start + pos, m.end + pos, m.canonical, m.level) for m in unit_at_start(text[pos:]) or []]
+def _units_at(text: str, pos: int, folded: str | None = None) -> list[Found]:
+    """The units a clause opens with at `pos`, with spans in `text` (`folded` is fold(text))."""
+    units = unit_at_start(text[pos:], folded[pos:] if folded is not None else None)
+    return [Found(m.text, m.start + pos, m.end + pos, m.canonical, m.level) for m in units or []]
 
 
 _STANDING_ROLE = re.compile(r"la\s+(?:co\s+quan|don\s+vi|dau\s+moi)\b")
@@ -193,14 +194,15 @@ _REQUEST_HINTS = ("giao", "yeu cau", "de nghi", "ı")
 
 
 def _addressees_of_request(clause: str, folded: str) -> Subject | None:
-    if not any(w in folded[:400] for w in _REQUEST_HINTS) or not _REQUEST_WORD.search(clause, 0, 400):
+    head = folded[:400]
+    if not any(w in head for w in _REQUEST_HINTS) or not _REQUEST_WORD.search(clause, 0, 400):
         return None  # most clauses ask nothing of anyone
-    for m in _REQUEST.finditer(folded[:400]):
+    for m in _REQUEST.finditer(head):
         before = folded[:m.start()]
         requester = before.rsplit(",", 1)[-1]  # "Thực hiện Công văn số …, Chủ tịch UBND tỉnh yêu cầu …"
         if ";" in before or len(requester.split()) > 12 or re.search(r"\bda\s*$", before):
             return None
-        targets = _units_at(clause, m.end())
+        targets = _units_at(clause, m.end(), folded)
         if targets:
             by = Found(clause[:m.start()].strip(" ,"), 0, m.start())
             return _finish(clause, targets, by, folded)
@@ -217,10 +219,10 @@ def subject_of(clause: str, folded: str | None = None) -> Subject | None:
     lead_in = _LEAD_IN.match(folded.lstrip())
     offset = len(folded) - len(folded.lstrip())
     if lead_in:  # "Giao Thanh tra Sở: …", "Đề nghị Ủy ban MTTQ tỉnh …"
-        units = _units_at(clause, offset + lead_in.end())
+        units = _units_at(clause, offset + lead_in.end(), folded)
         if units:
             return _finish(clause, units, None, folded)
-    units = _units_at(clause, offset)
+    units = _units_at(clause, offset, folded)
     if not units and structure.starts_with_adverbial(clause, folded) and not is_legal_basis(clause):
         units = _subject_after_adverbial(clause)
     if not units:
@@ -228,7 +230,7 @@ def subject_of(clause: str, folded: str | None = None) -> Subject | None:
     pos = _skip_sep(clause, units[-1].end) if clause[units[-1].end:units[-1].end + 2].strip(" ") in ("", ",") else units[-1].end
     verb = _assign_re().match(folded[pos:])
     if verb:  # "<superior> yêu cầu <units> …": the units after the verb lead
-        targets = _units_at(clause, pos + verb.end())
+        targets = _units_at(clause, pos + verb.end(), folded)
         if not targets:
             return Subject([], pos, assigned_by=units[0])
         return _finish(clause, targets, units[0], folded)
@@ -322,7 +324,7 @@ def _directed(clause: str, folded: str, sub: Subject, issuer: str | None) -> Sub
     m = _DIRECTS.match(folded[sub.pred_start:sub.pred_start + 40])
     if not m:
         return sub
-    targets = _units_at(clause, sub.pred_start + m.end())
+    targets = _units_at(clause, sub.pred_start + m.end(), folded)
     if not targets:
         return sub
     return _finish(clause, targets, sub.units[0], folded) or sub

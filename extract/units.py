@@ -748,13 +748,14 @@ _MAY_OPEN = re.compile(
 )
 
 
-def unit_at_start(text: str) -> list[UnitMatch] | None:
+def unit_at_start(text: str, folded: str | None = None) -> list[UnitMatch] | None:
     """The unit(s) a passage opens with as the subject of an assignment, else None.
 
     "Phòng Tổ chức Hành chính: Tăng cường …", a heading "3. Sở Nội vụ", "Phòng Tư pháp
     huyện chủ trì …", "Báo Lào Cai, Đài Phát thanh - Truyền hình tỉnh" (two). A subject
     that hands the work on ("UBND huyện yêu cầu các cơ quan, đơn vị …") gives the units it
-    names. Addressees that are everyone ("Các cấp, các ngành …") give None."""
+    names. Addressees that are everyone ("Các cấp, các ngành …") give None. `folded` is
+    fold(text) (or its start), when the caller has it."""
     if not text:
         return None
     skip = _BULLET.match(text[:_WINDOW])
@@ -765,7 +766,7 @@ def unit_at_start(text: str) -> list[UnitMatch] | None:
     # Whatever the short window holds, _MAY_OPEN admits (tokens compare folded lower case, and
     # fold lower-cases every character below U+2100: above it, the Kelvin sign "K" is not);
     # a window it turns away would give (None, complete).
-    head = fold(text[:_SHORT_WINDOW])
+    head = fold(text[:_SHORT_WINDOW]) if folded is None else folded[:_SHORT_WINDOW]
     if (head.isascii() or not _ABOVE_FOLD.search(head)) and not _MAY_OPEN.match(head, start):
         return None
     # Most subjects are short: read a short window first, the full one only when the names
