@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from vanban.ingest.normalize import fold, normalize_text
@@ -221,6 +222,15 @@ _FIND = re.compile(
     """,
     re.VERBOSE,
 )
+# Every phrase _FIND opens with stands as a whole word (a space or the pattern's end follows
+# its first word), so _FIND is tried only where one of these first words stands: trying its
+# many alternatives at every character was most of the cost of reading a task's deadline.
+_FIRST_WORDS = {
+    fold(normalize_text(p)).split()[0]
+    for p in (*[q for key in ("date", "period", "year", "start") for q in _DATA["prepositions"][key]],
+              *_DATA["recurrence"]["phrases"])
+}
+_FIND_AT = re.compile(r"\b(?:" + "|".join(sorted(_FIRST_WORDS, key=len, reverse=True)) + r")\b")
 _DISQ_NOUNS = {tuple(fold(normalize_text(n)).split()) for n in _DATA["disqualify"]["nouns"]}
 _DISQ_WINDOW = int(_DATA["disqualify"]["window"])
 _COPULAS = {fold(w) for w in _DATA["disqualify"]["copulas"]}
@@ -229,19 +239,21 @@ _CLAUSE_END = re.compile(r"[.;:!?\n(…]")
 _WORD = re.compile(r"\w+")
 
 
-def find_deadline(text: str, ref_year: int | None = None) -> tuple[Deadline, int, int] | None:
+def find_deadline(text: str, ref_year: int | None = None, folded: str | None = None) -> tuple[Deadline, int, int] | None:
     """The time phrase inside a task's text that says when or how often the unit acts.
 
     Returns (deadline, start, end) with `text[start:end]` as `deadline.raw`, or None. A
     date needs a deadline word before it ("trước ngày 30/7/2022"); a year needs one of
     completion ("Hoàn thành trong năm 2025"), since a mere mention of the plan's year is
     none; a recurrence must qualify the action, not a thing ("dự toán ngân sách hằng năm").
-    A date with its year wins; otherwise the first phrase found."""
+    A date with its year wins; otherwise the first phrase found. `folded` is fold(text), when
+    the caller has it."""
     if not text:
         return None
-    folded = fold(text)
+    if folded is None:
+        folded = fold(text)
     found: list[tuple[Deadline, int, int, bool]] = []
-    for m in _FIND.finditer(folded):
+    for m in _find_all(folded):
         hit = _candidate(text, folded, m, ref_year)
         if hit:
             found.append(hit)
@@ -249,6 +261,18 @@ def find_deadline(text: str, ref_year: int | None = None) -> tuple[Deadline, int
         return None
     best = next((f for f in found if f[3]), found[0])
     return best[0], best[1], best[2]
+
+
+def _find_all(folded: str) -> Iterator[re.Match[str]]:
+    """The matches of _FIND.finditer(folded), trying _FIND only where a first word stands."""
+    pos = 0
+    for at in _FIND_AT.finditer(folded):
+        if at.start() < pos:
+            continue
+        m = _FIND.match(folded, at.start())
+        if m:
+            yield m
+            pos = m.end()
 
 
 def _candidate(text: str, folded: str, m: re.Match[str], ref_year: int | None):

@@ -17,7 +17,14 @@ from vanban.extract import structure
 from vanban.extract.deadlines import find_deadline, parse_deadline
 from vanban.extract.papi import area_named
 from vanban.extract.table_tasks import column_role
-from vanban.extract.units import canonical_unit, find_units, generic_phrases, unit_at_start, unit_refs
+from vanban.extract.units import (
+    canonical_unit,
+    find_units,
+    generic_phrases,
+    unit_at_start,
+    unit_opening,
+    unit_refs,
+)
 from vanban.ingest.normalize import fold
 from vanban.schema.models import Block, Deadline, Task, UnitRef
 
@@ -50,9 +57,10 @@ def _generic_re() -> re.Pattern[str]:
     return re.compile(r"^\W*(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
 
 
-def is_generic_addressee(text: str) -> bool:
-    """A passage addressed to everyone ("Các cấp, các ngành …"): no task, whatever the heading."""
-    return bool(_generic_re().match(fold(text)))
+def is_generic_addressee(text: str, folded: str | None = None) -> bool:
+    """A passage addressed to everyone ("Các cấp, các ngành …"): no task, whatever the heading.
+    `folded` is fold(text), when the caller has it."""
+    return bool(_generic_re().match(fold(text) if folded is None else folded))
 
 
 @dataclass
@@ -99,16 +107,17 @@ class Subject:
     support: list[Found] = field(default_factory=list)
 
 
-def _units_at(text: str, pos: int) -> list[Found]:
-    """The units a clause opens with at `pos`, with spans in `text`."""
-    return [Found(m.text, m.start + pos, m.end + pos, m.canonical, m.level) for m in unit_at_start(text[pos:]) or []]
+def _units_at(text: str, pos: int, folded: str | None = None) -> list[Found]:
+    """The units a clause opens with at `pos`, with spans in `text` (`folded` is fold(text))."""
+    units = unit_at_start(text[pos:], folded[pos:] if folded is not None else None)
+    return [Found(m.text, m.start + pos, m.end + pos, m.canonical, m.level) for m in units or []]
 
 
 _STANDING_ROLE = re.compile(r"la\s+(?:co\s+quan|don\s+vi|dau\s+moi)\b")
 
 
-def _is_predicate(text: str, pos: int) -> bool:
-    rest = fold(text[pos:pos + 40]).lstrip(" ,")
+def _is_predicate(folded: str, pos: int) -> bool:
+    rest = folded[pos:pos + 40].lstrip(" ,")
     if not rest or not rest[0].isalpha():
         return rest.startswith(":")
     if _STANDING_ROLE.match(rest):
@@ -116,17 +125,16 @@ def _is_predicate(text: str, pos: int) -> bool:
     return not _not_predicate_re().match(rest)
 
 
-def _consume_partners(text: str, pos: int) -> tuple[list[Found], int]:
+def _consume_partners(text: str, folded: str, pos: int) -> tuple[list[Found], int]:
     """After "phối hợp với", the partners' list: units separated by ",", ";" or "và"."""
     out: list[Found] = []
     while True:
         p = _skip_sep(text, pos)
-        if fold(text[p:p + 3]) == "va ":
+        if folded[p:p + 3] == "va ":
             p += 3
-        units = [u for u in find_units(text[p:p + 300]) if u.start == 0]
-        if not units:
+        u = unit_opening(text[p:p + 300], folded[p:p + 300])
+        if u is None:
             return out, pos
-        u = max(units, key=lambda m: m.end)
         out.append(Found(u.text, u.start + p, u.end + p, u.canonical, u.level))
         pos = u.end + p
 
@@ -179,66 +187,76 @@ _REQUEST = re.compile(
 
 
 _REQUEST_WORD = re.compile(r"yêu cầu|đề nghị|giao", re.IGNORECASE)
+# Folding drops case and marks, so a clause whose folded text lacks these has no _REQUEST_WORD
+# ("ı" is the one letter the regex takes for an "i" that folding keeps): a literal search, far
+# cheaper than the case-blind regex, turns most clauses away first.
+_REQUEST_HINTS = ("giao", "yeu cau", "de nghi", "ı")
 
 
-def _addressees_of_request(clause: str) -> Subject | None:
-    if not _REQUEST_WORD.search(clause, 0, 400):
-        return None  # most clauses ask nothing of anyone: skip the folding below
-    folded = fold(clause[:400])
-    for m in _REQUEST.finditer(folded):
+def _addressees_of_request(clause: str, folded: str) -> Subject | None:
+    head = folded[:400]
+    if not any(w in head for w in _REQUEST_HINTS) or not _REQUEST_WORD.search(clause, 0, 400):
+        return None  # most clauses ask nothing of anyone
+    for m in _REQUEST.finditer(head):
         before = folded[:m.start()]
         requester = before.rsplit(",", 1)[-1]  # "Thực hiện Công văn số …, Chủ tịch UBND tỉnh yêu cầu …"
         if ";" in before or len(requester.split()) > 12 or re.search(r"\bda\s*$", before):
             return None
-        targets = _units_at(clause, m.end())
+        targets = _units_at(clause, m.end(), folded)
         if targets:
             by = Found(clause[:m.start()].strip(" ,"), 0, m.start())
-            return _finish(clause, targets, by)
+            return _finish(clause, targets, by, folded)
     return None
 
 
-def subject_of(clause: str) -> Subject | None:
+def subject_of(clause: str, folded: str | None = None) -> Subject | None:
     """Who a clause assigns work to: "Giao X: …", "Đề nghị X …", "X: …", "X chủ trì …",
-    "<superior> yêu cầu X …", possibly after an adverbial ("Đối với nội dung …, X chủ trì …")."""
-    folded = fold(clause)
+    "<superior> yêu cầu X …", possibly after an adverbial ("Đối với nội dung …, X chủ trì …").
+
+    `folded` is fold(clause): a passage is folded once and its clauses slice the copy."""
+    if folded is None:
+        folded = fold(clause)
     lead_in = _LEAD_IN.match(folded.lstrip())
     offset = len(folded) - len(folded.lstrip())
     if lead_in:  # "Giao Thanh tra Sở: …", "Đề nghị Ủy ban MTTQ tỉnh …"
-        units = _units_at(clause, offset + lead_in.end())
+        units = _units_at(clause, offset + lead_in.end(), folded)
         if units:
-            return _finish(clause, units, None)
-    units = _units_at(clause, offset)
-    if not units and structure.starts_with_adverbial(clause) and not is_legal_basis(clause):
+            return _finish(clause, units, None, folded)
+    units = _units_at(clause, offset, folded)
+    if not units and structure.starts_with_adverbial(clause, folded) and not is_legal_basis(clause):
         units = _subject_after_adverbial(clause)
     if not units:
-        return _addressees_of_request(clause)
+        return _addressees_of_request(clause, folded)
     pos = _skip_sep(clause, units[-1].end) if clause[units[-1].end:units[-1].end + 2].strip(" ") in ("", ",") else units[-1].end
-    verb = _assign_re().match(fold(clause[pos:]))
+    verb = _assign_re().match(folded[pos:])
     if verb:  # "<superior> yêu cầu <units> …": the units after the verb lead
-        targets = _units_at(clause, pos + verb.end())
+        targets = _units_at(clause, pos + verb.end(), folded)
         if not targets:
             return Subject([], pos, assigned_by=units[0])
-        return _finish(clause, targets, units[0])
-    return _finish(clause, units, None)
+        return _finish(clause, targets, units[0], folded)
+    return _finish(clause, units, None, folded)
 
 
-def _finish(clause: str, units: list[Found], by: Found | None) -> Subject | None:
+_CHU_TRI = re.compile(r"chu tri\s*,?\s*")
+
+
+def _finish(clause: str, units: list[Found], by: Found | None, folded: str) -> Subject | None:
     end = units[-1].end
     rest = clause[end:]
     stripped = rest.lstrip(" ")
     if stripped.startswith(":"):
         return Subject(units, end + len(rest) - len(stripped) + 1, colon=True, assigned_by=by)
-    if not _is_predicate(clause, end):
+    if not _is_predicate(folded, end):
         return None
     pos = _skip_sep(clause, end)
     subject = Subject(units, pos, assigned_by=by)
     # "X chủ trì, phối hợp với Y, Z …": the partners are support; the work starts after them.
-    m = re.match(r"chu tri\s*,?\s*", fold(clause[pos:]))
+    m = _CHU_TRI.match(folded, pos)
     if m:
-        after = pos + m.end()
-        p = _partner_re().match(fold(clause[after:]))
+        after = m.end()
+        p = _partner_re().match(folded[after:])
         if p:
-            partners, new_pos = _consume_partners(clause, after + p.end())
+            partners, new_pos = _consume_partners(clause, folded, after + p.end())
             subject.support = partners
             subject.pred_start = _skip_sep(clause, new_pos) if partners else after
     return subject
@@ -298,18 +316,18 @@ def _is_issuer_or_head(units: list[Found], issuer: str | None) -> bool:
     return served != fold(issuer or "").strip() and (_is_self(units, served) or _is_self([head], served))
 
 
-def _directed(clause: str, sub: Subject, issuer: str | None) -> Subject:
+def _directed(clause: str, folded: str, sub: Subject, issuer: str | None) -> Subject:
     """"Chủ tịch UBND tỉnh chỉ đạo các sở, ngành …": the issuer directing units hands them the
     work; a lower unit directing others ("UBND các huyện chỉ đạo UBND cấp xã …") keeps it."""
     if not sub.units or not _is_issuer_or_head(sub.units, issuer):
         return sub
-    m = _DIRECTS.match(fold(clause[sub.pred_start:sub.pred_start + 40]))
+    m = _DIRECTS.match(folded[sub.pred_start:sub.pred_start + 40])
     if not m:
         return sub
-    targets = _units_at(clause, sub.pred_start + m.end())
+    targets = _units_at(clause, sub.pred_start + m.end(), folded)
     if not targets:
         return sub
-    return _finish(clause, targets, sub.units[0]) or sub
+    return _finish(clause, targets, sub.units[0], folded) or sub
 
 
 def _unit_heading(body: str) -> list[UnitRef] | None:
@@ -336,12 +354,12 @@ def _refs(units: list[Found]) -> list[UnitRef]:
     return out
 
 
-def _make_task(block: Block, body_off: int, body: str, t_start: int, t_end: int, clause_start: int,
+def _make_task(block: Block, body_off: int, body: str, fbody: str, t_start: int, t_end: int, clause_start: int,
                lead: list[UnitRef], support: list[UnitRef], label: str | None, ctx: Context, rule: str) -> Task | None:
     text = body[t_start:t_end].strip(" ;,.")
     if len(text.split()) < 3:
         return None
-    found = find_deadline(body[clause_start:t_end], ctx.ref_year)
+    found = find_deadline(body[clause_start:t_end], ctx.ref_year, fbody[clause_start:t_end])
     deadline = found[0] if found else next((f.deadline for f in reversed(ctx.frames) if f.deadline), None)
     dimension = next((f.dimension for f in reversed(ctx.frames) if f.dimension), None)
     return Task(
@@ -351,10 +369,10 @@ def _make_task(block: Block, body_off: int, body: str, t_start: int, t_end: int,
     )
 
 
-def _partners_in(text: str) -> list[UnitRef]:
+def _partners_in(text: str, folded: str) -> list[UnitRef]:
     out: list[Found] = []
-    for m in _partner_re().finditer(fold(text)):
-        partners, _ = _consume_partners(text, m.end())
+    for m in _partner_re().finditer(folded):
+        partners, _ = _consume_partners(text, folded, m.end())
         out.extend(partners)
     return _refs(out)
 
@@ -399,17 +417,17 @@ def _trailing_owner(body: str, ref_year: int | None) -> tuple[int, list[UnitRef]
     return (m.start(), lead, support, deadline) if lead else None
 
 
-def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
+def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label: str | None,
                       ctx_units: list[UnitRef], ctx: Context, labelled: bool) -> tuple[list[Task], bool]:
     """Tasks of one passage; returns them and whether the passage opened with its own subject."""
     spans: list[tuple[int, int, list[UnitRef], list[UnitRef], str]] = []  # clause, text start, lead, support, rule
     # a clause's subject and the start of its work lie near its beginning: looking at a bounded
     # window keeps a long passage linear (every clause would otherwise re-read the rest)
     # "… đề nghị các cơ quan, đơn vị:" or "… thực hiện các nhiệm vụ sau:": the list that follows is theirs
-    ends_as_intro = body.rstrip().endswith(":") or bool(_INTRO_END.search(fold(body[-80:].rstrip())))
-    first = subject_of(body[:_WINDOW])
+    ends_as_intro = body.rstrip().endswith(":") or bool(_INTRO_END.search(fbody[-80:].rstrip()))
+    first = subject_of(body[:_WINDOW], fbody[:_WINDOW])
     if first is not None:
-        first = _directed(body[:_WINDOW], first, ctx.issuer)
+        first = _directed(body[:_WINDOW], fbody[:_WINDOW], first, ctx.issuer)
     own = False
     if first is not None and first.units and not (first.assigned_by is None and _is_issuer_or_head(first.units, ctx.issuer)) \
             and not structure.is_report_of_work_done(body[first.pred_start:first.pred_start + 40]):
@@ -419,17 +437,18 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
         spans.append((0, first.pred_start, _refs(first.units), _refs(first.support), "prose-subject"))
     elif first is not None and first.assigned_by is not None and not first.units:
         return [], False
-    elif ctx_units and not is_generic_addressee(body):
+    elif ctx_units and not is_generic_addressee(body, fbody):
         spans.append((0, 0, ctx_units, [], "prose-context"))
     # Further clauses that name their own unit are tasks of their own.
     search_from = spans[0][1] if spans else 0
     for point in _split_points(body, search_from):
         if spans and point < spans[-1][1]:
             continue  # inside the subject of the clause just found ("Trong đó chỉ rõ: <units> …")
-        sub = subject_of(body[point:point + _WINDOW])
+        clause, fclause = body[point:point + _WINDOW], fbody[point:point + _WINDOW]
+        sub = subject_of(clause, fclause)
         if sub is None or not sub.units or sub.colon and point < search_from:
             continue
-        sub = _directed(body[point:point + _WINDOW], sub, ctx.issuer)
+        sub = _directed(clause, fclause, sub, ctx.issuer)
         if _is_issuer_or_head(sub.units, ctx.issuer) and sub.assigned_by is None:
             continue
         if structure.is_report_of_work_done(body[point + sub.pred_start:point + sub.pred_start + 40]):
@@ -444,7 +463,7 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
         owner = _trailing_owner(body, ctx.ref_year)
         if owner:
             at, lead, support, deadline = owner
-            task = _make_task(block, body_off, body, 0, at, 0, lead, support, label, ctx, "prose-trailing-owner")
+            task = _make_task(block, body_off, body, fbody, 0, at, 0, lead, support, label, ctx, "prose-trailing-owner")
             if task and deadline:
                 task.deadline = deadline
             return ([task] if task else []), False
@@ -452,19 +471,20 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
     for i, (clause_start, t_start, lead, support, rule) in enumerate(spans):
         t_end = spans[i + 1][0] if i + 1 < len(spans) else len(body)
         if i == 0 and clause_start > 0 and len(body[t_start:t_end].split()) < 8 and not own \
-                and _LEAD_IN.match(fold(body[clause_start:clause_start + 20])):
+                and _LEAD_IN.match(fbody[clause_start:clause_start + 20]):
             # "… . Giao Sở Nội vụ chủ trì thực hiện." — the owner named after the work
             t_start, clause_start, rule = 0, 0, "prose-trailing-owner"
             t_end = spans[0][0]
-        partners = support + [p for p in _partners_in(body[t_start:t_end]) if fold(p.text) not in {fold(s.text) for s in support}]
-        items = _inline_items(body, t_start, t_end)
+        partners = support + [p for p in _partners_in(body[t_start:t_end], fbody[t_start:t_end])
+                              if fold(p.text) not in {fold(s.text) for s in support}]
+        items = _inline_items(body, fbody, t_start, t_end)
         if items:  # "… yêu cầu các sở tập trung các nhiệm vụ sau: A; B; C." — each item a task
             for a, b in items:
-                task = _make_task(block, body_off, body, a, b, a, lead, partners, label, ctx, rule + "+inline-list")
+                task = _make_task(block, body_off, body, fbody, a, b, a, lead, partners, label, ctx, rule + "+inline-list")
                 if task:
                     tasks.append(task)
             continue
-        task = _make_task(block, body_off, body, t_start, t_end, clause_start, lead, partners, label, ctx, rule)
+        task = _make_task(block, body_off, body, fbody, t_start, t_end, clause_start, lead, partners, label, ctx, rule)
         if task:
             tasks.append(task)
     return tasks, own
@@ -473,9 +493,9 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, label: str | None,
 _INLINE_INTRO = re.compile(r"(?:" + _INTRO_WORDS + r")\s*:\s*")
 
 
-def _inline_items(body: str, start: int, end: int) -> list[tuple[int, int]]:
+def _inline_items(body: str, fbody: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the items of a list run into one paragraph after "… sau:", split at ";"."""
-    m = _INLINE_INTRO.search(fold(body[start:min(end, start + 400)]))
+    m = _INLINE_INTRO.search(fbody[start:min(end, start + 400)])
     if not m:
         return []
     pos = start + m.end()
@@ -607,7 +627,8 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
                 ctx.colon_units = []
             if lab.level <= 2:
                 ctx.intro_units = []
-        if structure.is_closing_formula(body):
+        fbody = fold(body)  # folded once for every test of the passage below
+        if structure.is_closing_formula(body, fbody):
             ctx.intro_units, ctx.colon_units = [], []
             continue
         if structure.is_recipients(body):
@@ -623,12 +644,12 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         if report and frame and lab.kind in ("roman", "article") and len(body) < 100:
             # a report's top sections: "I. KẾT QUẢ …" reports, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ" assigns
             frame.kind = "plain" if structure.is_report_task_section(body) else "skip"
-        if report and not frame and in_skip and _LEAD_IN.match(fold(body).lstrip()):
+        if report and not frame and in_skip and _LEAD_IN.match(fbody.lstrip()):
             in_skip = False  # "Đề nghị UBND tỉnh …" inside a report's narrative is a proposal
         if frame:
             frame.dimension = area_named(body) if len(body) < 200 else None
             if lab.kind == "heading" or len(body) < 120:
-                found = find_deadline(body, ref_year)
+                found = find_deadline(body, ref_year, fbody)
                 frame.deadline = found[0] if found and found[0].date else None
         if in_skip or (frame and frame.kind == "skip"):
             if frame:
@@ -660,7 +681,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         number = next((f.label for f in reversed(ctx.frames) if f.label and f.label not in "-+•*·–—"), None)
         own_label = lab.label if lab and lab.label not in "-+•*·–—" and lab.kind != "heading" else number
         ctx.colon_units = [] if lab and lab.kind not in _BULLETS else ctx.colon_units
-        found_tasks, _ = _tasks_in_passage(block, body_off, body, own_label, ctx_units, ctx, labelled=bool(lab))
+        found_tasks, _ = _tasks_in_passage(block, body_off, body, fbody, own_label, ctx_units, ctx, labelled=bool(lab))
         if frame:
             if found_tasks and lab.kind not in _BULLETS and ctx.colon_units:
                 # "1. Sở Nội vụ: Chủ trì …" then bullets: the colon opens a list of that unit's tasks
@@ -669,7 +690,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             elif found_tasks:
                 frame.kind = "task"
             ctx.frames.append(frame)
-        if not found_tasks and not is_generic_addressee(body) and not body.rstrip().endswith(":"):
+        if not found_tasks and not is_generic_addressee(body, fbody) and not body.rstrip().endswith(":"):
             fields.add_pending(_Pending(
                 block, body_off, body, own_label, lab.level if lab else 99,
                 next((f.dimension for f in reversed(ctx.frames) if f.dimension), None),

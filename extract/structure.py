@@ -65,10 +65,14 @@ def _is_roman(s: str) -> bool:
     return bool(_ROMAN.match(s))
 
 
+_END_PUNCT = re.compile(r"[:.;]+$")
+_SPACES = re.compile(r"\s+")
+
+
 def _norm_heading(body: str) -> str:
     text = fold(body).strip()
-    text = re.sub(r"[:.;]+$", "", text).strip()
-    return re.sub(r"\s+", " ", text)
+    text = _END_PUNCT.sub("", text).strip()
+    return _SPACES.sub(" ", text)
 
 
 def is_not_task_section(heading_body: str) -> bool:
@@ -91,24 +95,46 @@ def is_report_task_section(heading_body: str) -> bool:
 
 
 @cache
-def _closing_res() -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in data()["formulas"]["closing"]]
+def _closing_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The closing patterns as two alternations (one regex call each, not one per pattern):
+    those anchored at the end are searched for, the others open the passage."""
+    patterns = data()["formulas"]["closing"]
+    opening = "|".join(f"(?:{p})" for p in patterns if not p.endswith("$"))
+    ending = "|".join(f"(?:{p})" for p in patterns if p.endswith("$"))
+    return re.compile(opening or "(?!)"), re.compile(ending or "(?!)")
 
 
-def is_closing_formula(text: str) -> bool:
-    """The letter's closing exhortation ("Nhận được công văn này, yêu cầu …"), not a task."""
-    folded = fold(text).strip()
-    return any(p.search(folded) if p.pattern.endswith("$") else p.match(folded) for p in _closing_res())
+def is_closing_formula(text: str, folded: str | None = None) -> bool:
+    """The letter's closing exhortation ("Nhận được công văn này, yêu cầu …"), not a task.
+    `folded` is fold(text), when the caller has it."""
+    folded = (fold(text) if folded is None else folded).strip()
+    opening, ending = _closing_res()
+    return bool(opening.match(folded) or ending.search(folded))
+
+
+@cache
+def _first_words(formulas: str) -> tuple[str, ...]:
+    return tuple({phrase.split()[0] for phrase in data()["formulas"][formulas]})
+
+
+def _may_open_with(text: str, formulas: str) -> bool:
+    """Whether the passage opens with the first word of one of the formulas: a cheap test that
+    turns most passages away before _norm_heading (whose first word it keeps as it is)."""
+    return fold(text[:40]).lstrip().startswith(_first_words(formulas))
 
 
 def is_recipients(text: str) -> bool:
     """The "Kính gửi:" line of a letter: the units after it are addressees, not task owners."""
+    if not _may_open_with(text, "recipients"):
+        return False
     start = _norm_heading(text[:40])
     return any(start.startswith(m) for m in data()["formulas"]["recipients"])
 
 
 def is_end_of_body(text: str) -> bool:
     """The distribution list ("Nơi nhận:") where the body of a letter ends."""
+    if not _may_open_with(text, "end_of_body"):
+        return False
     folded = _norm_heading(text[:40])
     return any(folded == m or folded.startswith(m + ":") for m in data()["formulas"]["end_of_body"])
 
@@ -123,9 +149,10 @@ def _adverbial_re() -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
-def starts_with_adverbial(text: str) -> bool:
-    """True when a clause opens with an adverbial ("Đối với …", "Định kỳ …") before its subject."""
-    return bool(_adverbial_re().match(fold(text).lstrip()))
+def starts_with_adverbial(text: str, folded: str | None = None) -> bool:
+    """True when a clause opens with an adverbial ("Đối với …", "Định kỳ …") before its subject.
+    `folded` is fold(text), when the caller has it."""
+    return bool(_adverbial_re().match((fold(text) if folded is None else folded).lstrip()))
 
 
 @cache

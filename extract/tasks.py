@@ -34,13 +34,15 @@ def _table_dimensions(rows: list[tuple[Task, TableRow]], doc_areas: list[int], y
 def find_tasks(doc: Document, meta: DocMeta) -> list[Task]:
     """All tasks of one document: table rows first, then prose, each with its provenance."""
     year = meta.issue_date.year if meta.issue_date else None
-    areas = document_areas(doc.text, year)
+    areas: list[int] | None = None  # read from the whole text: only when a table gives tasks
     tasks: list[Task] = []
     for block in doc.blocks:
         if block.kind != "table":
             continue
         rows = tasks_from_table(block, year)
         if rows:
+            if areas is None:
+                areas = document_areas(doc.text, year)
             _table_dimensions(rows, areas, year)
             tasks.extend(t for t, _ in rows)
     tasks.extend(tasks_from_prose(doc.blocks, meta.issuer, year, meta.type))

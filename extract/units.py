@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +27,7 @@ try:  # Python 3.11+
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
-__all__ = ["UnitMatch", "canonical_unit", "find_units", "split_units", "support_in", "unit_at_start"]
+__all__ = ["UnitMatch", "canonical_unit", "find_units", "split_units", "support_in", "unit_at_start", "unit_opening"]
 
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "units.toml").read_text(encoding="utf-8"))
 
@@ -47,17 +48,20 @@ class UnitMatch:
 
 _TOKEN = re.compile(r"\w+(?:[&\-]\w+)*|[^\w\s]")
 _WINDOW = 400  # characters read after a candidate head; no unit name is longer
-_SHORT_WINDOW = 90  # most names end sooner: read this much first
+_SHORT_WINDOW = 160  # most names end sooner: read this much first
 
 
 # Tokenising is the matchers' inner loop: a token's derived forms are memoised by its text
 # (bounded; the vocabulary of directives is small).
-_TOKEN_FORMS: dict[str, tuple[str, str, bool, bool]] = {}
+_TOKEN_FORMS: dict[str, tuple[str, str, bool, bool, str, tuple[str, ...]]] = {}
 _MAX_FORMS = 100_000
 
 
 class _Tok:
-    __slots__ = ("start", "end", "text", "low", "fld", "word", "upper")
+    """A token and its forms: lower case, folded, tones normalised (as heads are compared),
+    and its gazetteer key words (abbreviations expanded)."""
+
+    __slots__ = ("start", "end", "text", "low", "fld", "word", "upper", "tone", "keys")
 
     def __init__(self, m: re.Match[str]) -> None:
         self.start, self.end = m.span()
@@ -68,15 +72,40 @@ class _Tok:
                 _TOKEN_FORMS.clear()
             low = text.lower()
             word = text[0].isalnum() or text[0] == "_"
-            forms = _TOKEN_FORMS[text] = (low, fold(low), word, word and text[0].isupper())
-        self.low, self.fld, self.word, self.upper = forms
+            forms = _TOKEN_FORMS[text] = (
+                low, fold(low), word, word and text[0].isupper(), normalize_tone_placement(low), _expand(text),
+            )
+        self.low, self.fld, self.word, self.upper, self.tone, self.keys = forms
 
 
-def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
-    """Tokens of text[start:end], up to the first line break: no name runs over a line."""
-    end = len(text) if end is None else end
-    nl = text.find("\n", start, end)
-    return [_Tok(m) for m in _TOKEN.finditer(text, start, end if nl < 0 else nl)]
+class _Toks(list[_Tok]):
+    """Tokens of text[start:end], up to the first line break (no name runs over a line).
+
+    Read on demand: most candidates are turned away within a few tokens, so tokenising the
+    whole window up front wasted four tokens in five. Parsers ask `has(i)`, not `len()`."""
+
+    __slots__ = ("_more",)
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        super().__init__()
+        end = len(text) if end is None else end
+        nl = text.find("\n", start, end)
+        self._more = _TOKEN.finditer(text, start, end if nl < 0 else nl)
+
+    def has(self, i: int) -> bool:
+        """Whether token i exists, reading up to it."""
+        if i < len(self):
+            return True
+        while len(self) <= i:
+            m = next(self._more, None)
+            if m is None:
+                return False
+            self.append(_Tok(m))
+        return True
+
+    def read_all(self) -> _Toks:
+        self.extend(map(_Tok, self._more))
+        return self
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -85,6 +114,19 @@ def _words(phrase: str) -> tuple[str, ...]:
 
 def _fwords(phrase: str) -> tuple[str, ...]:
     return tuple(fold(w) for w in _words(phrase))
+
+
+class _Phrases(list[tuple[str, ...]]):
+    """Phrases as word tuples, indexed for _seq_at: (length, words after the first) by first
+    word, longest first. `folded`: the words are compared folded, else in lower case."""
+
+    def __init__(self, seqs: Iterable[tuple[str, ...]], folded: bool = False) -> None:
+        super().__init__(seqs)
+        self.folded = folded
+        self.by_first: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for seq in sorted(self, key=len, reverse=True):
+            if seq:
+                self.by_first.setdefault(seq[0], []).append((len(seq), seq[1:]))
 
 
 # --------------------------------------------------------------------------- data
@@ -108,19 +150,23 @@ _LOWER_OK = {_fwords(p) for p in _DATA["heads"]["lowercase_ok"]}
 _HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _key in sorted(_HEAD_KINDS, key=len, reverse=True):
     _HEADS_BY_FIRST.setdefault(_key[0], []).append(_key)
+# For _head_at: (folded words, kind, printed words, abbreviation, may be printed in lower case).
+_HEAD_ENTRIES = {
+    first: [(key, *_HEAD_KINDS[key], key in _LOWER_OK) for key in keys] for first, keys in _HEADS_BY_FIRST.items()
+}
 
-_GROUP_NOUNS = sorted({_words(p) for p in _DATA["groups"]["nouns"]}, key=len, reverse=True)
-_PLACES = sorted({_words(p) for p in _DATA["groups"]["places"]}, key=len, reverse=True)
+_GROUP_NOUNS = _Phrases(sorted({_words(p) for p in _DATA["groups"]["nouns"]}, key=len, reverse=True))
+_PLACES = _Phrases(sorted({_words(p) for p in _DATA["groups"]["places"]}, key=len, reverse=True))
 _LEVELS = {_words(k): v for k, v in _DATA["levels"].items()}
 _FLEVELS = {tuple(map(fold, k)): v for k, v in _LEVELS.items()}
-_LEVEL_LIST = list(_LEVELS)
-_NOUNS_AND_PLACES = _GROUP_NOUNS + _PLACES
-_STOPS = sorted({_words(p) for p in _DATA["stop"]["phrases"]}, key=len, reverse=True)
+_LEVEL_LIST = _Phrases(_LEVELS)
+_NOUNS_AND_PLACES = _Phrases(_GROUP_NOUNS + _PLACES)
+_STOPS = _Phrases(sorted({_words(p) for p in _DATA["stop"]["phrases"]}, key=len, reverse=True))
 _STOP_FIRST = {s[0] for s in _STOPS}
-_GENERIC = [_words(p) for p in _DATA["generic"]["phrases"]]
-_LEAD_IN = sorted((_words(p) for p in _DATA["generic"]["lead_in"]), key=len, reverse=True)
-_FRAMES = [_words(p) for p in _DATA["generic"]["frames"]]
-_ASSIGN = sorted((_words(p) for p in _DATA["generic"]["assign_verbs"]), key=len, reverse=True)
+_GENERIC = _Phrases(_words(p) for p in _DATA["generic"]["phrases"])
+_LEAD_IN = _Phrases(sorted((_words(p) for p in _DATA["generic"]["lead_in"]), key=len, reverse=True))
+_FRAMES = _Phrases(_words(p) for p in _DATA["generic"]["frames"])
+_ASSIGN = _Phrases(sorted((_words(p) for p in _DATA["generic"]["assign_verbs"]), key=len, reverse=True))
 
 
 def _name_key(text: str) -> tuple[str, ...]:
@@ -164,7 +210,7 @@ _VOCAB = {fold(w) for w in _DATA["vocabulary"]["words"]}
 for _k in _GAZ:
     _VOCAB.update(_k)
 _VOCAB -= {"cac", "cua"}
-_LEVEL_SEQS = sorted({_fwords(p) for p in _DATA["vocabulary"]["level_words"]}, key=len, reverse=True)
+_LEVEL_SEQS = _Phrases(sorted({_fwords(p) for p in _DATA["vocabulary"]["level_words"]}, key=len, reverse=True), folded=True)
 _LEVEL_VOCAB: set[str] = set()  # marks "only level words may follow"
 
 # Candidate starts: the first word of every head, and "các", matched in folded text.
@@ -189,69 +235,60 @@ _GENERIC_RE = re.compile(
 # --------------------------------------------------------------------------- parsing
 
 
-_Index = dict[str, list[tuple[str, ...]]]
-_INDEXES: dict[int, _Index] = {}
-
-
-def _index(seqs: list[tuple[str, ...]]) -> _Index:
-    """Phrases by first word, longest first (cached per list)."""
-    idx = _INDEXES.get(id(seqs))
-    if idx is None:
-        idx = {}
-        for seq in sorted(seqs, key=len, reverse=True):
-            if seq:
-                idx.setdefault(seq[0], []).append(seq)
-        _INDEXES[id(seqs)] = idx
-    return idx
-
-
-def _seq_at(toks: list[_Tok], i: int, seqs: list[tuple[str, ...]], attr: str = "low") -> int:
-    """Length (in tokens) of the longest of `seqs` found at toks[i:], comparing words only."""
-    if i >= len(toks):
+def _seq_at(toks: _Toks, i: int, phrases: _Phrases) -> int:
+    """Length (in tokens) of the longest of `phrases` found at toks[i:], comparing words only."""
+    if not toks.has(i):
         return 0
-    cands = _index(seqs).get(getattr(toks[i], attr))
+    folded = phrases.folded
+    cands = phrases.by_first.get(toks[i].fld if folded else toks[i].low)
     if not cands:
         return 0
-    for seq in cands:
-        if i + len(seq) <= len(toks) and all(getattr(toks[i + n], attr) == w for n, w in enumerate(seq)):
-            return len(seq)
+    for n, rest in cands:
+        if n == 1:
+            return 1  # the index matched its one word
+        if toks.has(i + n - 1):
+            k = i + 1
+            for w in rest:
+                if (toks[k].fld if folded else toks[k].low) != w:
+                    break
+                k += 1
+            else:
+                return n
     return 0
 
 
-def _stop_at(toks: list[_Tok], i: int) -> bool:
+def _stop_at(toks: _Toks, i: int) -> bool:
     return toks[i].low in _STOP_FIRST and _seq_at(toks, i, _STOPS) > 0
 
 
-def _head_at(toks: list[_Tok], i: int) -> tuple[int, str] | None:
+def _head_at(toks: _Toks, i: int) -> tuple[int, str] | None:
     """(tokens, kind) of the head word(s) at toks[i], if they are printed as a head."""
     tok = toks[i]
-    cands = _HEADS_BY_FIRST.get(tok.fld)
+    cands = _HEAD_ENTRIES.get(tok.fld)
     if not cands:
         return None
-    for key in cands:
+    for key, kind, low, abbrev, lower_ok in cands:
         n = len(key)
-        if i + n > len(toks) or any(toks[i + k].fld != key[k] for k in range(n)):
+        if n > 1 and (not toks.has(i + n - 1) or any(toks[i + k].fld != key[k] for k in range(1, n))):
             continue
-        kind, low, abbrev = _HEAD_KINDS[key]
         if abbrev:
             if not tok.text.isupper():
                 continue
         else:
-            if [normalize_tone_placement(t.low) for t in toks[i : i + n]] != list(low):
+            if tuple(t.tone for t in toks[i : i + n]) != low:
                 continue
-            if not tok.upper and key not in _LOWER_OK:
+            if not tok.upper and not lower_ok:
                 continue
-        if n == 1 and i + 1 < len(toks) and _stop_at(toks, i):
+        if n == 1 and toks.has(i + 1) and _stop_at(toks, i):
             return None  # "BÁO CÁO" is a document's title, not a newspaper called "Cáo"
         return n, kind
     return None
 
 
-def _gazetteer_at(toks: list[_Tok], i: int) -> int:
+def _gazetteer_at(toks: _Toks, i: int) -> int:
     """End token index (exclusive) of the longest gazetteer name at toks[i], else i."""
     node, best, j = _TRIE, i, i
-    pending: list[str] = []
-    while j < len(toks):
+    while toks.has(j):
         tok = toks[j]
         if not tok.word:
             if tok.text in ",-–—&" and node is not _TRIE:
@@ -261,8 +298,7 @@ def _gazetteer_at(toks: list[_Tok], i: int) -> int:
         if tok.fld == "va" and node is not _TRIE:
             j += 1
             continue
-        pending = list(_expand(tok.text))
-        for w in pending:
+        for w in tok.keys:
             node = node.get(w) if node else None
             if node is None:
                 break
@@ -274,14 +310,14 @@ def _gazetteer_at(toks: list[_Tok], i: int) -> int:
     return best
 
 
-def _group_at(toks: list[_Tok], i: int, places: bool) -> int:
+def _group_at(toks: _Toks, i: int, places: bool) -> int:
     """End of a group list starting at toks[i] ("sở, ban, ngành có liên quan"), else i."""
     nouns = _NOUNS_AND_PLACES if places else _GROUP_NOUNS
     n = _seq_at(toks, i, nouns)
     if not n:
         return i
     j = i + n
-    while j + 1 < len(toks):
+    while toks.has(j + 1):
         sep = toks[j]
         k = j + 1
         if sep.text == "," and toks[k].low == "các":
@@ -298,20 +334,20 @@ def _group_at(toks: list[_Tok], i: int, places: bool) -> int:
     return _qualifiers(toks, j)
 
 
-_QUALIFIERS = sorted({_words(p) for p in _DATA["groups"]["qualifiers"]}, key=len, reverse=True)
+_QUALIFIERS = _Phrases(sorted({_words(p) for p in _DATA["groups"]["qualifiers"]}, key=len, reverse=True))
 _NEEDS_OBJECT = {("thuộc",), ("trực", "thuộc"), ("của",), ("trên", "địa", "bàn")}
 
 
 _BARE_LEVELS = {("tỉnh",), ("huyện",), ("xã",), ("thành", "phố"), ("thị", "xã"), ("quận",), ("phường",)}
 
 
-def _qualifiers(toks: list[_Tok], j: int) -> int:
-    while j < len(toks):
+def _qualifiers(toks: _Toks, j: int) -> int:
+    while toks.has(j):
         n = _seq_at(toks, j, _QUALIFIERS)
         if not n:
             # a bare level word closes a group: "các sở, ban, ngành tỉnh", "các tổ chức chính trị - xã hội huyện"
             for words in _BARE_LEVELS:
-                if tuple(t.low for t in toks[j : j + len(words)]) == words:
+                if toks.has(j + len(words) - 1) and tuple(t.low for t in toks[j : j + len(words)]) == words:
                     return _place_or_unit(toks, j)
             break
         q = tuple(t.low for t in toks[j : j + n])
@@ -327,29 +363,29 @@ def _qualifiers(toks: list[_Tok], j: int) -> int:
     return j
 
 
-def _place_or_unit(toks: list[_Tok], k: int) -> int:
+def _place_or_unit(toks: _Toks, k: int) -> int:
     """End of a level word with its proper name, or of a unit, at toks[k], else k."""
-    if k >= len(toks):
+    if not toks.has(k):
         return k
     n = _seq_at(toks, k, _LEVEL_LIST) or _seq_at(toks, k, _PLACES)
     if n:
         k += n
-        while k < len(toks) and toks[k].upper and not _head_at(toks, k):
+        while toks.has(k) and toks[k].upper and not _head_at(toks, k):
             k += 1
         return k
     if toks[k].upper and _head_at(toks, k):
         return _unit_end(toks, k)
     if toks[k].upper and toks[k].fld in ("thanh", "tinh", "huyen"):  # "của Thành phố"
         k += 1
-        while k < len(toks) and toks[k].upper and toks[k].fld in _VOCAB:
+        while toks.has(k) and toks[k].upper and toks[k].fld in _VOCAB:
             k += 1
         return k
     return k
 
 
-def _unit_end(toks: list[_Tok], i: int) -> int:
+def _unit_end(toks: _Toks, i: int) -> int:
     """End token index (exclusive) of the unit starting at toks[i], else i."""
-    if i >= len(toks) or not toks[i].word:
+    if not toks.has(i) or not toks[i].word:
         return i
     if toks[i].low == "các":
         return _group_at(toks, i + 1, places=False) if _seq_at(toks, i + 1, _GROUP_NOUNS) else i
@@ -364,7 +400,7 @@ def _unit_end(toks: list[_Tok], i: int) -> int:
     gaz = _gazetteer_at(toks, i)
     j = i + n
     if kind == "role" and gaz <= j:
-        if j < len(toks) and toks[j].low == "các":
+        if toks.has(j) and toks[j].low == "các":
             end = _group_at(toks, j + 1, places=True)
             return end if end > j + 1 else i
         sub = _unit_end(toks, j)
@@ -385,14 +421,14 @@ def _unit_end(toks: list[_Tok], i: int) -> int:
     return i if end == _NO_NAME else end
 
 
-def _name_tail(toks: list[_Tok], j: int, named_needed: bool, head_end: int, vocab: set[str]) -> int:
+def _name_tail(toks: _Toks, j: int, named_needed: bool, head_end: int, vocab: set[str]) -> int:
     """End of the name words from toks[j]: capitalised words, genitive heads ("Văn phòng
     UBND tỉnh"), lower-case words of `vocab`, joined by "-", "&" or "và" + a capital."""
     start = j
     last_head = j == head_end  # the last thing consumed was a head ("Văn phòng HĐND")
     # a level word has been read: only a place name may follow
-    placed = j > 0 and _seq_at(toks, j - 1, _LEVEL_SEQS, "fld") == 1
-    while j < len(toks):
+    placed = j > 0 and _seq_at(toks, j - 1, _LEVEL_SEQS) == 1
+    while toks.has(j):
         tok = toks[j]
         if tok.word:
             if tok.low == "các":
@@ -401,7 +437,7 @@ def _name_tail(toks: list[_Tok], j: int, named_needed: bool, head_end: int, voca
                     j = end
                 break
             if tok.low == "và":
-                if not placed and j + 1 < len(toks) and toks[j + 1].word:
+                if not placed and toks.has(j + 1) and toks[j + 1].word:
                     nxt = _head_at(toks, j + 1)
                     if toks[j + 1].upper and (nxt is None or (last_head and nxt[1] == "alone")):
                         j += 1
@@ -418,7 +454,7 @@ def _name_tail(toks: list[_Tok], j: int, named_needed: bool, head_end: int, voca
                 continue
             if named_needed and j == start:  # "Ban hành", "Phòng, chống": no name
                 return _NO_NAME
-            n = _seq_at(toks, j, _LEVEL_SEQS, "fld")
+            n = _seq_at(toks, j, _LEVEL_SEQS)
             if n:
                 j += n
                 placed = True
@@ -429,7 +465,7 @@ def _name_tail(toks: list[_Tok], j: int, named_needed: bool, head_end: int, voca
             j += 1
             last_head = False
             continue
-        if tok.text in "-–—&" and not placed and j + 1 < len(toks) and toks[j + 1].upper:
+        if tok.text in "-–—&" and not placed and toks.has(j + 1) and toks[j + 1].upper:
             j += 1
             continue
         break
@@ -444,16 +480,16 @@ def _name_tail(toks: list[_Tok], j: int, named_needed: bool, head_end: int, voca
 _NO_NAME = -1
 
 
-def _parse(toks: list[_Tok], i: int) -> int:
+def _parse(toks: _Toks, i: int) -> int:
     return _unit_end(toks, i)
 
 
 _ELIDED_LEVEL = re.compile(r"^(?P<head>.*\S)\s+cấp\s+(?:tỉnh|huyện|xã)$", re.IGNORECASE)
 
 
-def _elided_at(toks: list[_Tok], k: int, prev_text: str) -> tuple[int, str] | None:
+def _elided_at(toks: _Toks, k: int, prev_text: str) -> tuple[int, str] | None:
     """ "cấp xã" after "UBND cấp huyện," → (end, "UBND cấp xã")."""
-    if k + 1 < len(toks) and toks[k].low == "cấp" and toks[k + 1].low in ("tỉnh", "huyện", "xã"):
+    if toks.has(k + 1) and toks[k].low == "cấp" and toks[k + 1].low in ("tỉnh", "huyện", "xã"):
         m = _ELIDED_LEVEL.match(prev_text)
         if m:
             return k + 2, f"{m.group('head')} cấp {toks[k + 1].text}"
@@ -566,7 +602,7 @@ def _tail_words(tidy: str, nkey: int) -> str:
     return ""
 
 
-def _match(text: str, toks: list[_Tok], i: int, end: int, written: str | None = None) -> UnitMatch:
+def _match(text: str, toks: _Toks, i: int, end: int, written: str | None = None) -> UnitMatch:
     start, stop = toks[i].start, toks[end - 1].end
     shown = written or text[start:stop]
     canon, level = canonical_unit(shown)
@@ -589,18 +625,10 @@ def find_units(text: str) -> list[UnitMatch]:
         s = cand.start()
         if s < pos:
             continue
-        first = text[s]
-        if not first.isupper() and folded[s : cand.end()] not in _LOWER_FIRSTS:
+        hit = _unit_at_candidate(text, folded, s, cand.end())
+        if hit is None:
             continue
-        if text[s : cand.end()].isupper() and _UPPER_RUN.search(text, max(0, s - 40), s):
-            continue  # a word inside a title in capitals ("NHIỆM VỤ", "XÃ HỘI")
-        toks = _tokens(text, s, min(len(text), s + _SHORT_WINDOW))
-        end = _parse(toks, 0)
-        if end == len(toks) and s + _SHORT_WINDOW < len(text):  # may run on: read further
-            toks = _tokens(text, s, min(len(text), s + _WINDOW))
-            end = _parse(toks, 0)
-        if end <= 0:
-            continue
+        toks, end = hit
         g = bisect.bisect_right(generic_starts, s) - 1
         if g >= 0 and s < generic[g][1]:
             pos = toks[end - 1].end
@@ -610,7 +638,7 @@ def find_units(text: str) -> list[UnitMatch]:
         pos = m.end
         # "UBND cấp huyện, cấp xã": the elided second unit
         k = end
-        while k + 1 < len(toks) and (toks[k].text == "," or toks[k].low == "và"):
+        while toks.has(k + 1) and (toks[k].text == "," or toks[k].low == "và"):
             el = _elided_at(toks, k + 1, out[-1].text)
             if not el:
                 break
@@ -622,10 +650,39 @@ def find_units(text: str) -> list[UnitMatch]:
     return out
 
 
-def _chain(text: str, toks: list[_Tok], i: int) -> tuple[list[UnitMatch], int]:
+def unit_opening(text: str, folded: str | None = None) -> UnitMatch | None:
+    """The unit `text` opens with, as find_units(text) reports it at offset 0, else None.
+
+    Reads that one unit only: a list of partners is read a unit at a time, and finding every
+    unit in the text after each one made reading a list quadratic. `folded` is fold(text)."""
+    if not text:
+        return None
+    folded = fold(text) if folded is None else folded
+    cand = _CANDIDATE.match(folded)
+    hit = _unit_at_candidate(text, folded, 0, cand.end()) if cand else None
+    if hit is None or _GENERIC_RE.match(folded):
+        return None
+    return _match(text, hit[0], 0, hit[1])
+
+
+def _unit_at_candidate(text: str, folded: str, s: int, e: int) -> tuple[_Toks, int] | None:
+    """(tokens from s, end token) of the unit whose first word is the candidate text[s:e]."""
+    if not text[s].isupper() and folded[s:e] not in _LOWER_FIRSTS:
+        return None
+    if text[s:e].isupper() and _UPPER_RUN.search(text, max(0, s - 40), s):
+        return None  # a word inside a title in capitals ("NHIỆM VỤ", "XÃ HỘI")
+    toks = _Toks(text, s, min(len(text), s + _SHORT_WINDOW))
+    end = _parse(toks, 0)
+    if not toks.has(end) and s + _SHORT_WINDOW < len(text):  # may run on: read further
+        toks = _Toks(text, s, min(len(text), s + _WINDOW))
+        end = _parse(toks, 0)
+    return (toks, end) if end > 0 else None
+
+
+def _chain(text: str, toks: _Toks, i: int) -> tuple[list[UnitMatch], int]:
     """Units one after another from toks[i], joined by ",", ";" or "và"."""
     found: list[UnitMatch] = []
-    while i < len(toks):
+    while toks.has(i):
         end = _parse(toks, i)
         if end > i:
             found.append(_match(text, toks, i, end))
@@ -640,7 +697,7 @@ def _chain(text: str, toks: list[_Tok], i: int) -> tuple[list[UnitMatch], int]:
             i = end
         else:
             break
-        if i + 1 < len(toks) and (toks[i].text in (",", ";") or toks[i].low == "và"):
+        if toks.has(i + 1) and (toks[i].text in (",", ";") or toks[i].low == "và"):
             nxt = i + 1
             if _parse(toks, nxt) > nxt or _elided_at(toks, nxt, found[-1].text):
                 i = nxt
@@ -654,7 +711,7 @@ _BULLET = re.compile(
 )
 
 
-def _is_generic(toks: list[_Tok], i: int) -> bool:
+def _is_generic(toks: _Toks, i: int) -> bool:
     return _seq_at(toks, i, _GENERIC) > 0
 
 
@@ -670,45 +727,75 @@ _OPENERS: frozenset[str] = frozenset(
 _FIRST_WORD = re.compile(r"\w+")
 
 
-def unit_at_start(text: str) -> list[UnitMatch] | None:
+def _alt_words(seqs: Iterable[tuple[str, ...]]) -> str:
+    """Word sequences as one alternation, longest first, the words apart by any blank."""
+    return "|".join(sorted({r"\s+".join(map(re.escape, s)) for s in seqs if s}, key=len, reverse=True))
+
+
+def _folded(seqs: Iterable[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    return [tuple(map(fold, s)) for s in seqs]
+
+
+_ABOVE_FOLD = re.compile("[\u2100-\U0010ffff]")
+# A second prefilter, on the folded text: what _unit_at_start can find opens with a frame, or
+# with an optional lead-in and then a head, "các" or a group noun, each a whole word. It admits
+# more than the parse does (a superset: the parse decides), and turns away before any tokenising
+# most clauses whose first word a unit may begin with ("Công khai …", "Số liệu …", "Chủ trì …").
+_MAY_OPEN = re.compile(
+    r"\s*(?:" + _alt_words(_folded(_FRAMES))
+    + r"|(?:(?:" + _alt_words(_folded(_LEAD_IN)) + r")\s*:?\s*)?"
+    + r"(?:" + _alt_words([*_HEAD_KINDS, ("cac",), *_folded(g[:1] for g in _GROUP_NOUNS)]) + r")(?!\w))"
+)
+
+
+def unit_at_start(text: str, folded: str | None = None) -> list[UnitMatch] | None:
     """The unit(s) a passage opens with as the subject of an assignment, else None.
 
     "Phòng Tổ chức Hành chính: Tăng cường …", a heading "3. Sở Nội vụ", "Phòng Tư pháp
     huyện chủ trì …", "Báo Lào Cai, Đài Phát thanh - Truyền hình tỉnh" (two). A subject
     that hands the work on ("UBND huyện yêu cầu các cơ quan, đơn vị …") gives the units it
-    names. Addressees that are everyone ("Các cấp, các ngành …") give None."""
+    names. Addressees that are everyone ("Các cấp, các ngành …") give None. `folded` is
+    fold(text) (or its start), when the caller has it."""
     if not text:
         return None
     skip = _BULLET.match(text[:_WINDOW])
-    first = _FIRST_WORD.search(text, skip.end() if skip else 0, _WINDOW)
+    start = skip.end() if skip else 0
+    first = _FIRST_WORD.search(text, start, _WINDOW)
     if first is None or fold(first.group().lower()) not in _OPENERS:
+        return None
+    # Whatever the short window holds, _MAY_OPEN admits (tokens compare folded lower case, and
+    # fold lower-cases every character below U+2100: above it, the Kelvin sign "K" is not);
+    # a window it turns away would give (None, complete).
+    head = fold(text[:_SHORT_WINDOW]) if folded is None else folded[:_SHORT_WINDOW]
+    if (head.isascii() or not _ABOVE_FOLD.search(head)) and not _MAY_OPEN.match(head, start):
         return None
     # Most subjects are short: read a short window first, the full one only when the names
     # run to its end (tokenising 400 characters for every clause is the costly part).
     for window in (_SHORT_WINDOW, _WINDOW):
-        result, complete = _unit_at_start(text[:window], skip.end() if skip else 0)
+        result, complete = _unit_at_start(text, start, min(window, len(text)))
         if complete or window >= len(text):
             return result
     return result
 
 
-_SHORT_WINDOW = 160
-
-
-def _unit_at_start(head: str, start: int) -> tuple[list[UnitMatch] | None, bool]:
-    """unit_at_start over `head`; the flag says the answer cannot change with more text."""
-    toks = _tokens(head, start)
-    if not toks:
+def _unit_at_start(head: str, start: int, end: int) -> tuple[list[UnitMatch] | None, bool]:
+    """unit_at_start over `head[:end]`; the flag says the answer cannot change with more text
+    (the names stop more than three tokens before the end)."""
+    toks = _Toks(head, start, end)
+    if not toks.has(0):
         return None, True
-    near_end = len(toks) - 3
     i = _seq_at(toks, 0, _LEAD_IN)
-    if i and i < len(toks) and toks[i].text == ":":
+    if i and toks.has(i) and toks[i].text == ":":
         i += 1
     if _is_generic(toks, i):
         return None, True
     found, end = _chain(head, toks, i)
     if not found and _seq_at(toks, 0, _FRAMES):
-        comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+        comma = 0  # the first comma, reading no further
+        while toks.has(comma) and toks[comma].text != ",":
+            comma += 1
+        if not toks.has(comma):
+            comma = None
         if comma is not None and comma < 40 and not _is_generic(toks, comma + 1):
             found, end = _chain(head, toks, comma + 1)
         elif comma is None:
@@ -719,8 +806,8 @@ def _unit_at_start(head: str, start: int) -> tuple[list[UnitMatch] | None, bool]
     if n:
         handed, hend = _chain(head, toks, end + n)
         if handed:
-            return handed, hend < near_end
-    return found, end < near_end
+            return handed, toks.has(hend + 3)
+    return found, toks.has(end + 3)
 
 
 _PARTNER = re.compile(
@@ -734,8 +821,8 @@ def support_in(text: str) -> list[str]:
     out: list[str] = []
     seen: set[tuple[str, ...]] = set()
     for m in _PARTNER.finditer(normalize_tone_placement(text) if "ỷ" in text or "oá" in text else text):
-        toks = _tokens(text, m.end(), min(len(text), m.end() + _WINDOW))
-        if not toks or _is_generic(toks, 0):
+        toks = _Toks(text, m.end(), min(len(text), m.end() + _WINDOW))
+        if not toks.has(0) or _is_generic(toks, 0):
             continue
         found, _ = _chain(text, toks, 0)
         for u in found:
@@ -747,6 +834,7 @@ def support_in(text: str) -> list[str]:
 
 
 _TOP_SPLIT = re.compile(r"[;:\n|]+")
+_SEPARATOR = re.compile(r"[;:\n|]")
 _TRIM = " \t\n.,;:-–—+*•/"
 
 
@@ -758,7 +846,14 @@ def split_units(cell: str) -> list[str]:
     thao và Du lịch", "các sở, ban, ngành", "UBND các huyện, thị xã, thành phố")."""
     out: list[str] = []
     for part in _split_top(normalize_text(cell) if cell else ""):
-        toks = _tokens(part)
+        if "," not in part and "\n" not in part and "và" not in part.lower():
+            # no separator: the part is one piece (tokens cover every printed character of a
+            # line, so the span from the first token to the last is the part without spaces)
+            piece = part.strip().strip(_TRIM)
+            if piece:
+                out.append(piece)
+            continue
+        toks = _Toks(part).read_all()
         if not toks:
             continue
         protected = max(_parse(toks, 0), 0)
@@ -791,6 +886,9 @@ def split_units(cell: str) -> list[str]:
 
 def _split_top(cell: str) -> list[str]:
     """Split at ";", ":", new lines and "|" outside brackets."""
+    if "(" not in cell and "[" not in cell:  # no brackets: split at every separator, in C
+        parts = _SEPARATOR.split(cell)
+        return [p.strip(_TRIM) for p in parts if p.strip(_TRIM)]
     parts, depth, cur = [], 0, []
     for ch in cell:
         if ch in "([":
