@@ -30,8 +30,24 @@ class Line:
     folded: str
 
 
+# The header's two columns printed on one line, as a PDF's text layer often gives them: "ỦY
+# BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH LÀO CAI Độc lập - Tự do - Hạnh phúc".
+_MOTTO_AFTER = re.compile(r"\s+(?=cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia|doc\s+lap\s*[-–]\s*tu\s+do|dang\s+cong\s+san\s+viet)")
+
+
+def _split_columns(ln: Line) -> list[Line]:
+    """A header line holding the issuer's column and the motto's, as two lines."""
+    m = _MOTTO_AFTER.search(ln.folded) if ln.start < HEADER_CHARS else None
+    if m is None or not _is_caps(ln.text[: m.start()]):
+        return [ln]
+    left, right = ln.start + m.start(), ln.start + m.end()
+    return [Line(ln.start, left, ln.text[: m.start()], ln.folded[: m.start()]),
+            Line(right, ln.end, ln.text[m.end() :], ln.folded[m.end() :])]
+
+
 def _lines(text: str) -> list[Line]:
-    """The text's lines, each table row ("ỦY BAN NHÂN DÂN | CỘNG HÒA …") split into its cells."""
+    """The text's lines, each table row ("ỦY BAN NHÂN DÂN | CỘNG HÒA …") split into its cells,
+    and a header line holding both columns split in two (`_split_columns`)."""
     out = []
     pos = 0
     folded = fold(text)  # once: folding keeps offsets, so a cell's fold is a slice of it
@@ -44,7 +60,7 @@ def _lines(text: str) -> list[Line]:
                 out.append(Line(line_start, line_start, "", ""))
             else:
                 s = line_start + len(raw) - len(raw.lstrip(" *#>\t"))
-                out.append(Line(s, s + len(clean), clean, folded[s : s + len(clean)]))
+                out.extend(_split_columns(Line(s, s + len(clean), clean, folded[s : s + len(clean)])))
             continue
         if not raw.strip(" |*#>\t"):
             out.append(Line(line_start, line_start, "", ""))

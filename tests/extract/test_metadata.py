@@ -230,3 +230,23 @@ def test_a_party_committees_plan() -> None:
     meta = extract_meta(doc.text)
     assert (meta.number, meta.type, meta.issuer, meta.province) == ("45-KH/HU", "Kế hoạch", "Huyện ủy Phù Yên", "Sơn La")
     assert meta.title == "lãnh đạo nâng cao Chỉ số PAPI trên địa bàn huyện năm 2023"
+
+
+def test_header_columns_printed_on_one_line_are_read_apart():
+    # pypdfium2's text of corpus/samples/001_kh239_laocai_phuluc.pdf puts the issuer's column
+    # and the motto's side by side; the issuer was read as "UBND cộng hòa xã Hội Chủ Nghĩa…"
+    m = meta("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+             "Số: 239/KH-UBND Lào Cai, ngày 30 tháng 6 năm 2022\n\n"
+             "NHIỆM VỤ CẢI THIỆN CHỈ SỐ NỘI DUNG VÀ NỘI DUNG THÀNH PHẦN THUỘC CHỈ SỐ PAPI TỈNH\n")
+    assert m.issuer == "UBND tỉnh Lào Cai"
+    assert m.number == "239/KH-UBND" and m.issue_date == dt.date(2022, 6, 30)
+    m = meta("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÀO CAI Độc lập - Tự do - Hạnh phúc\n"
+             "Số: 12/KH-UBND Lào Cai, ngày 3 tháng 2 năm 2023\nKẾ HOẠCH\nTriển khai công tác cải cách hành chính\n")
+    assert m.issuer == "UBND tỉnh Lào Cai"
+    assert m.title == "Triển khai công tác cải cách hành chính"
+
+
+def test_motto_in_running_text_is_no_column():
+    m = meta("UBND TỈNH SƠN LA\nSố: 5/BC-UBND\nSơn La, ngày 1 tháng 3 năm 2024\nBÁO CÁO\nKết quả thực hiện\n"
+             "Thực hiện Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam, UBND tỉnh báo cáo như sau.\n")
+    assert m.issuer == "UBND tỉnh Sơn La"
