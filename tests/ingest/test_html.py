@@ -1,0 +1,113 @@
+"""The HTML reader's short cuts read what the slow, plain calls read.
+
+read_html parses a page once and shares the tree, reads tables with lxml instead of
+BeautifulSoup and calls trafilatura's own steps without the parts it never uses. Each test
+holds one short cut to the plain call it replaces, on the shipped pages and on the markup
+where the two could part (comments, scripts and ruby inside cells, spans, stray roots).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import trafilatura
+from bs4 import BeautifulSoup
+from lxml import etree
+
+from vanban.ingest import html
+from vanban.ingest.decode import declared_charset, decode_bytes
+from vanban.ingest.normalize import normalize_text
+
+from .helpers import SAMPLES
+
+PORTAL = Path(__file__).resolve().parents[1] / "crawl" / "portal"
+PAGES = sorted(SAMPLES.glob("*.html")) + sorted(PORTAL.rglob("*.html"))
+
+
+def page_text(path: Path) -> str:
+    """The page as read_html receives it from ingest."""
+    data = path.read_bytes()
+    return normalize_text(decode_bytes(data, declared_charset(data)).text)
+
+
+def bs4_tables(page: str) -> list[list[list[str]]]:
+    soup = BeautifulSoup(page, "lxml")
+    return [html._table_rows(t) for t in soup.find_all("table") if t.find_parent("table") is None]
+
+
+ROWS = "<tr><th>TT</th><th>Nhiệm vụ</th><th>Chủ trì</th></tr><tr><td></td><td></td><td></td></tr>"
+TRICKY_TABLES = {
+    "comment cuts a string": "<table><tr><td>Sở Nội<!-- x -->vụ</td><td>a<?php x ?>b</td></tr></table>",
+    "script, style, template": (
+        "<table><tr><td>Sở<script>var s = 1;</script>Tư pháp<style>.a{}</style></td>"
+        "<td><template><b>ẩn</b></template>hiện</td></tr></table>"
+    ),
+    "ruby": "<table><tr><td><ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby> chữ</td></tr></table>",
+    "inline markup": "<table><tr><td>UBND<br>cấp <b>huyện</b>;<p>cấp xã</p></td></tr></table>",
+    "spans": (
+        f"<table>{ROWS}<tr><td rowspan='2'>1</td><td colspan='2'>Gộp</td></tr>"
+        "<tr><td colspan='x'>bad span</td><td>c</td></tr><tr><td rowspan='0'>z</td></tr></table>"
+    ),
+    "nested table": (
+        "<table><tr><td>ngoài<table><tr><td>trong</td></tr></table>sau</td><td>b</td></tr></table>"
+    ),
+    "thead and th": f"<table><thead>{ROWS}</thead><tbody><tr><th>1</th><td>x</td></tr></tbody></table>",
+    "unclosed cells": "<table><tr><td>a<td>b<tr><td>c</table><p>sau bảng</p>",
+    "table in template": "<template><table><tr><td>ẩn</td></tr></table></template>",
+    "stray root before": "<html/>\n<html><body><table><tr><td>sau gốc</td></tr></table></body></html>",
+    "closed root before": "<p>a</p></html><table><tr><td>y</td></tr></table>",
+    "doctype in a cell": "<table><tr><td>Tha<!DOCTYPE html>nh tra</td></tr></table>",
+    "entities": "<table><tr><td>a &amp; b&nbsp;c &lt;d&gt; &#x1EA0; &bogus;</td></tr></table>",
+    "upper case tags": "<TABLE><TR><TD>Một</TD><TD COLSPAN=2>Hai</TD></TR></TABLE>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(TRICKY_TABLES))
+def test_lxml_tables_read_what_bs4_read(name):
+    page = f"<html><body><p>Trước bảng</p>{TRICKY_TABLES[name]}</body></html>"
+    assert html._page_tables(page) == bs4_tables(page)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_lxml_tables_read_what_bs4_read_on_the_shipped_pages(path):
+    page = page_text(path)
+    assert html._page_tables(page) == bs4_tables(page)
+
+
+def test_a_page_without_a_table_is_not_parsed_for_tables(monkeypatch):
+    monkeypatch.setattr(html, "_parse_for_tables", lambda page: pytest.fail("parsed"))
+    assert html._page_tables("<html><body><p>Không có bảng</p></body></html>") == []
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_title_and_date_are_extract_metadata_s(path):
+    tree = trafilatura.load_html(page_text(path))
+    if tree is None:
+        pytest.skip("no tree")
+    full = trafilatura.extract_metadata(tree)
+    short = html._title_and_date(tree)
+    assert (short.title, short.date) == (full.title, full.date)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_article_xml_is_extract_s(path):
+    tree = trafilatura.load_html(page_text(path))
+    if tree is None:
+        pytest.skip("no tree")
+    full = trafilatura.extract(
+        tree, output_format="xml", include_tables=True, include_comments=False, favor_recall=True
+    )
+    short = html._article_xml(tree)
+    # extract() adds the fingerprint to <doc>'s attributes; what follows is the same
+    assert (short is None) == (full is None)
+    if full is not None:
+        assert short[short.index("<main") :] == full[full.index("<main") :]
+
+
+def test_the_shared_tree_is_left_as_it_was():
+    tree = trafilatura.load_html(page_text(SAMPLES / "002_svhttdl_laichau_portal.html"))
+    before = etree.tostring(tree)
+    html._title_and_date(tree)
+    html._article_xml(tree)
+    assert etree.tostring(tree) == before
