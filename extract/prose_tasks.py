@@ -151,7 +151,7 @@ def is_legal_basis(text: str) -> bool:
     return bool(_legal_basis_re().match(fold(text[:60])))
 
 
-def _subject_after_adverbial(clause: str) -> list[Found]:
+def _subject_after_adverbial(clause: str, folded: str) -> list[Found]:
     """The subject after an opening adverbial: "Đối với nội dung …, Phòng Tư pháp huyện chủ trì".
 
     The unit must come before any ";" and must not be the object of a preposition
@@ -159,19 +159,19 @@ def _subject_after_adverbial(clause: str) -> list[Found]:
     limit = clause.find(";")
     limit = 250 if limit < 0 else min(limit, 250)
     prev_end, prev_rejected = -1, False
-    for m in find_units(clause[:limit]):
-        continues_list = prev_end >= 0 and re.fullmatch(r"[\s,;]*(?:va\s+)?", fold(clause[prev_end:m.start]))
+    for m in find_units(clause[:limit], folded[:limit]):
+        continues_list = prev_end >= 0 and re.fullmatch(r"[\s,;]*(?:va\s+)?", folded[prev_end:m.start])
         prev_end = m.end
         if m.start == 0 or (continues_list and prev_rejected):
             prev_rejected = True
             continue
-        before = fold(clause[:m.start]).rstrip()
+        before = folded[:m.start].rstrip()
         prev_word = re.findall(r"\w+$", before)
         if prev_word and not before.endswith((",", ":")) and _not_predicate_re().match(prev_word[0]):
             prev_rejected = True
             continue
         prev_rejected = False
-        units = _units_at(clause, m.start)
+        units = _units_at(clause, m.start, folded)
         if units:
             return units
     return []
@@ -224,7 +224,7 @@ def subject_of(clause: str, folded: str | None = None) -> Subject | None:
             return _finish(clause, units, None, folded)
     units = _units_at(clause, offset, folded)
     if not units and structure.starts_with_adverbial(clause, folded) and not is_legal_basis(clause):
-        units = _subject_after_adverbial(clause)
+        units = _subject_after_adverbial(clause, folded)
     if not units:
         return _addressees_of_request(clause, folded)
     pos = _skip_sep(clause, units[-1].end) if clause[units[-1].end:units[-1].end + 2].strip(" ") in ("", ",") else units[-1].end
@@ -330,14 +330,17 @@ def _directed(clause: str, folded: str, sub: Subject, issuer: str | None) -> Sub
     return _finish(clause, targets, sub.units[0], folded) or sub
 
 
-def _unit_heading(body: str) -> list[UnitRef] | None:
-    """A heading that only names units ("3. Sở Nội vụ", "1. Đề nghị Ủy ban MTTQ tỉnh")."""
+def _unit_heading(body: str, fbody: str | None = None) -> list[UnitRef] | None:
+    """A heading that only names units ("3. Sở Nội vụ", "1. Đề nghị Ủy ban MTTQ tỉnh").
+    `fbody` is fold(body), when the caller has it."""
     text = body.strip().rstrip(":").strip()
     if not text or len(text) > 300:
         return None
-    lead_in = _assign_re().match(fold(text))
+    # folding keeps spaces and colons where they are: the folded text strips alike
+    folded = fold(text) if fbody is None else fbody.strip().rstrip(":").strip()
+    lead_in = _assign_re().match(folded)
     pos = lead_in.end() if lead_in else 0
-    units = _units_at(text, pos)
+    units = _units_at(text, pos, folded)
     if not units or text[units[-1].end:].strip(" .;,") != "":
         return None
     return [u.ref() for u in units]
@@ -605,11 +608,12 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         if block.kind == "table":
             continue
         text = block.text
-        if structure.is_end_of_body(text):
+        ftext = fold(text)  # folded once for every test of the passage below
+        if structure.is_end_of_body(text, ftext):
             break
         lab = structure.parse_label(text)
         body_off = lab.body_start if lab else 0
-        body = text[body_off:]
+        body, fbody = text[body_off:], ftext[body_off:]
         if lab is None and block.kind == "heading" and text.strip().isupper():
             lab = structure.Label("", "heading", 1, 0)
         fld = field_of(body)
@@ -627,19 +631,18 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
                 ctx.colon_units = []
             if lab.level <= 2:
                 ctx.intro_units = []
-        fbody = fold(body)  # folded once for every test of the passage below
         if structure.is_closing_formula(body, fbody):
             ctx.intro_units, ctx.colon_units = [], []
             continue
-        if structure.is_recipients(body):
+        if structure.is_recipients(body, fbody):
             recipients = True  # "Kính gửi: - Các sở, ban, ngành; - UBND các huyện": addressees, not owners
             continue
-        if recipients and lab and lab.kind in _BULLETS and _unit_heading(body):
+        if recipients and lab and lab.kind in _BULLETS and _unit_heading(body, fbody):
             continue
         recipients = False
         frame = Frame(lab.level, lab.label) if lab else None
         in_skip = any(f.kind == "skip" for f in ctx.frames)
-        if frame and structure.is_not_task_section(body):
+        if frame and structure.is_not_task_section(body, fbody):
             frame.kind = "skip"
         if report and frame and lab.kind in ("roman", "article") and len(body) < 100:
             # a report's top sections: "I. KẾT QUẢ …" reports, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ" assigns
@@ -655,7 +658,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             if frame:
                 ctx.frames.append(frame)
             continue
-        heading_units = _unit_heading(body)
+        heading_units = _unit_heading(body, fbody)
         if heading_units:
             if frame:
                 frame.kind, frame.units = "units", heading_units

@@ -69,17 +69,18 @@ _END_PUNCT = re.compile(r"[:.;]+$")
 _SPACES = re.compile(r"\s+")
 
 
-def _norm_heading(body: str) -> str:
-    text = fold(body).strip()
+def _norm_heading(body: str, folded: str | None = None) -> str:
+    text = (fold(body) if folded is None else folded).strip()
     text = _END_PUNCT.sub("", text).strip()
     return _SPACES.sub(" ", text)
 
 
-def is_not_task_section(heading_body: str) -> bool:
-    """True for headings like "Mục đích:", "2. Yêu cầu", "MỤC ĐÍCH, YÊU CẦU" whose content assigns nothing."""
+def is_not_task_section(heading_body: str, folded: str | None = None) -> bool:
+    """True for headings like "Mục đích:", "2. Yêu cầu", "MỤC ĐÍCH, YÊU CẦU" whose content assigns nothing.
+    `folded` is fold(heading_body), when the caller has it."""
     if len(heading_body) > 80:
         return False
-    text = _norm_heading(heading_body)
+    text = _norm_heading(heading_body, folded)
     if len(text) > 60:
         return False
     return text in set(data()["sections"]["not_tasks"])
@@ -117,23 +118,26 @@ def _first_words(formulas: str) -> tuple[str, ...]:
     return tuple({phrase.split()[0] for phrase in data()["formulas"][formulas]})
 
 
-def _may_open_with(text: str, formulas: str) -> bool:
+def _may_open_with(text: str, formulas: str, folded: str | None) -> bool:
     """Whether the passage opens with the first word of one of the formulas: a cheap test that
     turns most passages away before _norm_heading (whose first word it keeps as it is)."""
-    return fold(text[:40]).lstrip().startswith(_first_words(formulas))
+    head = fold(text[:40]) if folded is None else folded[:40]
+    return head.lstrip().startswith(_first_words(formulas))
 
 
-def is_recipients(text: str) -> bool:
-    """The "Kính gửi:" line of a letter: the units after it are addressees, not task owners."""
-    if not _may_open_with(text, "recipients"):
+def is_recipients(text: str, folded: str | None = None) -> bool:
+    """The "Kính gửi:" line of a letter: the units after it are addressees, not task owners.
+    `folded` is fold(text), when the caller has it."""
+    if not _may_open_with(text, "recipients", folded):
         return False
     start = _norm_heading(text[:40])
     return any(start.startswith(m) for m in data()["formulas"]["recipients"])
 
 
-def is_end_of_body(text: str) -> bool:
-    """The distribution list ("Nơi nhận:") where the body of a letter ends."""
-    if not _may_open_with(text, "end_of_body"):
+def is_end_of_body(text: str, folded: str | None = None) -> bool:
+    """The distribution list ("Nơi nhận:") where the body of a letter ends.
+    `folded` is fold(text), when the caller has it."""
+    if not _may_open_with(text, "end_of_body", folded):
         return False
     folded = _norm_heading(text[:40])
     return any(folded == m or folded.startswith(m + ":") for m in data()["formulas"]["end_of_body"])

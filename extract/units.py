@@ -51,60 +51,68 @@ _WINDOW = 400  # characters read after a candidate head; no unit name is longer
 _SHORT_WINDOW = 160  # most names end sooner: read this much first
 
 
-# Tokenising is the matchers' inner loop: a token's derived forms are memoised by its text
-# (bounded; the vocabulary of directives is small).
-_TOKEN_FORMS: dict[str, tuple[str, str, bool, bool, str, tuple[str, ...]]] = {}
+# Tokenising is the matchers' inner loop: a token text's derived forms are made once and
+# shared by every occurrence (bounded; the vocabulary of directives is small).
+class _Form:
+    """A token's text and its forms: lower case, folded, tones normalised (as heads are
+    compared), and its gazetteer key words (abbreviations expanded)."""
+
+    __slots__ = ("text", "low", "fld", "word", "upper", "tone", "keys")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        low = self.low = text.lower()
+        self.fld = fold(low)
+        word = self.word = text[0].isalnum() or text[0] == "_"
+        self.upper = word and text[0].isupper()
+        self.tone = normalize_tone_placement(low)
+        self.keys = _expand(text)
+
+
+_FORMS: dict[str, _Form] = {}
 _MAX_FORMS = 100_000
 
 
-class _Tok:
-    """A token and its forms: lower case, folded, tones normalised (as heads are compared),
-    and its gazetteer key words (abbreviations expanded)."""
-
-    __slots__ = ("start", "end", "text", "low", "fld", "word", "upper", "tone", "keys")
-
-    def __init__(self, m: re.Match[str]) -> None:
-        self.start, self.end = m.span()
-        text = self.text = m.group()
-        forms = _TOKEN_FORMS.get(text)
-        if forms is None:
-            if len(_TOKEN_FORMS) >= _MAX_FORMS:
-                _TOKEN_FORMS.clear()
-            low = text.lower()
-            word = text[0].isalnum() or text[0] == "_"
-            forms = _TOKEN_FORMS[text] = (
-                low, fold(low), word, word and text[0].isupper(), normalize_tone_placement(low), _expand(text),
-            )
-        self.low, self.fld, self.word, self.upper, self.tone, self.keys = forms
+def _form(text: str) -> _Form:
+    form = _FORMS.get(text)
+    if form is None:
+        if len(_FORMS) >= _MAX_FORMS:
+            _FORMS.clear()
+        form = _FORMS[text] = _Form(text)
+    return form
 
 
-class _Toks(list[_Tok]):
-    """Tokens of text[start:end], up to the first line break (no name runs over a line).
+class _Toks(list[_Form]):
+    """Tokens of text[start:end], up to the first line break (no name runs over a line): their
+    forms, and their offsets in `starts` and `ends`.
 
     Read on demand: most candidates are turned away within a few tokens, so tokenising the
-    whole window up front wasted four tokens in five. Parsers ask `has(i)`, not `len()`."""
+    whole window up front wasted four tokens in five. Parsers ask `has(i)`, not `len()`
+    (hot loops test `i < len(toks)` first to save the call)."""
 
-    __slots__ = ("_more",)
+    __slots__ = ("_more", "starts", "ends")
 
     def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
-        super().__init__()
         end = len(text) if end is None else end
         nl = text.find("\n", start, end)
         self._more = _TOKEN.finditer(text, start, end if nl < 0 else nl)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
 
     def has(self, i: int) -> bool:
         """Whether token i exists, reading up to it."""
-        if i < len(self):
-            return True
         while len(self) <= i:
             m = next(self._more, None)
             if m is None:
                 return False
-            self.append(_Tok(m))
+            self.append(_FORMS.get(m.group()) or _form(m.group()))
+            self.starts.append(m.start())
+            self.ends.append(m.end())
         return True
 
     def read_all(self) -> _Toks:
-        self.extend(map(_Tok, self._more))
+        while self.has(len(self)):
+            pass
         return self
 
 
@@ -237,7 +245,7 @@ _GENERIC_RE = re.compile(
 
 def _seq_at(toks: _Toks, i: int, phrases: _Phrases) -> int:
     """Length (in tokens) of the longest of `phrases` found at toks[i:], comparing words only."""
-    if not toks.has(i):
+    if i >= len(toks) and not toks.has(i):
         return 0
     folded = phrases.folded
     cands = phrases.by_first.get(toks[i].fld if folded else toks[i].low)
@@ -246,7 +254,7 @@ def _seq_at(toks: _Toks, i: int, phrases: _Phrases) -> int:
     for n, rest in cands:
         if n == 1:
             return 1  # the index matched its one word
-        if toks.has(i + n - 1):
+        if i + n <= len(toks) or toks.has(i + n - 1):
             k = i + 1
             for w in rest:
                 if (toks[k].fld if folded else toks[k].low) != w:
@@ -269,7 +277,7 @@ def _head_at(toks: _Toks, i: int) -> tuple[int, str] | None:
         return None
     for key, kind, low, abbrev, lower_ok in cands:
         n = len(key)
-        if n > 1 and (not toks.has(i + n - 1) or any(toks[i + k].fld != key[k] for k in range(1, n))):
+        if n > 1 and (i + n > len(toks) and not toks.has(i + n - 1) or any(toks[i + k].fld != key[k] for k in range(1, n))):
             continue
         if abbrev:
             if not tok.text.isupper():
@@ -288,7 +296,7 @@ def _head_at(toks: _Toks, i: int) -> tuple[int, str] | None:
 def _gazetteer_at(toks: _Toks, i: int) -> int:
     """End token index (exclusive) of the longest gazetteer name at toks[i], else i."""
     node, best, j = _TRIE, i, i
-    while toks.has(j):
+    while j < len(toks) or toks.has(j):
         tok = toks[j]
         if not tok.word:
             if tok.text in ",-–—&" and node is not _TRIE:
@@ -339,16 +347,18 @@ _NEEDS_OBJECT = {("thuộc",), ("trực", "thuộc"), ("của",), ("trên", "đ�
 
 
 _BARE_LEVELS = {("tỉnh",), ("huyện",), ("xã",), ("thành", "phố"), ("thị", "xã"), ("quận",), ("phường",)}
+_BARE_LEVEL_FIRST = {w[0] for w in _BARE_LEVELS}
 
 
 def _qualifiers(toks: _Toks, j: int) -> int:
-    while toks.has(j):
+    while j < len(toks) or toks.has(j):
         n = _seq_at(toks, j, _QUALIFIERS)
         if not n:
             # a bare level word closes a group: "các sở, ban, ngành tỉnh", "các tổ chức chính trị - xã hội huyện"
-            for words in _BARE_LEVELS:
-                if toks.has(j + len(words) - 1) and tuple(t.low for t in toks[j : j + len(words)]) == words:
-                    return _place_or_unit(toks, j)
+            if toks[j].low in _BARE_LEVEL_FIRST:
+                for words in _BARE_LEVELS:
+                    if toks.has(j + len(words) - 1) and tuple(t.low for t in toks[j : j + len(words)]) == words:
+                        return _place_or_unit(toks, j)
             break
         q = tuple(t.low for t in toks[j : j + n])
         k = j + n
@@ -385,7 +395,7 @@ def _place_or_unit(toks: _Toks, k: int) -> int:
 
 def _unit_end(toks: _Toks, i: int) -> int:
     """End token index (exclusive) of the unit starting at toks[i], else i."""
-    if not toks.has(i) or not toks[i].word:
+    if i >= len(toks) and not toks.has(i) or not toks[i].word:
         return i
     if toks[i].low == "các":
         return _group_at(toks, i + 1, places=False) if _seq_at(toks, i + 1, _GROUP_NOUNS) else i
@@ -428,7 +438,7 @@ def _name_tail(toks: _Toks, j: int, named_needed: bool, head_end: int, vocab: se
     last_head = j == head_end  # the last thing consumed was a head ("Văn phòng HĐND")
     # a level word has been read: only a place name may follow
     placed = j > 0 and _seq_at(toks, j - 1, _LEVEL_SEQS) == 1
-    while toks.has(j):
+    while j < len(toks) or toks.has(j):
         tok = toks[j]
         if tok.word:
             if tok.low == "các":
@@ -603,7 +613,7 @@ def _tail_words(tidy: str, nkey: int) -> str:
 
 
 def _match(text: str, toks: _Toks, i: int, end: int, written: str | None = None) -> UnitMatch:
-    start, stop = toks[i].start, toks[end - 1].end
+    start, stop = toks.starts[i], toks.ends[end - 1]
     shown = written or text[start:stop]
     canon, level = canonical_unit(shown)
     return UnitMatch(start, stop, shown, canon, level)
@@ -612,11 +622,13 @@ def _match(text: str, toks: _Toks, i: int, end: int, written: str | None = None)
 # --------------------------------------------------------------------------- public API
 
 
-def find_units(text: str) -> list[UnitMatch]:
-    """Every unit named in running text, longest match, in order of appearance."""
+def find_units(text: str, folded: str | None = None) -> list[UnitMatch]:
+    """Every unit named in running text, longest match, in order of appearance.
+    `folded` is fold(text), when the caller has it."""
     if not text:
         return []
-    folded = fold(text)
+    if folded is None:
+        folded = fold(text)
     generic = [m.span() for m in _GENERIC_RE.finditer(folded)]
     generic_starts = [g[0] for g in generic]
     out: list[UnitMatch] = []
@@ -631,7 +643,7 @@ def find_units(text: str) -> list[UnitMatch]:
         toks, end = hit
         g = bisect.bisect_right(generic_starts, s) - 1
         if g >= 0 and s < generic[g][1]:
-            pos = toks[end - 1].end
+            pos = toks.ends[end - 1]
             continue
         m = _match(text, toks, 0, end)
         out.append(m)
@@ -644,8 +656,8 @@ def find_units(text: str) -> list[UnitMatch]:
                 break
             e, written = el
             canon, level = canonical_unit(written)
-            out.append(UnitMatch(toks[k + 1].start, toks[e - 1].end, written, canon, level))
-            pos = toks[e - 1].end
+            out.append(UnitMatch(toks.starts[k + 1], toks.ends[e - 1], written, canon, level))
+            pos = toks.ends[e - 1]
             k = e
     return out
 
@@ -693,7 +705,7 @@ def _chain(text: str, toks: _Toks, i: int) -> tuple[list[UnitMatch], int]:
                 break
             end, written = el
             canon, level = canonical_unit(written)
-            found.append(UnitMatch(toks[i].start, toks[end - 1].end, written, canon, level))
+            found.append(UnitMatch(toks.starts[i], toks.ends[end - 1], written, canon, level))
             i = end
         else:
             break
@@ -863,7 +875,7 @@ def split_units(cell: str) -> list[str]:
             tok = toks[k]
             if k >= protected and k + 1 < len(toks) and (tok.text == "," or tok.low == "và"):
                 end = _parse(toks, k + 1)
-                prev = part[toks[cuts[-1][1]].start if cuts else 0 : tok.start].strip(_TRIM)
+                prev = part[toks.starts[cuts[-1][1]] if cuts else 0 : toks.starts[k]].strip(_TRIM)
                 el = _elided_at(toks, k + 1, prev) if end <= k + 1 else None
                 if end > k + 1 or el:
                     cuts.append((k, k + 1, el[1] if el else None))
@@ -877,7 +889,7 @@ def split_units(cell: str) -> list[str]:
         for s, e, w in zip(starts, ends, written, strict=True):
             if s >= e:
                 continue
-            piece = w or part[toks[s].start : toks[e - 1].end]
+            piece = w or part[toks.starts[s] : toks.ends[e - 1]]
             piece = piece.strip(_TRIM)
             if piece:
                 out.append(piece)
