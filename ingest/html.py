@@ -2,13 +2,18 @@
 
 Portal pages wrap a short article in navigation, counters and footers; trafilatura removes
 most of it, but drops empty table rows (the group separators of an assignment table), so
-table cells are read with BeautifulSoup from the original <table> elements.
+table cells are read from the original <table> elements. trafilatura's <table><row><cell>
+output kept 39 of the appendix's 48 rows (the 8 empty separator rows and their colspan were
+lost); the page's own table has all 48 with 5 cells each. Hence: trafilatura for the body
+and the place of each table, the page's markup for the cells.
 
-Measured on corpus/samples/*.html (12-14 KB pages): trafilatura.extract(xml) ~12-14 ms a page,
-trafilatura.extract_metadata ~5 ms, BeautifulSoup(lxml) parse + all <table> cells ~12 ms.
-trafilatura's <table><row><cell> output kept 39 of the appendix's 48 rows (the 8 empty
-separator rows and their colspan were lost); bs4 kept all 48 with 5 cells each. Hence:
-trafilatura for the body and the place of each table, bs4 for the cells.
+Speed (corpus/samples, 12-14 KB pages; 118 M instructions a page before, 57 M after): the
+page is parsed once by trafilatura's loader and that tree serves the article and the title
+and date; trafilatura's own steps are called without the work whose output is never read
+(extract()'s XML fingerprint; extract_metadata's author, tags, licence); cells are read with
+lxml from a parse that sees what BeautifulSoup's lxml builder saw, and only on pages with a
+<table> (bs4 stays as the fallback). What is left is mostly trafilatura's extraction itself
+(~31 M a page).
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ class HtmlResult:
 # bs4 files the strings inside these elements under their own types, which get_text() leaves
 # out; the lxml reader below leaves them out too, so both read the same cell text.
 _HIDDEN = ("script", "style", "template", "rt", "rp")
+_TABLE_TAG = re.compile(r"<table", re.IGNORECASE)
+_DOCTYPE = re.compile(r"<!doctype", re.IGNORECASE)
 
 
 def _parse_for_tables(html: str):  # -> lxml root element or None
@@ -76,39 +83,21 @@ def _lxml_table_rows(table) -> list[list[str]]:  # table: lxml element
     # No <script>, <style>… in or above the table (the usual case): itertext() yields
     # exactly bs4's strings (comments skipped, their tails kept), no walk of our own needed.
     plain = next(table.iterancestors(*_HIDDEN), None) is None and next(table.iter(*_HIDDEN), None) is None
-    rows: list[list[str]] = []
-    pending: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
+    rows: list[list[tuple[str, int, int]]] = []
     for tr in table.iter("tr"):
         if next(tr.iterancestors("table"), None) is not table:
             continue
-        row: list[str] = []
-        col = 0
+        row = []
         for cell in tr:
             if cell.tag != "td" and cell.tag != "th":
                 continue
-            while pending.get(col, 0) > 0:
-                pending[col] -= 1
-                row.append("")
-                col += 1
-            span = _span(cell.get("colspan"))
-            down = _span(cell.get("rowspan"))
             if plain:  # a cell with no markup inside is its .text (itertext() costs 6x more)
                 text = (cell.text or "") if len(cell) == 0 else " ".join(cell.itertext())
             else:
                 text = _cell_text(cell, next(cell.iterancestors(*_HIDDEN), None) is not None)
-            row.append(collapse(text))
-            row.extend([""] * (span - 1))
-            for c in range(col, col + span):
-                if down > 1:
-                    pending[c] = down - 1
-            col += span
-        while pending.get(col, 0) > 0:
-            pending[col] -= 1
-            row.append("")
-            col += 1
+            row.append((collapse(text), _span(cell.get("colspan")), _span(cell.get("rowspan"))))
         rows.append(row)
-    width = max((len(r) for r in rows), default=0)
-    return [r + [""] * (width - len(r)) for r in rows]
+    return _grid(rows)
 
 
 def _span(value: str | None) -> int:
@@ -139,28 +128,34 @@ def _page_tables(html: str) -> list[list[list[str]]]:
     ]
 
 
-_TABLE_TAG = re.compile(r"<table", re.IGNORECASE)
-_DOCTYPE = re.compile(r"<!doctype", re.IGNORECASE)
-
-
 def _table_rows(table) -> list[list[str]]:  # table: bs4.element.Tag
-    """Rows of one <table> (not its nested tables), colspan and rowspan expanded with ""
-    so every row keeps the table's width. Kept for the bs4 fallback of _page_tables."""
+    """Rows of one <table> (not its nested tables). Read with bs4 by the fallbacks."""
+    return _grid(
+        [
+            [
+                (collapse(cell.get_text(" ")), _int(cell.get("colspan")), _int(cell.get("rowspan")))
+                for cell in tr.find_all(["td", "th"], recursive=False)
+            ]
+            for tr in table.find_all("tr")
+            if tr.find_parent("table") is table
+        ]
+    )
+
+
+def _grid(cells: list[list[tuple[str, int, int]]]) -> list[list[str]]:
+    """Rows of (text, colspan, rowspan) cells to rows of texts, colspan and rowspan expanded
+    with "" so every row keeps the table's width."""
     rows: list[list[str]] = []
     pending: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
-    for tr in table.find_all("tr"):
-        if tr.find_parent("table") is not table:
-            continue
+    for cells_of_row in cells:
         row: list[str] = []
         col = 0
-        for cell in tr.find_all(["td", "th"], recursive=False):
+        for text, span, down in cells_of_row:
             while pending.get(col, 0) > 0:
                 pending[col] -= 1
                 row.append("")
                 col += 1
-            span = _int(cell.get("colspan"))
-            down = _int(cell.get("rowspan"))
-            row.append(collapse(cell.get_text(" ")))
+            row.append(text)
             row.extend([""] * (span - 1))
             for c in range(col, col + span):
                 if down > 1:
