@@ -45,13 +45,14 @@ _ODD = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_CLEAN)) + "
 
 
 def _vietnamese_chars() -> str:
-    """ASCII (but the control characters other than \\t \\n \\r), the 134 letters with marks
-    and the commonest punctuation: what nearly every Vietnamese text is made of."""
+    """ASCII (but the control characters other than \\t \\n \\r), the 134 letters with marks,
+    the commonest punctuation and the no-break space: what nearly every Vietnamese text is
+    made of."""
     tones = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
     vowels = ("a", "a\u0306", "a\u0302", "e", "e\u0302", "i", "o", "o\u0302", "o\u031b", "u", "u\u031b", "y")
     lower = [unicodedata.normalize("NFC", v + t) for v in vowels for t in tones] + ["đ"]
     letters = "".join(ch for ch in lower if not ch.isascii())
-    chars = "\x00\t\n\r" + "".join(map(chr, range(0x20, 0x7F))) + letters + letters.upper() + "“”‘’–—…•·°×₫«»§²³±≤≥→−"
+    chars = "\x00\t\n\r" + "".join(map(chr, range(0x20, 0x7F))) + letters + letters.upper() + "“”‘’–—…•·°×₫«»§²³±≤≥→−\xa0"
     if len(set(chars)) != len(chars) or len(chars) > 256:
         raise ValueError("a charmap holds 256 different characters")
     return chars
@@ -89,21 +90,24 @@ def _tone_classes() -> bytes:
 _TONE_CLASSES = _tone_classes()
 
 
-def _nothing_to_normalize(text: str) -> bool:
-    """True when normalize_text would return `text` as it is, told fast: every character is
-    in the charmap (so the text is NFC and holds no odd character but maybe "\\x00"), there is
-    no "\\r" or "\\x00", and every o/u + toned vowel that ends a word follows a "q" ("quỹ":
-    normalize_tone_placement leaves it). A False only means the full steps run."""
+def _charmap_normalize(text: str) -> str | None:
+    """normalize_text, told fast for a text made of the charmap's characters (nearly every
+    one): it is NFC, its one possible odd character is the no-break space, and the tone rule
+    has work only where an o/u + toned vowel ending a word follows no "q" ("quỹ" is left).
+    None for any other text, or one holding "\\r" or "\\x00": the full steps decide."""
     try:
         encoded = codecs.charmap_encode(text, "strict", _VN_CHARMAP)[0]
     except UnicodeEncodeError:
-        return False
+        return None
     classes = encoded.translate(_TONE_CLASSES) + b"."
-    return (
-        b"!" not in classes
-        and classes.count(b"oa.") == classes.count(b"qoa.")
-        and classes.count(b"uy.") == classes.count(b"quy.")
-    )
+    if b"!" in classes:
+        return None
+    if "\xa0" in text:
+        text = text.replace("\xa0", " ")
+    for pair, after_q in ((b"oa.", b"qoa."), (b"uy.", b"quy.")):
+        if pair in classes and classes.count(pair) != classes.count(after_q):
+            return normalize_tone_placement(text)
+    return text
 
 
 def normalize_tone_placement(text: str) -> str:
@@ -123,9 +127,8 @@ def normalize_text(text: str) -> str:
     """NFC, one tone placement, plain spaces, no zero-width or control characters.
 
     Line breaks and tabs are kept: layout is ingest's business, not normalisation's."""
-    if _nothing_to_normalize(text):  # most texts, and every draft of a text normalised whole
-        return text
-    return _normalize_steps(text)
+    quick = _charmap_normalize(text)
+    return quick if quick is not None else _normalize_steps(text)
 
 
 def normalize_texts(texts: list[str]) -> list[str]:
@@ -133,7 +136,8 @@ def normalize_texts(texts: list[str]) -> list[str]:
     document's blocks are nearly always clean already."""
     # A text joined by "\n" has nothing to normalise only if no piece has: NFC and the odd
     # characters go piece by piece, and a piece's end is a word's end in both.
-    if _nothing_to_normalize("\n".join(texts)):
+    joined = "\n".join(texts)
+    if _charmap_normalize(joined) == joined:
         return list(texts)
     return [normalize_text(t) for t in texts]
 

@@ -50,6 +50,11 @@ _HEADER_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in HEADER_WORDS) 
 
 
 def collapse(text: str) -> str:
+    """Runs of white space as one space, none at the ends."""
+    # Every white-space character but " " is unprintable: a printable text with no double or
+    # outer space is collapsed already (most lines), and splitting it into words would be waste.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     # str.split() breaks on what \s matches (str.isspace): re.sub(r"\s+", " ", text).strip(), faster
     return " ".join(text.split())
 
@@ -334,8 +339,10 @@ def text_to_drafts(text: str) -> list[Draft]:
     lines = text.split("\n")
     drafts: list[Draft] = []
     cursor = 0
-    runs = [(s, e, "|") for s, e in find_markdown_runs(lines)]
-    runs += [(s, e, "pipe") for s, e in find_pipe_runs(lines) if not any(ps < e and s < pe for ps, pe, _ in runs)]
+    runs: list[tuple[int, int, str]] = []
+    if "|" in text:  # Markdown and flattened tables, " | " rows: no line to look at without a "|"
+        runs += [(s, e, "|") for s, e in find_markdown_runs(lines)]
+        runs += [(s, e, "pipe") for s, e in find_pipe_runs(lines) if not any(ps < e and s < pe for ps, pe, _ in runs)]
     for sep in ("\t", "|"):  # one row a line: tab-separated, then " | "-separated
         if sep not in text:  # no line to look at (most texts have no tab)
             continue

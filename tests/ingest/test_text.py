@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from vanban.ingest.text import chunk_rows, text_to_drafts
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vanban.ingest.text import chunk_rows, collapse, is_all_caps, text_to_drafts
 
 from .helpers import appendix, assert_offsets, squash
 
@@ -182,3 +186,21 @@ def test_rows_on_one_line_with_pipes(text: str) -> None:
     (table,) = [b for b in ingest_bytes(text.encode(), "t.txt").blocks if b.kind == "table"]
     assert table.rows == [["STT", "Nội dung", "Cơ quan chủ trì", "Thời gian"],
                           ["1", "Rà soát thủ tục hành chính", "Văn phòng UBND tỉnh", "Quý II/2024"]]
+
+
+# collapse and is_all_caps take shortcuts; these hold them to the plain definitions.
+_SPACED = st.lists(st.sampled_from([" ", "  ", "\t", "\n", "\xa0", "\u2028", "\x85", "a", "Ủy", "B", "|", "-"]), max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(), _SPACED.map("".join)))
+def test_collapse_is_one_space_for_every_run(text: str) -> None:
+    assert collapse(text) == re.sub(r"\s+", " ", text).strip()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(), st.lists(st.sampled_from(["KẾ", "HOẠCH", "Ủy", "ban", " ", "1.", "ⅰ", "ª"]), max_size=8).map(" ".join)))
+def test_is_all_caps_is_four_upper_case_letters_in_two_words(text: str) -> None:
+    letters = [c for c in text if c.isalpha()]
+    expected = len(letters) >= 4 and all(c.isupper() for c in letters) and len(text.split()) >= 2
+    assert is_all_caps(text) == expected
