@@ -594,11 +594,16 @@ class _Fields:
 
 
 def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | None,
-                     doc_type: str | None = None) -> list[Task]:
+                     doc_type: str | None = None, text: str | None = None) -> list[Task]:
     """Walk the body's blocks in order and read the tasks each passage assigns.
 
     In a report (Báo cáo) only the sections of proposals and next steps, and passages that
-    open with "Đề nghị"/"Giao", assign work; the rest reports what was done."""
+    open with "Đề nghị"/"Giao", assign work; the rest reports what was done. `text` is the
+    document's text the blocks' offsets point into, when the caller has it."""
+    # The whole text folded once (the other extractors fold it too, so fold() has it at hand)
+    # and sliced per block, rather than each block folded anew.
+    doc_text = text or ""
+    ftext_all = fold(doc_text) if doc_text else ""
     ctx = Context(issuer=issuer, ref_year=ref_year)
     report = doc_type == "Báo cáo"
     tasks: list[Task] = []
@@ -608,7 +613,8 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         if block.kind == "table":
             continue
         text = block.text
-        ftext = fold(text)  # folded once for every test of the passage below
+        # folded once for every test of the passage below
+        ftext = ftext_all[block.start:block.end] if ftext_all and doc_text[block.start:block.end] == text else fold(text)
         if structure.is_end_of_body(text, ftext):
             break
         lab = structure.parse_label(text)

@@ -45,5 +45,5 @@ def find_tasks(doc: Document, meta: DocMeta) -> list[Task]:
                 areas = document_areas(doc.text, year)
             _table_dimensions(rows, areas, year)
             tasks.extend(t for t, _ in rows)
-    tasks.extend(tasks_from_prose(doc.blocks, meta.issuer, year, meta.type))
+    tasks.extend(tasks_from_prose(doc.blocks, meta.issuer, year, meta.type, doc.text))
     return tasks
