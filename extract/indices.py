@@ -169,11 +169,14 @@ _QUOTES_CLOSE = "”\"’'»"
 # "nội dung", "Chỉ số nội dung", "lĩnh vực", "trục nội dung", "nội dung thành phần số 3", "Nội dung 2:"
 _CUE = re.compile(r"(?:noi\s+dung|linh\s+vuc|truc)(?:\s+thanh\s+phan)?(?:\s+(?:so\s+)?\d+)?\s*[:(\-–]?\s*$")
 _END = re.compile(r"\s*(?:[:;,.)\]|\n]|$|va\s|-\s)")
-_LIST_SEP = re.compile(r"^\s*(?:[;,]\s*(?:va\s+)?|va\s+)$")
+# The next three are full matches of a stretch of the text, run in place (pos, endpos)
+# instead of on a slice: the gap between two names can be pages long.
+_LIST_SEP = re.compile(r"\s*(?:[;,]\s*(?:va\s+)?|va\s+)")
 _HEADING_PREFIX = re.compile(
-    r"^[\s|*#]*(?:(?:[ivx]+|\d+(?:\.\d+)*|[a-z])[.)]\s*)*(?:chi\s+so\s+)?(?:noi\s+dung|truc\s+noi\s+dung|linh\s+vuc)?"
-    r"(?:\s*(?:so\s+)?\d+)?\s*[:.\-–]?\s*$"
+    r"[\s|*#]*(?:(?:[ivx]+|\d+(?:\.\d+)*|[a-z])[.)]\s*)*(?:chi\s+so\s+)?(?:noi\s+dung|truc\s+noi\s+dung|linh\s+vuc)?"
+    r"(?:\s*(?:so\s+)?\d+)?\s*[:.\-–]?\s*"
 )
+_HEADING_END = re.compile(r"[\s”\"’'»:.|*]*")
 
 
 def find_papi_areas(text: str, year: int | None = None) -> list[int]:
@@ -203,16 +206,11 @@ def find_papi_areas(text: str, year: int | None = None) -> list[int]:
         line_start = folded.rfind("\n", 0, s) + 1
         line_end = folded.find("\n", e)
         line_end = len(folded) if line_end < 0 else line_end
-        if _HEADING_PREFIX.match(folded[line_start:s]) and re.fullmatch(
-            r"[\s”\"’'»:.|*]*", folded[e:line_end]
-        ):
+        if _HEADING_PREFIX.fullmatch(folded, line_start, s) and _HEADING_END.fullmatch(folded, e, line_end):
             named.add(num)
             continue
-        neighbours = []
-        if i > 0:
-            neighbours.append(folded[hits[i - 1][1] : s])
-        if i + 1 < len(hits):
-            neighbours.append(folded[e : hits[i + 1][0]])
-        if any(_LIST_SEP.match(gap) for gap in neighbours):
+        if (i > 0 and _LIST_SEP.fullmatch(folded, hits[i - 1][1], s)) or (
+            i + 1 < len(hits) and _LIST_SEP.fullmatch(folded, e, hits[i + 1][0])
+        ):
             named.add(num)
     return sorted(named)
