@@ -24,6 +24,17 @@ class _Index:
     acronyms: re.Pattern[str]  # over the printed text, case-insensitive
     cues: tuple[tuple[str, int], ...] | None  # (letters, offset): where `acronyms` can match
     names: re.Pattern[str] | None  # over the folded text
+    names_cued: bool  # every name opens with _NAME_CUE
+
+
+# indices.toml has every Vietnamese name open with "chi so": one scan finds where they can start
+_NAME_CUE = r"chi\s+so"
+_NAME_CUE_RE = re.compile(_NAME_CUE)
+
+
+def _opens_with_cue(name: str) -> bool:
+    rest = name[len(_NAME_CUE) :]
+    return name.startswith(_NAME_CUE) and rest[:1] not in ("?", "*", "{") and not _top_level_bar(name)
 
 
 # Letters a case-insensitive pattern may match in a form fold() keeps: re.IGNORECASE lets "i"
@@ -77,7 +88,8 @@ def _index_patterns() -> tuple[_Index, ...]:
         prefixes = [_acronym_cue(a) for a in entry["acronyms"]]
         acr_cues = None if None in prefixes else tuple(p for p in prefixes if p)
         names = re.compile("|".join(f"(?:{n})" for n in entry["names"])) if entry.get("names") else None
-        out.append(_Index(entry["name"], acr, acr_cues, names))
+        cued = all(_opens_with_cue(n) for n in entry.get("names", []))
+        out.append(_Index(entry["name"], acr, acr_cues, names, cued))
     return tuple(out)
 
 
@@ -99,12 +111,19 @@ def find_indices(text: str) -> list[str]:
     ("Chỉ số năng lực cạnh tranh cấp tỉnh" → PCI), in order of first mention."""
     folded = fold(text)
     first: dict[str, int] = {}
+    name_starts: list[int] | None = None
     for index in _index_patterns():
         positions = []
         at = _first_acronym(index, text, folded)
         if at is not None:
             positions.append(at)
-        if index.names is not None:
+        if index.names is not None and index.names_cued:
+            if name_starts is None:
+                name_starts = cue_starts(folded, _NAME_CUE_RE)
+            at = next((p for p in name_starts if index.names.match(folded, p)), None)
+            if at is not None:
+                positions.append(at)
+        elif index.names is not None:
             m = index.names.search(folded)  # the first match is the earliest
             if m is not None:
                 positions.append(m.start())
