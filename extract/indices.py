@@ -24,6 +24,17 @@ class _Index:
     acronyms: re.Pattern[str]  # over the printed text, case-insensitive
     cues: tuple[tuple[str, int], ...] | None  # (letters, offset): where `acronyms` can match
     names: re.Pattern[str] | None  # over the folded text
+    names_cued: bool  # every name opens with _NAME_CUE
+
+
+# indices.toml has every Vietnamese name open with "chi so": one scan finds where they can start
+_NAME_CUE = r"chi\s+so"
+_NAME_CUE_RE = re.compile(_NAME_CUE)
+
+
+def _opens_with_cue(name: str) -> bool:
+    rest = name[len(_NAME_CUE) :]
+    return name.startswith(_NAME_CUE) and rest[:1] not in ("?", "*", "{") and not _top_level_bar(name)
 
 
 # Letters a case-insensitive pattern may match in a form fold() keeps: re.IGNORECASE lets "i"
@@ -77,7 +88,8 @@ def _index_patterns() -> tuple[_Index, ...]:
         prefixes = [_acronym_cue(a) for a in entry["acronyms"]]
         acr_cues = None if None in prefixes else tuple(p for p in prefixes if p)
         names = re.compile("|".join(f"(?:{n})" for n in entry["names"])) if entry.get("names") else None
-        out.append(_Index(entry["name"], acr, acr_cues, names))
+        cued = all(_opens_with_cue(n) for n in entry.get("names", []))
+        out.append(_Index(entry["name"], acr, acr_cues, names, cued))
     return tuple(out)
 
 
@@ -99,12 +111,19 @@ def find_indices(text: str) -> list[str]:
     ("Chỉ số năng lực cạnh tranh cấp tỉnh" → PCI), in order of first mention."""
     folded = fold(text)
     first: dict[str, int] = {}
+    name_starts: list[int] | None = None
     for index in _index_patterns():
         positions = []
         at = _first_acronym(index, text, folded)
         if at is not None:
             positions.append(at)
-        if index.names is not None:
+        if index.names is not None and index.names_cued:
+            if name_starts is None:
+                name_starts = cue_starts(folded, _NAME_CUE_RE)
+            at = next((p for p in name_starts if index.names.match(folded, p)), None)
+            if at is not None:
+                positions.append(at)
+        elif index.names is not None:
             m = index.names.search(folded)  # the first match is the earliest
             if m is not None:
                 positions.append(m.start())
@@ -169,11 +188,14 @@ _QUOTES_CLOSE = "”\"’'»"
 # "nội dung", "Chỉ số nội dung", "lĩnh vực", "trục nội dung", "nội dung thành phần số 3", "Nội dung 2:"
 _CUE = re.compile(r"(?:noi\s+dung|linh\s+vuc|truc)(?:\s+thanh\s+phan)?(?:\s+(?:so\s+)?\d+)?\s*[:(\-–]?\s*$")
 _END = re.compile(r"\s*(?:[:;,.)\]|\n]|$|va\s|-\s)")
-_LIST_SEP = re.compile(r"^\s*(?:[;,]\s*(?:va\s+)?|va\s+)$")
+# The next three are full matches of a stretch of the text, run in place (pos, endpos)
+# instead of on a slice: the gap between two names can be pages long.
+_LIST_SEP = re.compile(r"\s*(?:[;,]\s*(?:va\s+)?|va\s+)")
 _HEADING_PREFIX = re.compile(
-    r"^[\s|*#]*(?:(?:[ivx]+|\d+(?:\.\d+)*|[a-z])[.)]\s*)*(?:chi\s+so\s+)?(?:noi\s+dung|truc\s+noi\s+dung|linh\s+vuc)?"
-    r"(?:\s*(?:so\s+)?\d+)?\s*[:.\-–]?\s*$"
+    r"[\s|*#]*(?:(?:[ivx]+|\d+(?:\.\d+)*|[a-z])[.)]\s*)*(?:chi\s+so\s+)?(?:noi\s+dung|truc\s+noi\s+dung|linh\s+vuc)?"
+    r"(?:\s*(?:so\s+)?\d+)?\s*[:.\-–]?\s*"
 )
+_HEADING_END = re.compile(r"[\s”\"’'»:.|*]*")
 
 
 def find_papi_areas(text: str, year: int | None = None) -> list[int]:
@@ -203,16 +225,11 @@ def find_papi_areas(text: str, year: int | None = None) -> list[int]:
         line_start = folded.rfind("\n", 0, s) + 1
         line_end = folded.find("\n", e)
         line_end = len(folded) if line_end < 0 else line_end
-        if _HEADING_PREFIX.match(folded[line_start:s]) and re.fullmatch(
-            r"[\s”\"’'»:.|*]*", folded[e:line_end]
-        ):
+        if _HEADING_PREFIX.fullmatch(folded, line_start, s) and _HEADING_END.fullmatch(folded, e, line_end):
             named.add(num)
             continue
-        neighbours = []
-        if i > 0:
-            neighbours.append(folded[hits[i - 1][1] : s])
-        if i + 1 < len(hits):
-            neighbours.append(folded[e : hits[i + 1][0]])
-        if any(_LIST_SEP.match(gap) for gap in neighbours):
+        if (i > 0 and _LIST_SEP.fullmatch(folded, hits[i - 1][1], s)) or (
+            i + 1 < len(hits) and _LIST_SEP.fullmatch(folded, e, hits[i + 1][0])
+        ):
             named.add(num)
     return sorted(named)
