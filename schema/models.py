@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-PIPELINE_VERSION = "0.1.1"
+from vanban.schema.keys import PIPELINE_VERSION
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table"]
 

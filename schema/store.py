@@ -18,7 +18,9 @@ from pathlib import Path
 import sqlite_utils
 
 from vanban.ingest.normalize import fold
-from vanban.schema.models import PIPELINE_VERSION, Extraction, Failure, UnitRef
+from vanban.schema import keys
+from vanban.schema.keys import doc_id
+from vanban.schema.models import Extraction, Failure, UnitRef
 
 PAPI_AREA_NAMES = {
     1: "Tham gia của người dân ở cấp cơ sở",
@@ -98,11 +100,6 @@ TABLES: dict[str, dict] = {
 _DOC_CHILDREN = ("task_units", "tasks", "citations", "indices", "document_areas")
 
 
-def doc_id(source: str) -> str:
-    """Stable id of a document from its source, so shards built apart agree on ids."""
-    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
-
-
 @lru_cache(maxsize=65_536)  # a province's units recur in every one of its documents
 def unit_id(canonical: str, province: str | None = None) -> str:
     """A unit is its name within its province: "Sở Nội vụ" of Lào Cai is not that of Lai Châu."""
@@ -161,7 +158,7 @@ def is_current(db: sqlite_utils.Database, source: str, sha256: str) -> bool:
     """True when this source is stored with these bytes by this pipeline version."""
     rows = list(db.query(
         "select 1 from documents where id = ? and sha256 = ? and pipeline_version = ?",
-        [doc_id(source), sha256, PIPELINE_VERSION],
+        [doc_id(source), sha256, keys.PIPELINE_VERSION],
     ))
     return bool(rows)
 
@@ -347,7 +344,7 @@ def relink_document(db: sqlite_utils.Database, did: str) -> None:
 def record_failure(db: sqlite_utils.Database, failure: Failure) -> None:
     """Note why a source failed; what is already stored for it stays as it was."""
     row = failure.model_dump()
-    row["pipeline_version"] = PIPELINE_VERSION
+    row["pipeline_version"] = keys.PIPELINE_VERSION
     row["at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     with db.conn:
         db["failures"].insert(row, pk="source", replace=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import vanban.batch
+import vanban.schema.keys
 import vanban.schema.store
 import vanban.workers
 from vanban.batch import run_batch
@@ -80,8 +81,8 @@ def test_a_new_pipeline_version_extracts_everything_again(corpus, tmp_path, monk
     db_path = tmp_path / "t.db"
     run_batch([corpus], db_path)
     before = _state(db_path)
-    # the version the skip test reads (schema.store.is_current compares against it)
-    monkeypatch.setattr(vanban.schema.store, "PIPELINE_VERSION", "0.1.0+next")
+    # the one version both the skip test (schema.keys.StoredIndex) and the writer read
+    monkeypatch.setattr(vanban.schema.keys, "PIPELINE_VERSION", "0.1.0+next")
     summary = run_batch([corpus], db_path)
     assert (summary.stored, summary.skipped) == (COPIES * 5, 0)
     after = _state(db_path)

@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vanban.schema.models import Extraction, Failure
-
 if TYPE_CHECKING:
+    from vanban.schema.models import Extraction, Failure
     from vanban.schema.store import DocumentRows
 
 # Files a folder walk picks up: the kinds ingest reads, and extension-less files (the raw
@@ -46,6 +45,7 @@ class Outcome:
         """This outcome as a worker sends it: the extraction already turned into rows."""
         if self.extraction is None:
             return self
+        from vanban.schema.models import Failure
         from vanban.schema.store import document_rows
 
         ext = self.extraction
@@ -86,6 +86,7 @@ def process_file(path: Path, max_bytes: int = 50_000_000) -> Outcome:
     """Ingest and extract one file; every error becomes a Failure with a readable reason."""
     from vanban.ingest.errors import IngestError
     from vanban.ingest.read import ingest_file
+    from vanban.schema.models import Failure
 
     source = str(path)
     try:
@@ -105,6 +106,7 @@ def process_bytes(data: bytes, name: str, source: str) -> Outcome:
     """Ingest and extract bytes fetched from elsewhere (a crawl), keyed by their URL."""
     from vanban.ingest.errors import IngestError
     from vanban.ingest.read import ingest_bytes
+    from vanban.schema.models import Failure
 
     try:
         doc = ingest_bytes(data, name, source)
@@ -119,6 +121,7 @@ def process_bytes(data: bytes, name: str, source: str) -> Outcome:
 def _extract(doc) -> Outcome:
     from vanban.extract.pipeline import extract_document
     from vanban.ingest.normalize import fold
+    from vanban.schema.models import Failure
 
     try:
         ext = extract_document(doc)
@@ -132,11 +135,11 @@ def _extract(doc) -> Outcome:
 
 def store_outcome(db, outcome: Outcome, summary: Summary) -> None:
     """Write one outcome: a stored document or a failure row (what was stored before stays)."""
-    from vanban.schema.store import record_failure
-
-    if outcome.skipped:
+    if outcome.skipped:  # nothing to write: a re-run of an unchanged corpus never loads the store
         summary.skipped += 1
     elif outcome.failure:
+        from vanban.schema.store import record_failure
+
         summary.failed += 1
         summary.failures.append(outcome.failure)
         record_failure(db, outcome.failure)
@@ -174,11 +177,22 @@ def run_batch(paths: Iterable[str | Path], db_path: str | Path, *, force: bool =
 
     jobs > 1 or a time budget runs documents in worker processes (vanban.workers); the
     parent is the only writer, one transaction per document."""
-    from vanban.schema.store import is_current, open_db
+    from vanban.schema.keys import StoredIndex
 
-    db = open_db(db_path)
     summary = Summary()
     skipped: deque[Outcome] = deque()  # unchanged or unreadable inputs, written between results
+    stored = StoredIndex(db_path)
+    db = None  # opened (sqlite-utils, the schema) only once something must be written
+
+    def emit(outcome: Outcome) -> None:
+        nonlocal db
+        if db is None and not outcome.skipped:
+            from vanban.schema.store import open_db
+
+            db = open_db(db_path)
+        store_outcome(db, outcome, summary)
+        if on_outcome:
+            on_outcome(outcome, summary)
 
     def todo() -> Iterator[Path]:
         for path in iter_inputs(paths):
@@ -187,10 +201,12 @@ def run_batch(paths: Iterable[str | Path], db_path: str | Path, *, force: bool =
             try:
                 digest = sha256_file(path)
             except OSError as exc:
+                from vanban.schema.models import Failure
+
                 skipped.append(Outcome(source, failure=Failure(
                     source=source, name=path.name, stage="read", reason=f"cannot read file: {exc.strerror or exc}")))
                 continue
-            if not force and is_current(db, source, digest):
+            if not force and stored.is_current(source, digest):
                 skipped.append(Outcome(source, skipped=True))
                 if len(skipped) >= 256:  # a re-run of a large unchanged corpus must not pile them up
                     flush_skipped()
@@ -199,10 +215,7 @@ def run_batch(paths: Iterable[str | Path], db_path: str | Path, *, force: bool =
 
     def flush_skipped() -> None:
         while skipped:
-            outcome = skipped.popleft()
-            store_outcome(db, outcome, summary)
-            if on_outcome:
-                on_outcome(outcome, summary)
+            emit(skipped.popleft())
 
     # Look for the first file that needs work before importing the extractors or starting
     # workers: a re-run over an unchanged corpus then costs one hash and one query per file.
@@ -220,8 +233,11 @@ def run_batch(paths: Iterable[str | Path], db_path: str | Path, *, force: bool =
         outcomes = process_in_workers(itertools.chain([first], pending), jobs, budget, max_bytes=max_bytes)
     for outcome in outcomes:
         flush_skipped()
-        store_outcome(db, outcome, summary)
-        if on_outcome:
-            on_outcome(outcome, summary)
+        emit(outcome)
     flush_skipped()
+    stored.close()
+    if db is None and not Path(db_path).exists():  # a first run over no inputs still leaves a database
+        from vanban.schema.store import open_db
+
+        open_db(db_path)
     return summary

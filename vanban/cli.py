@@ -40,12 +40,13 @@ def extract(inputs: tuple[Path, ...], db_path: Path, jobs: int, budget: float, f
     """Extract documents (files or folders, walked recursively) into the database."""
     from vanban.batch import run_batch
     from vanban.progress import BatchProgress
-    from vanban.schema.store import counts, open_db
 
     with BatchProgress(enabled=not quiet) as progress:
         summary = run_batch(inputs, db_path, force=force, max_bytes=max_bytes, jobs=jobs,
                             budget=budget or None, on_outcome=progress.update)
     if not quiet:
+        from vanban.schema.store import counts, open_db
+
         totals = counts(open_db(db_path))
         click.echo(
             f"{summary.seen} files: {summary.stored} extracted, {summary.skipped} unchanged, "
