@@ -16,7 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from vanban.batch import Summary, iter_inputs, process_file, store_outcome
+from vanban.batch import FLUSH_EVERY, Summary, iter_inputs, process_file, store_outcome
+from vanban.schema.fts import index_pending
 from vanban.schema.store import open_db
 from vanban.workers import warm_up
 
@@ -33,8 +34,11 @@ def split(paths: list[Path], db_path: Path) -> dict[str, float]:
     t3 = clock()
     db, summary = open_db(db_path), Summary()
     t4 = clock()
-    for o in sent:
+    for i, o in enumerate(sent, 1):
         store_outcome(db, o, summary)
+        if i % FLUSH_EVERY == 0:
+            index_pending(db)
+    index_pending(db)  # the writer's share of search indexing, as a batch does it
     t5 = clock()
     n = len(paths) / 1000
     return {"extract": (t1 - t0) / n, "rows": (t2 - t1) / n, "pipe": (t3 - t2) / n, "write": (t5 - t4) / n}

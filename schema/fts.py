@@ -15,6 +15,8 @@ import sqlite_utils
 # matches `text_folded`. vanban's own queries fold first and search `text_folded` only.
 TOKENIZE = "unicode61 remove_diacritics 2"
 FTS_COLUMNS = {"tasks": ("text", "text_folded"), "documents": ("text", "text_folded")}
+PENDING = "fts_pending"  # rows stored but not yet in their FTS index: (table, rowid)
+PENDING_SQL = f"CREATE TABLE [{PENDING}] (tbl TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (tbl, rid)) WITHOUT ROWID"
 
 
 def fts_table(table: str) -> str:
@@ -24,15 +26,18 @@ def fts_table(table: str) -> str:
 def _fts_statements(table: str, columns: tuple[str, ...]) -> dict[str, str]:
     fts = fts_table(table)
     cols = ", ".join(f"[{c}]" for c in columns)
-    new = ", ".join(f"new.[{c}]" for c in columns)
     old = ", ".join(f"old.[{c}]" for c in columns)
-    insert = f"INSERT INTO [{fts}] (rowid, {cols}) VALUES (new.rowid, {new});"
-    delete = f"INSERT INTO [{fts}] ([{fts}], rowid, {cols}) VALUES ('delete', old.rowid, {old});"
+    queued = f"SELECT 1 FROM [{PENDING}] WHERE tbl = '{table}' AND rid = old.rowid"
+    # a row still queued was never indexed: FTS5 must not be told to delete it (that corrupts
+    # an external-content index), only the queue entry goes
+    unindex = f"INSERT INTO [{fts}] ([{fts}], rowid, {cols}) SELECT 'delete', old.rowid, {old} WHERE NOT EXISTS ({queued});"
+    unqueue = f"DELETE FROM [{PENDING}] WHERE tbl = '{table}' AND rid = old.rowid;"
+    queue = f"INSERT OR IGNORE INTO [{PENDING}] (tbl, rid) VALUES ('{table}', new.rowid);"
     return {
         fts: f"CREATE VIRTUAL TABLE [{fts}] USING FTS5 ({cols}, content=[{table}], tokenize='{TOKENIZE}')",
-        f"{fts}_ai": f"CREATE TRIGGER [{fts}_ai] AFTER INSERT ON [{table}] BEGIN {insert} END",
-        f"{fts}_ad": f"CREATE TRIGGER [{fts}_ad] AFTER DELETE ON [{table}] BEGIN {delete} END",
-        f"{fts}_au": f"CREATE TRIGGER [{fts}_au] AFTER UPDATE ON [{table}] BEGIN {delete} {insert} END",
+        f"{fts}_ai": f"CREATE TRIGGER [{fts}_ai] AFTER INSERT ON [{table}] BEGIN {queue} END",
+        f"{fts}_ad": f"CREATE TRIGGER [{fts}_ad] AFTER DELETE ON [{table}] BEGIN {unindex} {unqueue} END",
+        f"{fts}_au": f"CREATE TRIGGER [{fts}_au] AFTER UPDATE ON [{table}] BEGIN {unindex} {unqueue} {queue} END",
     }
 
 
@@ -161,7 +166,7 @@ GROUP BY d.province, pa.area""",
 
 
 def _wanted() -> dict[str, str]:
-    objects: dict[str, str] = {}
+    objects: dict[str, str] = {PENDING: PENDING_SQL}
     for table, columns in FTS_COLUMNS.items():
         objects.update(_fts_statements(table, columns))
     objects.update(VIEWS)
@@ -190,6 +195,8 @@ def ensure_search(db: sqlite_utils.Database) -> bool:
     try:
         # Read again under the write lock: another process may have done the work meanwhile.
         present = dict(conn.execute("select name, sql from sqlite_master").fetchall())
+        if PENDING not in present:
+            conn.execute(PENDING_SQL)
         rebuild = []
         for table in FTS_COLUMNS:
             stmts = _fts_statements(table, FTS_COLUMNS[table])
@@ -207,6 +214,7 @@ def ensure_search(db: sqlite_utils.Database) -> bool:
                 conn.execute(sql)
         for table in rebuild:
             conn.execute(f"INSERT INTO [{fts_table(table)}] ([{fts_table(table)}]) VALUES ('rebuild')")
+            conn.execute(f"DELETE FROM [{PENDING}] WHERE tbl = ?", [table])
         if own_transaction:
             conn.execute("COMMIT")
     except sqlite3.Error:
@@ -221,3 +229,29 @@ def rebuild_search(db: sqlite_utils.Database) -> None:
     with db.conn:
         for table in FTS_COLUMNS:
             db.execute(f"INSERT INTO [{fts_table(table)}] ([{fts_table(table)}]) VALUES ('rebuild')")
+        db.execute(f"DELETE FROM [{PENDING}]")
+
+
+def index_pending(db: sqlite_utils.Database) -> int:
+    """Index every queued row in one transaction; returns how many rows were indexed.
+
+    Searches miss rows stored since the last call: the batch runner calls this every
+    vanban.batch.FLUSH_EVERY documents and at its end, `store_extraction` after its one document."""
+    conn = db.conn
+    if conn.execute(f"SELECT NOT EXISTS (SELECT 1 FROM [{PENDING}])").fetchone()[0]:
+        return 0
+    with conn:
+        return index_queued(conn)
+
+
+def index_queued(conn: sqlite3.Connection) -> int:
+    """The statements of `index_pending`, inside the caller's transaction."""
+    indexed = 0
+    for table, columns in FTS_COLUMNS.items():
+        cols = ", ".join(f"[{c}]" for c in columns)
+        picked = ", ".join(f"t.[{c}]" for c in columns)
+        indexed += conn.execute(
+            f"INSERT INTO [{fts_table(table)}] (rowid, {cols}) SELECT t.rowid, {picked} "
+            f"FROM [{PENDING}] p JOIN [{table}] t ON t.rowid = p.rid WHERE p.tbl = ?", [table]).rowcount
+        conn.execute(f"DELETE FROM [{PENDING}] WHERE tbl = ?", [table])
+    return indexed

@@ -137,9 +137,10 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
         db["papi_areas"].insert_all(
             ({"area": k, "name": v} for k, v in PAPI_AREA_NAMES.items()), pk="area"
         )
-    from vanban.schema.fts import ensure_search  # FTS tables, their triggers, reading views
+    from vanban.schema.fts import ensure_search, index_pending  # FTS tables, triggers, reading views
 
     ensure_search(db)
+    index_pending(db)  # what a killed batch stored but had not indexed yet
     return db
 
 
@@ -277,9 +278,14 @@ def write_rows(db: sqlite_utils.Database, rows: DocumentRows) -> str:
 def store_extraction(db: sqlite_utils.Database, ext: Extraction, text: str, *, media_type: str,
                      encoding: str | None = None, pages: int | None = None,
                      warnings: Iterable[str] = (), text_folded: str | None = None) -> str:
-    """Replace everything stored for this source with `ext`, in one transaction."""
-    return write_rows(db, document_rows(ext, text, media_type=media_type, encoding=encoding, pages=pages,
-                                        warnings=warnings, text_folded=text_folded))
+    """Replace everything stored for this source with `ext`, in one transaction, and index it
+    for search (a batch writes with `write_rows` and indexes many documents at once)."""
+    from vanban.schema.fts import index_pending
+
+    did = write_rows(db, document_rows(ext, text, media_type=media_type, encoding=encoding, pages=pages,
+                                       warnings=warnings, text_folded=text_folded))
+    index_pending(db)
+    return did
 
 
 def _insert(db: sqlite_utils.Database, table: str, rows: Iterable[dict], conflict: str = "") -> None:

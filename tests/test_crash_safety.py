@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from vanban.schema.fts import index_queued
 from vanban.schema.store import iter_export_records, open_db
 
 SEEDS = Path(__file__).resolve().parent.parent / "corpus" / "seeds"
@@ -104,9 +105,15 @@ def check_consistent(db: Path) -> int:
             assert q(f"select count(*) from [{child}] where [{key}] not in (select id from [{parent}])") == [(0,)], \
                 (child, key)
         assert q("select count(*) from documents") == q("select count(distinct source) from documents")
-        for fts in ("tasks_fts", "documents_fts"):
-            if fts in tables:
+        # Search: every stored row is indexed or queued for indexing (fts_pending), so indexing
+        # the queue, as the next open does, leaves each FTS index exactly matching its table.
+        if "tasks_fts" in tables:
+            conn.execute("BEGIN")
+            if "fts_pending" in tables:
+                index_queued(conn)
+            for fts in ("tasks_fts", "documents_fts"):
                 conn.execute(f"insert into [{fts}] ([{fts}], rank) values ('integrity-check', 1)")
+            conn.execute("ROLLBACK")  # the next run finds the database as the kill left it
         return q("select count(*) from documents")[0][0]
     finally:
         conn.close()
@@ -148,6 +155,15 @@ def test_killed_batches_leave_consistent_databases_and_resume_to_the_same_conten
         assert at_documents <= check_consistent(db) < COPIES * 5
     run_to_end(corpus, db)
     assert check_consistent(db) == COPIES * 5
+    conn = sqlite3.connect(db)
+    try:  # the batch's end indexed what it and the killed runs stored: search finds every copy
+        assert conn.execute("select count(*) from fts_pending").fetchone() == (0,)
+        found = conn.execute("select count(*) from documents_fts where documents_fts match "
+                             "'text_folded: \"ban luu so\"'").fetchone()[0]
+        assert found == conn.execute("select count(*) from documents where instr(text_folded, 'ban luu so')"
+                                     ).fetchone()[0] >= COPIES * 3
+    finally:
+        conn.close()
     per_doc, records, counts = snapshot(db)
     assert per_doc == reference[0]
     assert counts == reference[2]

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 # store's objects), whose kind ingest tells from their content.
 INPUT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".pdf", ".docx", ""}
 SKIP_NAMES = {"README.md", "PROVENANCE.md", "LICENSE"}
+# Documents stored between two bulk FTS indexing passes (schema/fts.py index_pending): searches
+# miss at most this many while a batch runs, and the batch's end indexes the rest.
+FLUSH_EVERY = 500
 
 
 @dataclass
@@ -183,14 +186,22 @@ def run_batch(paths: Iterable[str | Path], db_path: str | Path, *, force: bool =
     skipped: deque[Outcome] = deque()  # unchanged or unreadable inputs, written between results
     stored = StoredIndex(db_path)
     db = None  # opened (sqlite-utils, the schema) only once something must be written
+    unindexed = 0  # documents stored since their text was last indexed for search
 
     def emit(outcome: Outcome) -> None:
-        nonlocal db
+        nonlocal db, unindexed
         if db is None and not outcome.skipped:
             from vanban.schema.store import open_db
 
             db = open_db(db_path)
+        stored_before = summary.stored
         store_outcome(db, outcome, summary)
+        unindexed += summary.stored - stored_before
+        if unindexed >= FLUSH_EVERY:
+            from vanban.schema.fts import index_pending
+
+            index_pending(db)
+            unindexed = 0
         if on_outcome:
             on_outcome(outcome, summary)
 
@@ -236,6 +247,10 @@ def run_batch(paths: Iterable[str | Path], db_path: str | Path, *, force: bool =
         emit(outcome)
     flush_skipped()
     stored.close()
+    if db is not None:
+        from vanban.schema.fts import index_pending
+
+        index_pending(db)
     if db is None and not Path(db_path).exists():  # a first run over no inputs still leaves a database
         from vanban.schema.store import open_db
 

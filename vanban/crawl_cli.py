@@ -70,6 +70,7 @@ class _Extractor(threading.Thread):
 
     def run(self) -> None:
         from vanban.batch import Outcome, Summary, process_bytes, store_outcome
+        from vanban.schema.fts import index_pending
         from vanban.schema.models import PIPELINE_VERSION, Failure
         from vanban.schema.store import is_current, open_db
 
@@ -91,6 +92,7 @@ class _Extractor(threading.Thread):
                 outcome.failure.sha256 = sha  # so an unreadable body is not retried every run
             try:
                 store_outcome(db, outcome, summary)
+                index_pending(db)  # a crawl is paced by politeness: index each document as it comes
             except Exception as exc:  # the crawl goes on; the next run retries this one
                 self.report.extract_failed += 1
                 click.echo(f"  cannot store {source}: {type(exc).__name__}: {exc}", err=True)

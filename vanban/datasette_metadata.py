@@ -116,6 +116,12 @@ TABLES: dict[str, dict] = {
             "error": "Why the request failed, in words",
         },
     },
+    "fts_pending": {
+        "title": "Search queue",
+        "description": "Rows stored but not yet in the search index (indexed in bulk as a batch goes).",
+        "hidden": True,
+        "columns": {"tbl": "Table of the row", "rid": "Its rowid"},
+    },
     "task_list": {
         "title": "Task list",
         "description": "Every task with its document, its lead and support units and its PAPI area. "

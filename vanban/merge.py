@@ -65,6 +65,7 @@ def _fit(rows: list[dict], columns: list[str]) -> list[dict]:
 
 def merge_databases(out: str | Path, shards: Iterable[str | Path]) -> MergeSummary:
     """Merge every shard into the database at `out` (created if missing); shards are only read."""
+    from vanban.schema.fts import index_pending
     from vanban.schema.store import _delete_doc_rows, _insert, number_key, open_db, relink_document
 
     db = open_db(out)
@@ -130,6 +131,7 @@ def merge_databases(out: str | Path, shards: Iterable[str | Path]) -> MergeSumma
                 relink_document(db, did)
         last = batch[-1]
     db.execute("drop table merged_docs")
+    index_pending(db)  # the copied rows' text, for search, in one pass
     return summary
 
 
