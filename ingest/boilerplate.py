@@ -96,10 +96,9 @@ def clean_line(line: str, inline: list[tuple[re.Pattern[str], re.Pattern[str]]] 
 
 def _footer_start(lines: list[str]) -> int | None:
     """First line of a footer: a marker followed closely by another, in the last part of the page."""
-    hits = [i for i, line in enumerate(lines) if _FOOTER.match(line.strip())]
+    half = (len(lines) + 1) // 2  # a marker in the first half neither starts a footer nor follows one that does
+    hits = [i for i in range(half, len(lines)) if _FOOTER.match(lines[i].strip())]
     for k, i in enumerate(hits):
-        if i < len(lines) * 0.5:
-            continue
         if any(j - i <= _FOOTER_WINDOW for j in hits[k + 1 :]):
             start = i
             # a site-name line ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN PHÙ YÊN") just above belongs to it
