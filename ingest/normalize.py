@@ -91,10 +91,11 @@ _TONE_CLASSES = _tone_classes()
 
 
 def _charmap_normalize(text: str) -> str | None:
-    """normalize_text, told fast for a text made of the charmap's characters (nearly every
+    """normalize_text, done fast for a text made of the charmap's characters (nearly every
     one): it is NFC, its one possible odd character is the no-break space, and the tone rule
-    has work only where an o/u + toned vowel ending a word follows no "q" ("quỹ" is left).
-    None for any other text, or one holding "\\r" or "\\x00": the full steps decide."""
+    has work only where an o/u + toned vowel ending a word follows no "q" ("quỹ" is left), which
+    the classes show. None for any other text, or one holding "\\r" or "\\x00": the full steps
+    decide."""
     try:
         encoded = codecs.charmap_encode(text, "strict", _VN_CHARMAP)[0]
     except UnicodeEncodeError:
@@ -104,10 +105,24 @@ def _charmap_normalize(text: str) -> str | None:
         return None
     if "\xa0" in text:
         text = text.replace("\xa0", " ")
-    for pair, after_q in ((b"oa.", b"qoa."), (b"uy.", b"quy.")):
-        if pair in classes and classes.count(pair) != classes.count(after_q):
-            return normalize_tone_placement(text)
-    return text
+    # the tone rule's rewrites, found in the classes: _RETONE_RE's matches that swap changes
+    starts = []
+    for pair in (b"oa.", b"uy."):
+        i = classes.find(pair)
+        while i >= 0:
+            if not (i and classes[i - 1] == ord("q")):
+                starts.append(i)
+            i = classes.find(pair, i + 3)
+    if not starts:
+        return text
+    parts, last = [], 0
+    for i in sorted(starts):
+        retoned = _RETONE.get(text[i : i + 2])  # mixed case such as "oÀ" is left as written
+        if retoned:
+            parts += [text[last:i], retoned]
+            last = i + 2
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def normalize_tone_placement(text: str) -> str:
