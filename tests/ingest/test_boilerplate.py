@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+import sys
 
-from vanban.ingest.boilerplate import furniture_mask, remove_furniture
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vanban.ingest import boilerplate as B
+from vanban.ingest.boilerplate import (
+    CUT_FROM,
+    FOOTER_MARKERS,
+    FURNITURE_LINES,
+    TRAILING_NAV,
+    furniture_mask,
+    remove_furniture,
+)
 from vanban.ingest.normalize import normalize_text
 
-from .helpers import seed_path, squash
+from .helpers import SEEDS, seed_path, squash
 
 # The furniture each seed carries, as printed (a line is furniture if it starts so).
 FURNITURE = {
@@ -67,3 +80,62 @@ def test_footer_marker_inside_a_document_is_kept():
 def test_mask_keeps_positions():
     lines = ["Thống kê truy cập", "Sở Nội vụ chủ trì", "Đăng nhập"]
     assert furniture_mask(lines) == [None, "Sở Nội vụ chủ trì", None]
+
+
+# The rules are compiled with their alternatives factored by first letter; these tests hold the
+# factored regexes to the plain alternations they stand for.
+_RULES = {
+    "furniture": (FURNITURE_LINES, B._FURNITURE, True),
+    "trailing": (TRAILING_NAV, B._TRAILING_NAV, True),
+    "cut": (CUT_FROM, B._CUT_FROM, True),
+    "footer": (FOOTER_MARKERS, B._FOOTER, False),
+}
+
+
+def _plain(patterns: tuple[str, ...], full: bool) -> re.Pattern[str]:
+    return re.compile(r"^(?:" + "|".join(patterns) + (r")$" if full else ")"), re.IGNORECASE)
+
+
+_WORDS = sorted({w for p in (*FURNITURE_LINES, *TRAILING_NAV, *CUT_FROM, *FOOTER_MARKERS) for w in re.findall(r"\w+", p)})
+_lines = st.lists(
+    st.one_of(
+        st.sampled_from(_WORDS),
+        st.sampled_from(_WORDS).map(str.upper),
+        st.sampled_from(_WORDS).map(str.title),
+        st.sampled_from([line for lines in FURNITURE.values() for line in lines]),
+        st.sampled_from([" ", ": ", "12", "1.234", "(", ")", "•", "- ", "*", "©", "İ", "ı", "ſ", "\u212a", "Ì"]),
+        st.text(max_size=3),
+    ),
+    max_size=8,
+).map(" ".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_lines)
+def test_factored_rules_match_as_the_plain_alternations(line: str) -> None:
+    for patterns, factored, full in _RULES.values():
+        assert bool(factored.match(line)) == bool(_plain(patterns, full).match(line))
+
+
+def test_factored_rules_on_the_seed_lines() -> None:
+    lines = [line.strip() for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text(encoding="utf-8").split("\n")]
+    lines += [line for prefix in sorted(FURNITURE) for line in FURNITURE[prefix]]
+    for patterns, factored, full in _RULES.values():
+        plain = _plain(patterns, full)
+        assert [bool(factored.match(s)) for s in lines] == [bool(plain.match(s)) for s in lines]
+
+
+def test_case_classes_are_what_ignorecase_matches() -> None:
+    # every letter a rule could open with: its case-sensitive class must hold exactly the
+    # characters IGNORECASE matches it with, over all of Unicode
+    letters = sorted({ch.lower() for p in (*FURNITURE_LINES, *TRAILING_NAV, *CUT_FROM, *FOOTER_MARKERS) for ch in p if ch.isalpha()})
+    any_letter = re.compile("[" + "".join(letters) + "]", re.IGNORECASE)
+    matched: dict[str, set[str]] = {letter: set() for letter in letters}
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        if any_letter.fullmatch(ch):
+            for letter in letters:
+                if re.fullmatch(re.escape(letter), ch, re.IGNORECASE):
+                    matched[letter].add(ch)
+    for letter in letters:
+        assert matched[letter] == set(letter + letter.upper() + B._CASE_PARTNERS.get(letter, "")), letter
