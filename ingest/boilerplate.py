@@ -6,6 +6,7 @@ general markers kept as data below, so a new portal's furniture is a data change
 
 from __future__ import annotations
 
+import itertools
 import re
 
 # A line that is furniture on its own, wherever it stands (matched against the stripped line).
@@ -175,6 +176,24 @@ _CUT_FROM = _full(CUT_FROM)
 _FOOTER = re.compile(r"^(?:" + _factored("|".join(FOOTER_MARKERS)) + r")", re.IGNORECASE)
 _SITE_NAME = re.compile(r"^" + SITE_NAME + r"$", re.IGNORECASE)
 _INLINE = [(re.compile(re.escape(cue), re.IGNORECASE), re.compile(p, re.IGNORECASE)) for cue, p in INLINE_STRIP]
+
+
+def _caseless_forms(word: str) -> list[bytes] | None:
+    """`word` in UTF-8 as bytes.lower() leaves it, once for each choice of case of its
+    non-ASCII letters. A page holds `word` (IGNORECASE) only if its UTF-8, lower-cased, holds
+    one of these: a byte pass and a few substring searches, three times faster than the regex
+    search, which tries the word at every character. None for a word with a letter
+    IGNORECASE gives more forms than its lower and upper case (see _CASE_PARTNERS)."""
+    choices: list[tuple[str, ...]] = []
+    for ch in word.lower():
+        low, up = ch, ch.upper()
+        if low in _CASE_PARTNERS or len(up) != 1 or low.isascii() != up.isascii():
+            return None
+        choices.append((low,) if low.isascii() or low == up else (low, up))
+    return ["".join(form).encode() for form in itertools.product(*choices)]
+
+
+_INLINE_CUE_FORMS = [_caseless_forms(cue) for cue, _ in INLINE_STRIP]
 _FOOTER_WINDOW = 12  # lines a footer's markers sit within
 
 
@@ -226,7 +245,12 @@ def furniture_mask(lines: list[str]) -> list[str | None]:
         end = footer
     # the inline patterns whose cue the page holds at all: mostly none, and no line is searched
     joined = "\n".join(lines[:end])
-    inline = [pair for pair in _INLINE if pair[0].search(joined)]
+    lowered = joined.encode("utf-8", "surrogatepass").lower()  # a lone surrogate matches no cue
+    inline = [
+        pair
+        for pair, forms in zip(_INLINE, _INLINE_CUE_FORMS, strict=True)
+        if (pair[0].search(joined) if forms is None else any(form in lowered for form in forms))
+    ]
     out: list[str | None] = []
     for line, s in zip(lines[:end], stripped[:end], strict=True):
         if s and (_FURNITURE.match(s) or is_repeated_banner(s)):  # is_furniture(line)

@@ -14,6 +14,7 @@ from vanban.ingest.boilerplate import (
     CUT_FROM,
     FOOTER_MARKERS,
     FURNITURE_LINES,
+    INLINE_STRIP,
     TRAILING_NAV,
     furniture_mask,
     remove_furniture,
@@ -128,7 +129,8 @@ def test_factored_rules_on_the_seed_lines() -> None:
 def test_case_classes_are_what_ignorecase_matches() -> None:
     # every letter a rule could open with: its case-sensitive class must hold exactly the
     # characters IGNORECASE matches it with, over all of Unicode
-    letters = sorted({ch.lower() for p in (*FURNITURE_LINES, *TRAILING_NAV, *CUT_FROM, *FOOTER_MARKERS) for ch in p if ch.isalpha()})
+    texts = (*FURNITURE_LINES, *TRAILING_NAV, *CUT_FROM, *FOOTER_MARKERS, *(w for pair in INLINE_STRIP for w in pair))
+    letters = sorted({ch.lower() for p in texts for ch in p if ch.isalpha()})
     any_letter = re.compile("[" + "".join(letters) + "]", re.IGNORECASE)
     matched: dict[str, set[str]] = {letter: set() for letter in letters}
     for cp in range(sys.maxunicode + 1):
@@ -139,3 +141,24 @@ def test_case_classes_are_what_ignorecase_matches() -> None:
                     matched[letter].add(ch)
     for letter in letters:
         assert matched[letter] == set(letter + letter.upper() + B._CASE_PARTNERS.get(letter, "")), letter
+
+
+_cue_texts = st.lists(
+    st.one_of(
+        st.sampled_from([cue for cue, _ in INLINE_STRIP]).map(lambda w: w.upper()),
+        st.sampled_from([cue for cue, _ in INLINE_STRIP]).map(str.title),
+        st.sampled_from([cue for cue, _ in INLINE_STRIP]),
+        st.sampled_from(["lượt", "LƯỢt", "xem", "XeM", "Lượt xem", "luot xem", "\ud800", "\n", " "]),
+        st.text(max_size=3),
+    ),
+    max_size=6,
+).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_cue_texts)
+def test_cue_forms_find_what_the_cue_regex_finds(text: str) -> None:
+    lowered = text.encode("utf-8", "surrogatepass").lower()
+    for (cue, _), forms in zip(B._INLINE, B._INLINE_CUE_FORMS, strict=True):
+        assert forms is not None
+        assert any(form in lowered for form in forms) == bool(cue.search(text))
