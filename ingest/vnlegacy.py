@@ -172,9 +172,12 @@ def fix_legacy(text: str) -> tuple[str, dict[str, int], int]:
     uncertain = 0
     out = []
     for line in text.split("\n"):
+        if line.isascii() or _EXTENDED.search(line):  # plainly not legacy (looks_legacy), and cheap to tell
+            out.append(line)
+            continue
         fixed, enc, unsure = fix_legacy_line(line)
         if enc:
             counts[enc] = counts.get(enc, 0) + 1
             uncertain += unsure
         out.append(fixed)
-    return "\n".join(out), counts, uncertain
+    return ("\n".join(out) if counts else text), counts, uncertain
