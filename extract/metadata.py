@@ -463,13 +463,15 @@ _ROLE = re.compile(
     r"thu\s+truong|cuc\s+truong|chanh\s+thanh\s+tra|tong\s+giam\s+doc|nguoi\s+ky|ky\s+thay)"
 )
 _PERSON = re.compile(r"^[A-ZĐ][a-zà-ỹđ]+(?:\s+[A-ZĐ][a-zà-ỹđ]+){1,4}$")
+# _SIGN_MARK, else _ROLE (then group "role"), in one match per line
+_MARK_OR_ROLE = re.compile(f"{_SIGN_MARK.pattern}|(?P<role>{_ROLE.pattern})")
 
 
 def _signer(lines: list[Line]) -> Line | None:
     marks = [
         i
         for i, ln in enumerate(lines)
-        if _SIGN_MARK.match(ln.folded) or (_ROLE.match(ln.folded) and _is_caps(ln.text))
+        if (m := _MARK_OR_ROLE.match(ln.folded)) and (m["role"] is None or _is_caps(ln.text))
     ]
     for i in reversed(marks):
         for ln in lines[i + 1 : i + 10]:
