@@ -190,12 +190,12 @@ _REQUEST_WORD = re.compile(r"yêu cầu|đề nghị|giao", re.IGNORECASE)
 # Folding drops case and marks, so a clause whose folded text lacks these has no _REQUEST_WORD
 # ("ı" is the one letter the regex takes for an "i" that folding keeps): a literal search, far
 # cheaper than the case-blind regex, turns most clauses away first.
-_REQUEST_HINTS = ("giao", "yeu cau", "de nghi", "ı")
+_REQUEST_HINT = re.compile("giao|yeu cau|de nghi|ı")
 
 
 def _addressees_of_request(clause: str, folded: str) -> Subject | None:
     head = folded[:400]
-    if not any(w in head for w in _REQUEST_HINTS) or not _REQUEST_WORD.search(clause, 0, 400):
+    if not _REQUEST_HINT.search(head) or not _REQUEST_WORD.search(clause, 0, 400):
         return None  # most clauses ask nothing of anyone
     for m in _REQUEST.finditer(head):
         before = folded[:m.start()]
@@ -262,11 +262,16 @@ def _finish(clause: str, units: list[Found], by: Found | None, folded: str) -> S
     return subject
 
 
-_SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?…])\s+|;\s*|:\s+)(?=\S)")
+# A break is the blank after ".", "!", "?" or "…", or a ";" or ":" with its blank. Each match
+# opens with the punctuation (a character class the regex engine skips to), not with a
+# lookbehind tried at every character; the ends, all _split_points uses, are the same.
+_SENTENCE_BREAK = re.compile(r"[.!?…;:](?:(?<=[.!?…])\s+|(?<=;)\s*|(?<=:)\s+)(?=\S)")
 
 
 def _split_points(text: str, start: int) -> list[int]:
-    return [m.end() for m in _SENTENCE_BREAK.finditer(text, start)]
+    # a blank at `start` after a full stop breaks there: read from the stop
+    pos = start - 1 if start > 0 and text[start - 1] in ".!?…" else start
+    return [m.end() for m in _SENTENCE_BREAK.finditer(text, pos)]
 
 
 @dataclass
@@ -525,6 +530,8 @@ _CONTENT_LABEL = re.compile(r"^\s*(?:n[oộ]i dung|nhi[eệ]m v[uụ])(?:\s+[^:\
 
 def field_of(body: str) -> tuple[str, str] | None:
     """("lead", "Sở Tư pháp") for "Đơn vị chủ trì: Sở Tư pháp"; None for anything else."""
+    if ":" not in body:  # most passages: no need to try every length of a field name
+        return None
     m = _FIELD.match(body)
     if not m or not _FIELD_NAME.match(fold(m.group("name")).strip()):
         return None

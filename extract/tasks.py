@@ -6,21 +6,29 @@ what. Prose tasks follow in document order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from vanban.extract.papi import area_named, classify_area, document_areas
 from vanban.extract.prose_tasks import tasks_from_prose
 from vanban.extract.table_tasks import TableRow, tasks_from_table
 from vanban.schema.models import DocMeta, Document, Task
 
 
-def _table_dimensions(rows: list[tuple[Task, TableRow]], doc_areas: list[int], year: int | None) -> None:
+def _table_dimensions(rows: list[tuple[Task, TableRow]], areas_of_doc: Callable[[], list[int]],
+                      year: int | None) -> None:
     """Give each table task its PAPI area from the table's own structure, else its words.
 
     A group row naming an area wins; where group titles were lost, the k-th group of a
-    table with as many groups as the document has areas is area k; otherwise classify."""
+    table with as many groups as the document has areas is area k; otherwise classify.
+    The document's areas (read from its whole text) are asked for only when a row needs them."""
     groups = sorted({row.group for _, row in rows})
-    by_order = len(doc_areas) >= 2 and len(groups) == len(doc_areas)
+    doc_areas: list[int] | None = None
+    by_order = False
     for task, row in rows:
         named = area_named(row.group_title) if row.group_title else None
+        if not named and doc_areas is None:
+            doc_areas = areas_of_doc()
+            by_order = len(doc_areas) >= 2 and len(groups) == len(doc_areas)
         if named:
             task.dimension, task.dimension_rule = named, "table-group-title"
         elif by_order:
@@ -34,16 +42,21 @@ def _table_dimensions(rows: list[tuple[Task, TableRow]], doc_areas: list[int], y
 def find_tasks(doc: Document, meta: DocMeta) -> list[Task]:
     """All tasks of one document: table rows first, then prose, each with its provenance."""
     year = meta.issue_date.year if meta.issue_date else None
-    areas: list[int] | None = None  # read from the whole text: only when a table gives tasks
+    areas: list[int] | None = None
+
+    def areas_of_doc() -> list[int]:  # read from the whole text once, and only if needed
+        nonlocal areas
+        if areas is None:
+            areas = document_areas(doc.text, year)
+        return areas
+
     tasks: list[Task] = []
     for block in doc.blocks:
         if block.kind != "table":
             continue
         rows = tasks_from_table(block, year)
         if rows:
-            if areas is None:
-                areas = document_areas(doc.text, year)
-            _table_dimensions(rows, areas, year)
+            _table_dimensions(rows, areas_of_doc, year)
             tasks.extend(t for t, _ in rows)
     tasks.extend(tasks_from_prose(doc.blocks, meta.issuer, year, meta.type, doc.text))
     return tasks
