@@ -432,9 +432,10 @@ def _title_formal(header: list[Line], after: int, heading: Line | None) -> list[
         else:
             return []
     out: list[Line] = []
-    for ln in header[start_idx:]:
+    rest = header[start_idx:]
+    for i, ln in enumerate(rest):
         if not ln.text:
-            if out:
+            if out and not _caps_title_goes_on(out, rest[i + 1 : i + 2]):
                 break
             continue
         if _MOTTO.match(ln.folded) or _PLACE_LINE.match(ln.folded) or _NUMBER_LINE.match(ln.folded):
@@ -455,6 +456,26 @@ def _title_formal(header: list[Line], after: int, heading: Line | None) -> list[
         if len(out) >= 4 or ln.text.endswith((".", ":")):
             break
     return out
+
+
+# Words a caps line opens with when it starts the body or names the signer, not a title's tail.
+_NOT_TITLE_TAIL = re.compile(
+    r"(?:chu\s+tich|giam\s+doc|truong\s+ban|bo\s+truong|uy\s+ban|ubnd|hoi\s+dong|quyet\s+dinh|"
+    r"phan\s|muc\s|chuong\s|dieu\s|phu\s+luc|kinh\s+gui|noi\s+nhan)"
+)
+
+
+def _caps_title_goes_on(out: list[Line], following: list[Line]) -> bool:
+    """A caps title a PDF printed with a blank line inside it: "NHIỆM VỤ … CHỈ SỐ PAPI TỈNH",
+    blank, "LÀO CAI NĂM 2022". The tail is a short caps line that opens no section, no body
+    and no signature, under a title line that did not end a sentence."""
+    if not following or len(out) >= 4 or not _is_caps(out[0].text) or out[-1].text.endswith((".", ":", ";")):
+        return False
+    nxt = following[0]
+    return (bool(nxt.text) and len(nxt.text) <= 80 and _is_caps(nxt.text) and not nxt.text.endswith(":")
+            and not _BODY_START.match(nxt.folded) and not _NOT_TITLE_TAIL.match(nxt.folded)
+            and not _MOTTO.match(nxt.folded) and not _PLACE_LINE.match(nxt.folded)
+            and not _NUMBER_LINE.match(nxt.folded))
 
 
 _SIGN_MARK = re.compile(r"^(?:kt|tm|tl|tuq|q|ktl)\s*\.\s*\S")

@@ -250,3 +250,27 @@ def test_motto_in_running_text_is_no_column():
     m = meta("UBND TỈNH SƠN LA\nSố: 5/BC-UBND\nSơn La, ngày 1 tháng 3 năm 2024\nBÁO CÁO\nKết quả thực hiện\n"
              "Thực hiện Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam, UBND tỉnh báo cáo như sau.\n")
     assert m.issuer == "UBND tỉnh Sơn La"
+
+
+def test_a_caps_title_printed_with_a_blank_line_inside():
+    # pypdfium2's text of corpus/samples/001_kh239_laocai_phuluc.pdf: the title's last line
+    # stands after a blank line, then the appendix's "(Kèm theo …)" line
+    m = meta("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+             "Số: 239/KH-UBND Lào Cai, ngày 30 tháng 6 năm 2022\n\n"
+             "NHIỆM VỤ CẢI THIỆN CHỈ SỐ NỘI DUNG VÀ NỘI DUNG THÀNH PHẦN THUỘC CHỈ SỐ PAPI TỈNH\n\n"
+             "LÀO CAI NĂM 2022\n\n"
+             "(Kèm theo Kế hoạch số 239/KH-UBND ngày 30 tháng 6 năm 2022 của UBND tỉnh Lào Cai)\n")
+    assert m.title == ("NHIỆM VỤ CẢI THIỆN CHỈ SỐ NỘI DUNG VÀ NỘI DUNG THÀNH PHẦN THUỘC CHỈ SỐ PAPI TỈNH "
+                       "LÀO CAI NĂM 2022")
+
+
+@pytest.mark.parametrize("after", [
+    "I. MỤC ĐÍCH, YÊU CẦU",  # the body's first section
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",  # a Quyết định's authority line
+    "QUYẾT ĐỊNH:",
+    "PHỤ LỤC I",
+])
+def test_a_caps_line_after_a_blank_that_is_no_title_tail(after):
+    m = meta("UBND TỈNH LAI CHÂU\nSố: 17/KH-UBND\nLai Châu, ngày 5 tháng 1 năm 2024\n\n"
+             f"KẾ HOẠCH\n\nNÂNG CAO CHỈ SỐ PAPI NĂM 2024\n\n{after}\n\nNội dung.\n")
+    assert m.title == "NÂNG CAO CHỈ SỐ PAPI NĂM 2024"
