@@ -20,7 +20,7 @@ import sqlite_utils
 from vanban.ingest.normalize import fold
 from vanban.schema import keys
 from vanban.schema.keys import doc_id
-from vanban.schema.models import Extraction, Failure, UnitRef
+from vanban.schema.models import Extraction, Failure
 
 PAPI_AREA_NAMES = {
     1: "Tham gia của người dân ở cấp cơ sở",
@@ -168,13 +168,20 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _unit_rows(ref: UnitRef, province: str | None) -> tuple[dict, dict]:
-    name = ref.canonical or ref.text
-    province = None if ref.level == "central" else province  # a ministry belongs to no province
+_UNIT_COLS = ("id", "name", "level", "province", "folded")
+_ALIAS_COLS = ("alias", "folded", "unit_id")
+_TASK_COLS = ("id", "doc_id", "ordinal", "label", "text", "text_folded", "deadline_raw", "deadline_date",
+              "deadline_kind", "dimension", "dimension_rule", "source_kind", "start", "end", "rule")
+_LINK_COLS = ("task_id", "unit_id", "role", "ordinal", "text")
+
+
+@lru_cache(maxsize=65_536)  # a province's units recur, as written, in every one of its documents
+def _unit_rows(text: str, canonical: str | None, level: str | None, province: str | None) -> tuple[tuple, tuple]:
+    """A unit's row and its alias's row (columns _UNIT_COLS, _ALIAS_COLS)."""
+    name = canonical or text
+    province = None if level == "central" else province  # a ministry belongs to no province
     uid = unit_id(name, province)
-    unit = {"id": uid, "name": name, "level": ref.level, "province": province, "folded": fold(name)}
-    alias = {"alias": ref.text, "folded": fold(ref.text), "unit_id": uid}
-    return unit, alias
+    return (uid, name, level, province, fold(name)), (text, fold(text), uid)
 
 
 @dataclass
@@ -233,32 +240,33 @@ def document_rows(ext: Extraction, text: str, *, media_type: str, encoding: str 
         {"doc_id": did, "area": a, "how": "tasks" if a in task_areas else "named"}
         for a in sorted(set(ext.papi_dimensions) | task_areas)
     ))
-    units: dict[str, dict] = {}
-    aliases: dict[tuple[str, str], dict] = {}
+    units: dict[str, tuple] = {}
+    aliases: dict[tuple[str, str], tuple] = {}
     task_rows, link_rows = [], []
+    province = meta.province
     for i, t in enumerate(ext.tasks):
         tid = f"{did}:{i}"
-        task_rows.append({
-            "id": tid, "doc_id": did, "ordinal": i, "label": t.label, "text": t.text,
-            "text_folded": fold(t.text),
-            "deadline_raw": t.deadline.raw if t.deadline else None,
-            "deadline_date": _iso(t.deadline.date) if t.deadline else None,
-            "deadline_kind": t.deadline.kind if t.deadline else None,
-            "dimension": t.dimension, "dimension_rule": t.dimension_rule,
-            "source_kind": t.source_kind, "start": t.start, "end": t.end, "rule": t.rule,
-        })
+        dl = t.deadline
+        task_rows.append((
+            tid, did, i, t.label, t.text, fold(t.text),
+            dl.raw if dl else None, _iso(dl.date) if dl else None, dl.kind if dl else None,
+            t.dimension, t.dimension_rule, t.source_kind, t.start, t.end, t.rule,
+        ))
         for role, refs in (("lead", t.lead), ("support", t.support)):
             for j, ref in enumerate(refs):
-                unit, alias = _unit_rows(ref, meta.province)
-                units.setdefault(unit["id"], unit)
-                aliases.setdefault((alias["folded"], alias["unit_id"]), alias)
-                link_rows.append({"task_id": tid, "unit_id": unit["id"], "role": role,
-                                  "ordinal": j, "text": ref.text})
+                unit, alias = _unit_rows(ref.text, ref.canonical, ref.level, province)
+                units.setdefault(unit[0], unit)
+                aliases.setdefault((alias[1], alias[2]), alias)
+                link_rows.append((tid, unit[0], role, j, ref.text))
     # Units are shared across documents: insert new ones, keep existing rows.
-    out.add("units", units.values(), "or ignore")
-    out.add("unit_aliases", aliases.values(), "or ignore")
-    out.add("tasks", task_rows)
-    out.add("task_units", link_rows)
+    for table, conflict, cols, values in (
+        ("units", "or ignore", _UNIT_COLS, list(units.values())),
+        ("unit_aliases", "or ignore", _ALIAS_COLS, list(aliases.values())),
+        ("tasks", "", _TASK_COLS, task_rows),
+        ("task_units", "", _LINK_COLS, link_rows),
+    ):
+        if values:
+            out.inserts.append((table, conflict, cols, values))
     return out
 
 
