@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from vanban.extract import structure
 from vanban.extract.deadlines import find_deadline, parse_deadline
@@ -295,8 +295,24 @@ class Frame:
     label: str
     kind: str = "plain"  # plain | skip | units | task
     units: list[UnitRef] = field(default_factory=list)
-    dimension: int | None = None
-    deadline: Deadline | None = None
+    # The heading's own text, whose PAPI area and deadline are read only when a task under it
+    # asks (most headings' are never asked for): the flags say which of the two it may give.
+    body: str = ""
+    fbody: str = ""
+    ref_year: int | None = None
+    names_area: bool = False
+    gives_deadline: bool = False
+
+    @cached_property
+    def dimension(self) -> int | None:
+        return area_named(self.body) if self.names_area else None
+
+    @cached_property
+    def deadline(self) -> Deadline | None:
+        if not self.gives_deadline:
+            return None
+        found = find_deadline(self.body, self.ref_year, self.fbody)
+        return found[0] if found and found[0].date else None
 
 
 @dataclass
@@ -561,8 +577,15 @@ class _Pending:
     body: str
     label: str | None
     level: int
-    dimension: int | None
-    deadline: Deadline | None
+    frames: tuple[Frame, ...]  # the frames open above it, asked for area and deadline if need be
+
+    @property
+    def dimension(self) -> int | None:
+        return next((f.dimension for f in reversed(self.frames) if f.dimension), None)
+
+    @property
+    def deadline(self) -> Deadline | None:
+        return next((f.deadline for f in reversed(self.frames) if f.deadline), None)
 
 
 @dataclass
@@ -676,10 +699,9 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         if report and not frame and in_skip and _LEAD_IN.match(fbody.lstrip()):
             in_skip = False  # "Đề nghị UBND tỉnh …" inside a report's narrative is a proposal
         if frame:
-            frame.dimension = area_named(body) if len(body) < 200 else None
-            if lab.kind == "heading" or len(body) < 120:
-                found = find_deadline(body, ref_year, fbody)
-                frame.deadline = found[0] if found and found[0].date else None
+            frame.body, frame.fbody, frame.ref_year = body, fbody, ref_year
+            frame.names_area = len(body) < 200
+            frame.gives_deadline = lab.kind == "heading" or len(body) < 120
         if in_skip or (frame and frame.kind == "skip"):
             if frame:
                 ctx.frames.append(frame)
@@ -721,10 +743,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             ctx.frames.append(frame)
         if not found_tasks and not is_generic_addressee(body, fbody) and not body.rstrip().endswith(":"):
             fields.add_pending(_Pending(
-                block, body_off, body, own_label, lab.level if lab else 99,
-                next((f.dimension for f in reversed(ctx.frames) if f.dimension), None),
-                next((f.deadline for f in reversed(ctx.frames) if f.deadline), None),
-            ))
+                block, body_off, body, own_label, lab.level if lab else 99, tuple(ctx.frames)))
         tasks.extend(found_tasks)
     tasks.extend(fields.flush(ref_year, tasks))
     return tasks
