@@ -93,6 +93,11 @@ _INTRO_WORDS = _words_alt(_ASSIGN_DATA["intro_endings"])
 _INTRO_END = re.compile(r"(?:" + _INTRO_WORDS + r")\s*:\s*$")
 
 
+def _has_words(text: str, n: int) -> bool:
+    """Whether `text` has at least `n` words: split no further than that (a task's text is long)."""
+    return len(text.split(None, n - 1)) >= n
+
+
 def _skip_sep(text: str, pos: int) -> int:
     return _SEP.match(text, pos).end()
 
@@ -213,7 +218,7 @@ def _addressees_of_request(clause: str, folded: str) -> Subject | None:
     for m in _requests_in(head):
         before = folded[:m.start()]
         requester = before.rsplit(",", 1)[-1]  # "Thực hiện Công văn số …, Chủ tịch UBND tỉnh yêu cầu …"
-        if ";" in before or len(requester.split()) > 12 or re.search(r"\bda\s*$", before):
+        if ";" in before or _has_words(requester, 13) or re.search(r"\bda\s*$", before):
             return None
         targets = _units_at(clause, m.end(), folded)
         if targets:
@@ -394,7 +399,7 @@ def _refs(units: list[Found]) -> list[UnitRef]:
 def _make_task(block: Block, body_off: int, body: str, fbody: str, t_start: int, t_end: int, clause_start: int,
                lead: list[UnitRef], support: list[UnitRef], label: str | None, ctx: Context, rule: str) -> Task | None:
     text = body[t_start:t_end].strip(" ;,.")
-    if len(text.split()) < 3:
+    if not _has_words(text, 3):
         return None
     found = find_deadline(body[clause_start:t_end], ctx.ref_year, fbody[clause_start:t_end])
     deadline = found[0] if found else next((f.deadline for f in reversed(ctx.frames) if f.deadline), None)
@@ -454,14 +459,17 @@ def _trailing_owner(body: str, ref_year: int | None) -> tuple[int, list[UnitRef]
     return (m.start(), lead, support, deadline) if lead else None
 
 
+def _ends_as_intro(body: str, fbody: str) -> bool:
+    """Whether the passage ends by introducing a list ("… thực hiện các nhiệm vụ sau:")."""
+    return body.rstrip().endswith(":") or bool(_INTRO_END.search(fbody[-80:].rstrip()))
+
+
 def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label: str | None,
                       ctx_units: list[UnitRef], ctx: Context, labelled: bool) -> tuple[list[Task], bool]:
     """Tasks of one passage; returns them and whether the passage opened with its own subject."""
     spans: list[tuple[int, int, list[UnitRef], list[UnitRef], str]] = []  # clause, text start, lead, support, rule
     # a clause's subject and the start of its work lie near its beginning: looking at a bounded
     # window keeps a long passage linear (every clause would otherwise re-read the rest)
-    # "… đề nghị các cơ quan, đơn vị:" or "… thực hiện các nhiệm vụ sau:": the list that follows is theirs
-    ends_as_intro = body.rstrip().endswith(":") or bool(_INTRO_END.search(fbody[-80:].rstrip()))
     first = subject_of(body[:_WINDOW], fbody[:_WINDOW])
     if first is not None:
         first = _directed(body[:_WINDOW], fbody[:_WINDOW], first, ctx.issuer)
@@ -491,7 +499,8 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label:
         if structure.is_report_of_work_done(body[point + sub.pred_start:point + sub.pred_start + 40]):
             continue
         spans.append((point, point + sub.pred_start, _refs(sub.units), _refs(sub.support), "prose-clause"))
-    if ends_as_intro and spans and spans[-1][4] != "prose-context":
+    # "… đề nghị các cơ quan, đơn vị:" or "… thực hiện các nhiệm vụ sau:": the list that follows is theirs
+    if spans and spans[-1][4] != "prose-context" and _ends_as_intro(body, fbody):
         # the last clause with a subject introduces a list: "… yêu cầu các phòng … nhiệm vụ sau:"
         ctx.intro_units = spans.pop()[2]
         if not spans:
@@ -507,7 +516,7 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label:
     tasks = []
     for i, (clause_start, t_start, lead, support, rule) in enumerate(spans):
         t_end = spans[i + 1][0] if i + 1 < len(spans) else len(body)
-        if i == 0 and clause_start > 0 and len(body[t_start:t_end].split()) < 8 and not own \
+        if i == 0 and clause_start > 0 and not _has_words(body[t_start:t_end], 8) and not own \
                 and _LEAD_IN.match(fbody[clause_start:clause_start + 20]):
             # "… . Giao Sở Nội vụ chủ trì thực hiện." — the owner named after the work
             t_start, clause_start, rule = 0, 0, "prose-trailing-owner"
@@ -539,7 +548,7 @@ def _inline_items(body: str, fbody: str, start: int, end: int) -> list[tuple[int
     items: list[tuple[int, int]] = []
     for part in re.finditer(r"[^;]+", body[pos:end]):
         a, b = pos + part.start(), pos + part.end()
-        if len(body[a:b].split()) >= 3:
+        if _has_words(body[a:b], 3):
             items.append((a, b))
     return items if len(items) >= 2 else []
 
@@ -623,7 +632,7 @@ class _Fields:
             m = _CONTENT_LABEL.match(p.body)
             t_start = m.end() if m else 0
             text = p.body[t_start:].strip(" ;,.")
-            if len(text.split()) < 3:
+            if not _has_words(text, 3):
                 continue
             found = find_deadline(text, ref_year)
             out.append(Task(
@@ -634,6 +643,11 @@ class _Fields:
                 end=p.block.start + p.body_off + len(p.body), rule="prose-field-block",
             ))
         return out
+
+
+def _is_at(doc_text: str, start: int, end: int, text: str) -> bool:
+    """doc_text[start:end] == text (offsets not negative), comparing in place rather than copying."""
+    return max(0, min(end, len(doc_text)) - start) == len(text) and doc_text.startswith(text, start, end)
 
 
 def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | None,
@@ -657,7 +671,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             continue
         text = block.text
         # folded once for every test of the passage below
-        ftext = ftext_all[block.start:block.end] if ftext_all and doc_text[block.start:block.end] == text else fold(text)
+        ftext = ftext_all[block.start:block.end] if ftext_all and _is_at(doc_text, block.start, block.end, text) else fold(text)
         if structure.is_end_of_body(text, ftext):
             break
         lab = structure.parse_label(text)
