@@ -113,10 +113,22 @@ class Subject:
     support: list[Found] = field(default_factory=list)
 
 
+# The heading test and the first clause of a passage ask what the very same string objects open
+# with: the last answer is kept, matched by identity (not content), so the second asks nothing
+# of units.py. It holds the strings of the passage at hand only.
+_last_units: tuple[str, int, str | None, list[Found]] | None = None
+
+
 def _units_at(text: str, pos: int, folded: str | None = None) -> list[Found]:
     """The units a clause opens with at `pos`, with spans in `text` (`folded` is fold(text))."""
+    global _last_units
+    last = _last_units
+    if last is not None and last[0] is text and last[1] == pos and last[2] is folded:
+        return list(last[3])
     units = unit_at_start(text[pos:], folded[pos:] if folded is not None else None)
-    return [Found(m.text, m.start + pos, m.end + pos, m.canonical, m.level) for m in units or []]
+    found = [Found(m.text, m.start + pos, m.end + pos, m.canonical, m.level) for m in units] if units else []
+    _last_units = (text, pos, folded, found)
+    return list(found)
 
 
 _STANDING_ROLE = re.compile(r"la\s+(?:co\s+quan|don\s+vi|dau\s+moi)\b")
