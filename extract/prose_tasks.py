@@ -47,6 +47,12 @@ def _partner_re() -> re.Pattern[str]:
 
 
 @cache
+def _partner_markers() -> tuple[str, ...]:
+    """The markers as written: a text holding none of them has no _partner_re match."""
+    return tuple(set(_predicate_data()["partner_markers"]))
+
+
+@cache
 def _assign_re() -> re.Pattern[str]:
     verbs = sorted(set(structure.assignment_verbs()), key=len, reverse=True)
     return re.compile(r"^(?:" + "|".join(re.escape(v) for v in verbs) + r")\b\s*(?:cho\s+)?")
@@ -425,6 +431,8 @@ def _make_task(block: Block, body_off: int, body: str, fbody: str, t_start: int,
 
 def _partners_in(text: str, folded: str) -> list[UnitRef]:
     out: list[Found] = []
+    if not any(w in folded for w in _partner_markers()):
+        return []  # most tasks name no partner: substring tests, cheaper than the regex's scan
     for m in _partner_re().finditer(folded):
         partners, _ = _consume_partners(text, folded, m.end())
         out.extend(partners)
