@@ -727,16 +727,29 @@ def _is_generic(toks: _Toks, i: int) -> bool:
     return _seq_at(toks, i, _GENERIC) > 0
 
 
-# Cheap prefilter (eyecite's idea): a subject can only open with one of these words, so most
-# clauses ("Tăng cường …", "Thực hiện …") are turned away before any tokenising.
-_OPENERS: frozenset[str] = frozenset(
-    {k[0] for k in _HEAD_KINDS}
-    | {fold(w[0]) for seq in (_GROUP_NOUNS, _LEAD_IN, _FRAMES, _GENERIC, _PLACES) for w in seq if w}
-    | {k[0] for k in _GAZ if k}
-    | {_abbrev_key(k).lower() for k in _DATA["abbreviations"]}
-    | {"cac", "nhung", "moi"}
+# Cheap prefilter (eyecite's idea): a subject can only open with a word the parse can take
+# first, compared as the parse compares it, so most clauses ("Tăng cường …", "Thực hiện …",
+# "Chỉ số …", "Bản sao …") are turned away before any tokenising. The parse reads token 0
+# as a lead-in, a frame, "các" or a group noun (lower case), or as a head: tones as printed
+# ("Sở", not "Số"), or an abbreviation ("UBND") in capitals.
+_OPEN_LOWS: frozenset[str] = frozenset(
+    {*_LEAD_IN.by_first, *_FRAMES.by_first, *_GROUP_NOUNS.by_first, "các"}
 )
-_FIRST_WORD = re.compile(r"\w+")
+_OPEN_TONES: frozenset[str] = frozenset(
+    e[2][0] for entries in _HEAD_ENTRIES.values() for e in entries if not e[3]
+)
+_OPEN_ABBREVS: frozenset[str] = frozenset(
+    e[0][0] for entries in _HEAD_ENTRIES.values() for e in entries if e[3]
+)
+
+
+def _may_open_with(tok: _Form) -> bool:
+    """Whether the parse could read a unit, lead-in or frame from `tok` as token 0."""
+    return (
+        tok.low in _OPEN_LOWS
+        or tok.tone in _OPEN_TONES
+        or (tok.fld in _OPEN_ABBREVS and tok.text.isupper())
+    )
 
 
 def _alt_words(seqs: Iterable[tuple[str, ...]]) -> str:
@@ -770,16 +783,19 @@ def unit_at_start(text: str, folded: str | None = None) -> list[UnitMatch] | Non
     fold(text) (or its start), when the caller has it."""
     if not text:
         return None
-    skip = _BULLET.match(text[:_WINDOW])
-    start = skip.end() if skip else 0
-    first = _FIRST_WORD.search(text, start, _WINDOW)
-    if first is None or fold(first.group().lower()) not in _OPENERS:
+    start = _BULLET.match(text, 0, _WINDOW).end()  # type: ignore[union-attr]  # all optional: always matches
+    # token 0 as _Toks reads it (a token the short window cuts short goes on to the parse)
+    first = _TOKEN.match(text, start)
+    if first is None:
+        return None
+    if first.end() <= _SHORT_WINDOW and not _may_open_with(_FORMS.get(first.group()) or _form(first.group())):
         return None
     # Whatever the short window holds, _MAY_OPEN admits (tokens compare folded lower case, and
     # fold lower-cases every character below U+2100: above it, the Kelvin sign "K" is not);
     # a window it turns away would give (None, complete).
-    head = fold(text[:_SHORT_WINDOW]) if folded is None else folded[:_SHORT_WINDOW]
-    if (head.isascii() or not _ABOVE_FOLD.search(head)) and not _MAY_OPEN.match(head, start):
+    if folded is None:
+        folded = fold(text[:_SHORT_WINDOW])
+    if not _ABOVE_FOLD.search(folded, 0, _SHORT_WINDOW) and not _MAY_OPEN.match(folded, start, _SHORT_WINDOW):
         return None
     # Most subjects are short: read a short window first, the full one only when the names
     # run to its end (tokenising 400 characters for every clause is the costly part).
