@@ -277,15 +277,24 @@ def _head_at(toks: _Toks, i: int) -> tuple[int, str] | None:
         return None
     for key, kind, low, abbrev, lower_ok in cands:
         n = len(key)
-        if n > 1 and (i + n > len(toks) and not toks.has(i + n - 1) or any(toks[i + k].fld != key[k] for k in range(1, n))):
-            continue
+        if n > 1:  # the words after the first, folded (plain loops: most differ at the second)
+            if i + n > len(toks) and not toks.has(i + n - 1):
+                continue
+            k = 1
+            while k < n and toks[i + k].fld == key[k]:
+                k += 1
+            if k < n:
+                continue
         if abbrev:
             if not tok.text.isupper():
                 continue
         else:
-            if tuple(t.tone for t in toks[i : i + n]) != low:
+            if tok.tone != low[0]:
                 continue
-            if not tok.upper and not lower_ok:
+            k = 1
+            while k < n and toks[i + k].tone == low[k]:
+                k += 1
+            if k < n or not tok.upper and not lower_ok:
                 continue
         if n == 1 and toks.has(i + 1) and _stop_at(toks, i):
             return None  # "BÁO CÁO" is a document's title, not a newspaper called "Cáo"
@@ -629,8 +638,8 @@ def find_units(text: str, folded: str | None = None) -> list[UnitMatch]:
         return []
     if folded is None:
         folded = fold(text)
-    generic = [m.span() for m in _GENERIC_RE.finditer(folded)]
-    generic_starts = [g[0] for g in generic]
+    generic: list[tuple[int, int]] | None = None  # everyone-addressees, read at the first hit
+    generic_starts: list[int] = []
     out: list[UnitMatch] = []
     pos = 0
     for cand in _CANDIDATE.finditer(folded):
@@ -641,6 +650,9 @@ def find_units(text: str, folded: str | None = None) -> list[UnitMatch]:
         if hit is None:
             continue
         toks, end = hit
+        if generic is None:
+            generic = [m.span() for m in _GENERIC_RE.finditer(folded)]
+            generic_starts = [g[0] for g in generic]
         g = bisect.bisect_right(generic_starts, s) - 1
         if g >= 0 and s < generic[g][1]:
             pos = toks.ends[end - 1]
@@ -694,8 +706,9 @@ def _unit_at_candidate(text: str, folded: str, s: int, e: int) -> tuple[_Toks, i
 def _chain(text: str, toks: _Toks, i: int) -> tuple[list[UnitMatch], int]:
     """Units one after another from toks[i], joined by ",", ";" or "và"."""
     found: list[UnitMatch] = []
+    ahead = -1  # the end of the unit at toks[i] when the look-ahead below has parsed it
     while toks.has(i):
-        end = _parse(toks, i)
+        end = ahead if ahead >= 0 else _parse(toks, i)
         if end > i:
             found.append(_match(text, toks, i, end))
             i = end
@@ -711,7 +724,8 @@ def _chain(text: str, toks: _Toks, i: int) -> tuple[list[UnitMatch], int]:
             break
         if toks.has(i + 1) and (toks[i].text in (",", ";") or toks[i].low == "và"):
             nxt = i + 1
-            if _parse(toks, nxt) > nxt or _elided_at(toks, nxt, found[-1].text):
+            ahead = _parse(toks, nxt)
+            if ahead > nxt or _elided_at(toks, nxt, found[-1].text):
                 i = nxt
                 continue
         break
@@ -886,13 +900,15 @@ def split_units(cell: str) -> list[str]:
             continue
         protected = max(_parse(toks, 0), 0)
         cuts: list[tuple[int, int, str | None]] = []  # (token index of separator, next start, written)
-        k = 0
+        k = protected  # no cut inside the first unit
         while k < len(toks):
             tok = toks[k]
-            if k >= protected and k + 1 < len(toks) and (tok.text == "," or tok.low == "và"):
+            if k + 1 < len(toks) and (tok.text == "," or tok.low == "và"):
                 end = _parse(toks, k + 1)
-                prev = part[toks.starts[cuts[-1][1]] if cuts else 0 : toks.starts[k]].strip(_TRIM)
-                el = _elided_at(toks, k + 1, prev) if end <= k + 1 else None
+                el = None
+                if end <= k + 1:
+                    prev = part[toks.starts[cuts[-1][1]] if cuts else 0 : toks.starts[k]].strip(_TRIM)
+                    el = _elided_at(toks, k + 1, prev)
                 if end > k + 1 or el:
                     cuts.append((k, k + 1, el[1] if el else None))
                     protected = end if end > k + 1 else el[0]  # type: ignore[index]
