@@ -57,7 +57,7 @@ class _Form:
     """A token's text and its forms: lower case, folded, tones normalised (as heads are
     compared), and its gazetteer key words (abbreviations expanded)."""
 
-    __slots__ = ("text", "low", "fld", "word", "upper", "tone", "keys")
+    __slots__ = ("text", "low", "fld", "word", "upper", "tone", "keys", "opens")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -67,6 +67,7 @@ class _Form:
         self.upper = word and text[0].isupper()
         self.tone = normalize_tone_placement(low)
         self.keys = _expand(text)
+        self.opens = _may_open_with(self)  # unit_at_start's prefilter, once per token text
 
 
 _FORMS: dict[str, _Form] = {}
@@ -735,6 +736,9 @@ def _chain(text: str, toks: _Toks, i: int) -> tuple[list[UnitMatch], int]:
 _BULLET = re.compile(
     r"^[\s\-+•*–—·]*(?:(?:\(?(?:\d+(?:\.\d+)*|[IVXLC]+|[a-zđ])[.)]\s*)+)?[\s\-+•*–—·]*", re.IGNORECASE
 )
+# The bullet, then (group 2) the first token after it (group 1 starts there); the token is
+# optional, so the bullet matches as it would alone.
+_OPENING = re.compile(r"(?:" + _BULLET.pattern + r")((" + _TOKEN.pattern + r")?)", re.IGNORECASE)
 
 
 def _is_generic(toks: _Toks, i: int) -> bool:
@@ -797,12 +801,14 @@ def unit_at_start(text: str, folded: str | None = None) -> list[UnitMatch] | Non
     fold(text) (or its start), when the caller has it."""
     if not text:
         return None
-    start = _BULLET.match(text, 0, _WINDOW).end()  # type: ignore[union-attr]  # all optional: always matches
+    opening = _OPENING.match(text, 0, _WINDOW)
+    start = opening.start(1)  # type: ignore[union-attr]  # all optional: always matches
     # token 0 as _Toks reads it (a token the short window cuts short goes on to the parse)
-    first = _TOKEN.match(text, start)
+    first = opening.group(2)  # type: ignore[union-attr]
     if first is None:
-        return None
-    if first.end() <= _SHORT_WINDOW and not _may_open_with(_FORMS.get(first.group()) or _form(first.group())):
+        if start >= len(text):
+            return None
+    elif opening.end() <= _SHORT_WINDOW and not (_FORMS.get(first) or _form(first)).opens:  # type: ignore[union-attr]
         return None
     # Whatever the short window holds, _MAY_OPEN admits (tokens compare folded lower case, and
     # fold lower-cases every character below U+2100: above it, the Kelvin sign "K" is not);

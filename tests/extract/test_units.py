@@ -457,3 +457,17 @@ def test_opening_prefilter_admits_every_opening_the_parse_takes() -> None:
     assert unit_at_start("Chỉ số nội dung “Công khai, minh bạch”") is None
     assert [m.text for m in unit_at_start("- Sở Tư pháp chủ trì") or []] == ["Sở Tư pháp"]
     assert [m.text for m in unit_at_start("Uỷ ban nhân dân huyện chủ trì") or []] == ["Uỷ ban nhân dân huyện"]
+
+
+@given(st.text(alphabet="-+•*–—· \t\n().1234IVXabcđSởUBND,", max_size=30))
+def test_opening_regex_reads_the_bullet_as_alone(text: str) -> None:
+    """_OPENING (bullet, then the first token) ends its bullet where _BULLET alone does, and
+    its token is the one _TOKEN reads there."""
+    from vanban.extract import units as u
+
+    both = u._OPENING.match(text, 0, u._WINDOW)
+    alone = u._BULLET.match(text, 0, u._WINDOW)
+    assert both is not None and alone is not None
+    assert both.start(1) == alone.end()
+    tok = u._TOKEN.match(text, alone.end())
+    assert both.group(2) == (tok.group() if tok else None)
