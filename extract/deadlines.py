@@ -139,6 +139,12 @@ _BARE_YEAR = re.compile(r"^\s*(?:nam\s+)?(?:19|20)\d\d\s*$")
 _THIS_YEAR = re.compile(r"^\s*(?:hoan\s+thanh\s+)?trong\s+nam(?:\s+nay)?\s*[.]?\s*$")
 
 
+def _may_hold_time(folded: str) -> bool:
+    """Whether _TIME_RE can match: each of its forms holds a digit but "quý I" (a roman
+    numeral after "quy"). Cells such as "Thường xuyên" skip its scan."""
+    return "quy" in folded or any(map(str.isdigit, folded))
+
+
 def parse_deadline(raw: str, ref_year: int | None = None) -> Deadline | None:
     """Read a deadline cell ("Quý III/2022", "Thường xuyên", "Trước ngày 5/7/2022").
 
@@ -153,7 +159,7 @@ def parse_deadline(raw: str, ref_year: int | None = None) -> Deadline | None:
     if len(text) != len(raw):  # normalisation changed the length: work on the normal form
         raw = normalize_text(raw)
         text = fold(raw)
-    times = [(m, v) for m in _TIME_RE.finditer(text) if (v := _value(m, ref_year))]
+    times = [(m, v) for m in _TIME_RE.finditer(text) if (v := _value(m, ref_year))] if _may_hold_time(text) else []
     if _BARE_YEAR.match(text):  # a cell holding just "2024": the end of that year
         return Deadline(raw=raw, date=dt.date(int(text.strip()[-4:]), 12, 31), kind="period")
     if ref_year and _THIS_YEAR.match(text):  # "Trong năm": within the document's year
@@ -230,7 +236,10 @@ _FIRST_WORDS = {
     for p in (*[q for key in ("date", "period", "year", "start") for q in _DATA["prepositions"][key]],
               *_DATA["recurrence"]["phrases"])
 }
-_FIND_AT = re.compile(r"\b(?:" + "|".join(sorted(_FIRST_WORDS, key=len, reverse=True)) + r")\b")
+# No "\b" before the words: a pattern opening with one alternative per word lets `re` skip to
+# their first letters; _find_all drops the hits inside a word (no boundary inside a word, so
+# no hit of the "\b…\b" pattern is lost).
+_FIND_AT = re.compile(r"(?:" + "|".join(sorted(_FIRST_WORDS, key=len, reverse=True)) + r")\b")
 _DISQ_NOUNS = {tuple(fold(normalize_text(n)).split()) for n in _DATA["disqualify"]["nouns"]}
 _DISQ_WINDOW = int(_DATA["disqualify"]["window"])
 _COPULAS = {fold(w) for w in _DATA["disqualify"]["copulas"]}
@@ -267,9 +276,10 @@ def _find_all(folded: str) -> Iterator[re.Match[str]]:
     """The matches of _FIND.finditer(folded), trying _FIND only where a first word stands."""
     pos = 0
     for at in _FIND_AT.finditer(folded):
-        if at.start() < pos:
-            continue
-        m = _FIND.match(folded, at.start())
+        p = at.start()
+        if p < pos or (p and (folded[p - 1].isalnum() or folded[p - 1] == "_")):
+            continue  # inside the previous match, or inside a word (\w is alnum or "_")
+        m = _FIND.match(folded, p)
         if m:
             yield m
             pos = m.end()

@@ -37,7 +37,9 @@ _MOTTO_AFTER = re.compile(r"\s+(?=cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia|doc\s+lap\
 
 def _split_columns(ln: Line) -> list[Line]:
     """A header line holding the issuer's column and the motto's, as two lines."""
-    m = _MOTTO_AFTER.search(ln.folded) if ln.start < HEADER_CHARS else None
+    f = ln.folded
+    # the motto's words hold "cong" or "doc": a cheap test first, _MOTTO_AFTER tries every space
+    m = _MOTTO_AFTER.search(f) if ln.start < HEADER_CHARS and ("cong" in f or "doc" in f) else None
     if m is None or not _is_caps(ln.text[: m.start()]):
         return [ln]
     left, right = ln.start + m.start(), ln.start + m.end()
@@ -45,13 +47,15 @@ def _split_columns(ln: Line) -> list[Line]:
             Line(right, ln.end, ln.text[m.end() :], ln.folded[m.end() :])]
 
 
-def _lines(text: str) -> list[Line]:
-    """The text's lines, each table row ("ỦY BAN NHÂN DÂN | CỘNG HÒA …") split into its cells,
+def _lines(text: str, folded: str | None = None, start: int = 0, end: int | None = None) -> list[Line]:
+    """The lines of `text[start:end]` (whole lines: `start` opens one, `end` is a newline or the
+    end of the text), each table row ("ỦY BAN NHÂN DÂN | CỘNG HÒA …") split into its cells,
     and a header line holding both columns split in two (`_split_columns`)."""
     out = []
-    pos = 0
-    folded = fold(text)  # once: folding keeps offsets, so a cell's fold is a slice of it
-    for raw in text.split("\n"):
+    pos = start
+    if folded is None:
+        folded = fold(text)  # once: folding keeps offsets, so a cell's fold is a slice of it
+    for raw in (text if start == 0 and end is None else text[start:end]).split("\n"):
         line_start = pos
         pos += len(raw) + 1
         if "|" not in raw:  # most lines are one cell
@@ -74,6 +78,23 @@ def _lines(text: str) -> list[Line]:
                 out.append(Line(s, s + len(clean), clean, folded[s : s + len(clean)]))
             cell_start += len(cell) + 1
     return out
+
+
+HEAD_LINES = 40  # the news rules look at the first 40 lines at most
+
+
+def _head_lines(text: str, folded: str) -> list[Line]:
+    """The first lines of `text`: every line opening within HEADER_CHARS, and at least
+    HEAD_LINES lines. What the header and news rules read, without splitting the body."""
+    end = text.find("\n", HEADER_CHARS)
+    if end < 0:
+        return _lines(text, folded)
+    if text.count("\n", 0, end) + 1 < HEAD_LINES:  # each text line gives one Line or more
+        for _ in range(HEAD_LINES - 1 - text.count("\n", 0, end)):
+            end = text.find("\n", end + 1)
+            if end < 0:
+                return _lines(text, folded)
+    return _lines(text, folded, 0, end)
 
 
 def _header(lines: list[Line]) -> list[Line]:
@@ -478,17 +499,57 @@ def _caps_title_goes_on(out: list[Line], following: list[Line]) -> bool:
             and not _NUMBER_LINE.match(nxt.folded))
 
 
-_SIGN_MARK = re.compile(r"^(?:kt|tm|tl|tuq|q|ktl)\s*\.\s*\S")
-_ROLE = re.compile(
-    r"^(?:pho\s+)?(?:chu\s+tich|giam\s+doc|chanh\s+van\s+phong|truong\s+(?:ban|phong)|bi\s+thu|bo\s+truong|"
+_SIGN_MARK_RE = r"(?:kt|tm|tl|tuq|q|ktl)\s*\.\s*\S"
+_ROLE_RE = (
+    r"(?:pho\s+)?(?:chu\s+tich|giam\s+doc|chanh\s+van\s+phong|truong\s+(?:ban|phong)|bi\s+thu|bo\s+truong|"
     r"thu\s+truong|cuc\s+truong|chanh\s+thanh\s+tra|tong\s+giam\s+doc|nguoi\s+ky|ky\s+thay)"
 )
+_SIGN_MARK = re.compile("^" + _SIGN_MARK_RE)
+_ROLE = re.compile("^" + _ROLE_RE)
 _PERSON = re.compile(r"^[A-ZĐ][a-zà-ỹđ]+(?:\s+[A-ZĐ][a-zà-ỹđ]+){1,4}$")
 # _SIGN_MARK, else _ROLE (then group "role"), in one match per line
-_MARK_OR_ROLE = re.compile(f"{_SIGN_MARK.pattern}|(?P<role>{_ROLE.pattern})")
+_MARK_OR_ROLE = re.compile(f"^{_SIGN_MARK_RE}|(?P<role>^{_ROLE_RE})")
+# Where a line or a table cell of the folded text opens with a mark or a role: every line
+# _MARK_OR_ROLE matches is found (and a few more), so the signer is looked for near them only.
+# Each cue opens with a literal, which `re` scans for fast (a "^" under re.MULTILINE is not).
+_OPENS_SIGN = rf"[ *#>\t]*(?:{_SIGN_MARK_RE}|{_ROLE_RE})"
+_SIGN_CUES = (re.compile(rf"\n(?={_OPENS_SIGN})"), re.compile(rf"\|(?={_OPENS_SIGN})"))
+_SIGN_AT_START = re.compile(_OPENS_SIGN)
+SIGNER_REACH = 10  # a text line holding a mark and the text lines _signer may read after it
 
 
-def _signer(lines: list[Line]) -> Line | None:
+def _signer_spans(text: str, folded: str) -> list[tuple[int, int]]:
+    """The stretches of text `_signer` needs, in order: each text line that may open with a
+    mark or role (a cell of it may), and the SIGNER_REACH - 1 text lines after it (each text
+    line gives one Line or more, so they hold the 9 Lines `_signer_in` reads after a mark)."""
+    starts = {folded.rfind("\n", 0, p + 1) + 1 for p in cue_starts(folded, *_SIGN_CUES)}  # p: "\n" or "|"
+    if _SIGN_AT_START.match(folded):
+        starts.add(0)
+    spans: list[tuple[int, int]] = []
+    for start in sorted(starts):
+        end = start - 1
+        for _ in range(SIGNER_REACH):
+            end = text.find("\n", end + 1)
+            if end < 0:
+                end = len(text)
+                break
+        if spans and start <= spans[-1][1]:  # overlaps the stretch before: one stretch
+            start = spans.pop()[0]
+        spans.append((start, end))
+    return spans
+
+
+def _signer(text: str, folded: str) -> Line | None:
+    """The signer's name under the last signature mark or role that has one: `_signer_in` over
+    the lines of the whole text, but only the lines near a mark are split."""
+    for start, end in reversed(_signer_spans(text, folded)):
+        found = _signer_in(_lines(text, folded, start, end))
+        if found is not None:
+            return found
+    return None
+
+
+def _signer_in(lines: list[Line]) -> Line | None:
     marks = [
         i
         for i, ln in enumerate(lines)
@@ -530,7 +591,8 @@ def _province_of(name: str | None, hint: str | None) -> str | None:
 
 def extract_meta(text: str, title_hint: str | None = None, date_hint: dt.date | None = None) -> DocMeta:
     """The document's own metadata (SCHEMA.md `doc`), each field with its Evidence."""
-    lines = _lines(text)
+    folded = fold(text)
+    lines = _head_lines(text, folded)  # the body's lines are split for the signer only
     header = _header(lines)
     ev: dict[str, Evidence] = {}
     meta = DocMeta()
@@ -636,7 +698,7 @@ def extract_meta(text: str, title_hint: str | None = None, date_hint: dt.date | 
         if meta.issue_date is None and date_hint:
             meta.issue_date = date_hint
             ev["issue_date"] = Evidence(start=0, end=0, rule="date-hint")
-        sign = _signer(lines)
+        sign = _signer(text, folded)
         if sign:
             meta.signer = sign.text
             ev["signer"] = Evidence(start=sign.start, end=sign.end, rule="signature-block")

@@ -49,13 +49,15 @@ def current_areas(year: int | None) -> list[Area]:
 
 
 @cache
-def _name_patterns(year: int | None) -> list[tuple[int, re.Pattern[str]]]:
+def _name_patterns(year: int | None) -> list[tuple[int, str, re.Pattern[str]]]:
+    """(area, first word, pattern) for each name: a heading without the first word as a
+    substring cannot match, and `in` costs far less than a search."""
     out = []
     for a in current_areas(year):
         for name in (a.name, *a.aliases):
-            words = [re.escape(w) for w in re.findall(r"\w+", fold(name))]
+            words = re.findall(r"\w+", fold(name))
             if words:
-                out.append((a.number, re.compile(r"\b" + r"\W+".join(words) + r"\b")))
+                out.append((a.number, words[0], re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b")))
     return out
 
 
@@ -63,8 +65,8 @@ def area_named(heading: str, year: int | None = None) -> int | None:
     """The area a heading names ("1.3. Chỉ số nội dung “Trách nhiệm giải trình với người dân”")."""
     folded = fold(heading)
     best: tuple[int, int] | None = None  # (length of the match, area)
-    for number, pattern in _name_patterns(year):
-        m = pattern.search(folded)
+    for number, first, pattern in _name_patterns(year):
+        m = pattern.search(folded) if first in folded else None
         if m and (best is None or m.end() - m.start() > best[0]):
             best = (m.end() - m.start(), number)
     return best[1] if best else None

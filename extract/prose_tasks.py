@@ -10,8 +10,9 @@ blocks keeping that context; what a unit name is comes from extract/units.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from vanban.extract import structure
 from vanban.extract.deadlines import find_deadline, parse_deadline
@@ -43,6 +44,12 @@ def _not_predicate_re() -> re.Pattern[str]:
 def _partner_re() -> re.Pattern[str]:
     words = sorted(set(_predicate_data()["partner_markers"]), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+@cache
+def _partner_markers() -> tuple[str, ...]:
+    """The markers as written: a text holding none of them has no _partner_re match."""
+    return tuple(set(_predicate_data()["partner_markers"]))
 
 
 @cache
@@ -92,6 +99,11 @@ _INTRO_WORDS = _words_alt(_ASSIGN_DATA["intro_endings"])
 _INTRO_END = re.compile(r"(?:" + _INTRO_WORDS + r")\s*:\s*$")
 
 
+def _has_words(text: str, n: int) -> bool:
+    """Whether `text` has at least `n` words: split no further than that (a task's text is long)."""
+    return len(text.split(None, n - 1)) >= n
+
+
 def _skip_sep(text: str, pos: int) -> int:
     return _SEP.match(text, pos).end()
 
@@ -107,10 +119,22 @@ class Subject:
     support: list[Found] = field(default_factory=list)
 
 
+# The heading test and the first clause of a passage ask what the very same string objects open
+# with: the last answer is kept, matched by identity (not content), so the second asks nothing
+# of units.py. It holds the strings of the passage at hand only.
+_last_units: tuple[str, int, str | None, list[Found]] | None = None
+
+
 def _units_at(text: str, pos: int, folded: str | None = None) -> list[Found]:
     """The units a clause opens with at `pos`, with spans in `text` (`folded` is fold(text))."""
+    global _last_units
+    last = _last_units
+    if last is not None and last[0] is text and last[1] == pos and last[2] is folded:
+        return list(last[3])
     units = unit_at_start(text[pos:], folded[pos:] if folded is not None else None)
-    return [Found(m.text, m.start + pos, m.end + pos, m.canonical, m.level) for m in units or []]
+    found = [Found(m.text, m.start + pos, m.end + pos, m.canonical, m.level) for m in units] if units else []
+    _last_units = (text, pos, folded, found)
+    return list(found)
 
 
 _STANDING_ROLE = re.compile(r"la\s+(?:co\s+quan|don\s+vi|dau\s+moi)\b")
@@ -180,27 +204,39 @@ def _subject_after_adverbial(clause: str, folded: str) -> list[Found]:
 # "<someone> yêu cầu/đề nghị/giao <units> …" where the requester is a person, not a unit
 # ("Đồng chí Phó Chủ tịch UBND tỉnh yêu cầu các sở, ngành tập trung …"). The word before the
 # verb must not make it a noun ("theo yêu cầu", "nhiệm vụ được giao", "các yêu cầu").
-_REQUEST = re.compile(
-    "".join(rf"(?<!{re.escape(w)} )" for w in _ASSIGN_DATA["request_not_after"])
-    + r"\b(?:" + _words_alt(_ASSIGN_DATA["request_words"]) + r")\s+(?:cho\s+)?"
-)
+# The words are found by a regex with no lookbehind (six lookbehinds tried at every character
+# made the scan four times slower); a match preceded by one of the nouns' words is passed over,
+# and the scan goes on from the next character, as the lookbehinds would have it.
+_REQUEST = re.compile(r"\b(?:" + _words_alt(_ASSIGN_DATA["request_words"]) + r")\s+(?:cho\s+)?")
+_REQUEST_NOT_AFTER = tuple(w + " " for w in _ASSIGN_DATA["request_not_after"])
+
+
+def _requests_in(head: str) -> Iterator[re.Match[str]]:
+    """The matches of a request word in `head` not preceded by a word making it a noun."""
+    m = _REQUEST.search(head)
+    while m:
+        if head.endswith(_REQUEST_NOT_AFTER, 0, m.start()):
+            m = _REQUEST.search(head, m.start() + 1)
+            continue
+        yield m
+        m = _REQUEST.search(head, m.end())
 
 
 _REQUEST_WORD = re.compile(r"yêu cầu|đề nghị|giao", re.IGNORECASE)
 # Folding drops case and marks, so a clause whose folded text lacks these has no _REQUEST_WORD
 # ("ı" is the one letter the regex takes for an "i" that folding keeps): a literal search, far
-# cheaper than the case-blind regex, turns most clauses away first.
-_REQUEST_HINT = re.compile("giao|yeu cau|de nghi|ı")
+# cheaper than the case-blind regex, turns most clauses away first ("in" beats a regex here).
+_REQUEST_HINTS = ("giao", "yeu cau", "de nghi", "ı")
 
 
 def _addressees_of_request(clause: str, folded: str) -> Subject | None:
     head = folded[:400]
-    if not _REQUEST_HINT.search(head) or not _REQUEST_WORD.search(clause, 0, 400):
+    if not any(h in head for h in _REQUEST_HINTS) or not _REQUEST_WORD.search(clause, 0, 400):
         return None  # most clauses ask nothing of anyone
-    for m in _REQUEST.finditer(head):
+    for m in _requests_in(head):
         before = folded[:m.start()]
         requester = before.rsplit(",", 1)[-1]  # "Thực hiện Công văn số …, Chủ tịch UBND tỉnh yêu cầu …"
-        if ";" in before or len(requester.split()) > 12 or re.search(r"\bda\s*$", before):
+        if ";" in before or _has_words(requester, 13) or re.search(r"\bda\s*$", before):
             return None
         targets = _units_at(clause, m.end(), folded)
         if targets:
@@ -282,8 +318,24 @@ class Frame:
     label: str
     kind: str = "plain"  # plain | skip | units | task
     units: list[UnitRef] = field(default_factory=list)
-    dimension: int | None = None
-    deadline: Deadline | None = None
+    # The heading's own text, whose PAPI area and deadline are read only when a task under it
+    # asks (most headings' are never asked for): the flags say which of the two it may give.
+    body: str = ""
+    fbody: str = ""
+    ref_year: int | None = None
+    names_area: bool = False
+    gives_deadline: bool = False
+
+    @cached_property
+    def dimension(self) -> int | None:
+        return area_named(self.body) if self.names_area else None
+
+    @cached_property
+    def deadline(self) -> Deadline | None:
+        if not self.gives_deadline:
+            return None
+        found = find_deadline(self.body, self.ref_year, self.fbody)
+        return found[0] if found and found[0].date else None
 
 
 @dataclass
@@ -365,7 +417,7 @@ def _refs(units: list[Found]) -> list[UnitRef]:
 def _make_task(block: Block, body_off: int, body: str, fbody: str, t_start: int, t_end: int, clause_start: int,
                lead: list[UnitRef], support: list[UnitRef], label: str | None, ctx: Context, rule: str) -> Task | None:
     text = body[t_start:t_end].strip(" ;,.")
-    if len(text.split()) < 3:
+    if not _has_words(text, 3):
         return None
     found = find_deadline(body[clause_start:t_end], ctx.ref_year, fbody[clause_start:t_end])
     deadline = found[0] if found else next((f.deadline for f in reversed(ctx.frames) if f.deadline), None)
@@ -379,6 +431,8 @@ def _make_task(block: Block, body_off: int, body: str, fbody: str, t_start: int,
 
 def _partners_in(text: str, folded: str) -> list[UnitRef]:
     out: list[Found] = []
+    if not any(w in folded for w in _partner_markers()):
+        return []  # most tasks name no partner: substring tests, cheaper than the regex's scan
     for m in _partner_re().finditer(folded):
         partners, _ = _consume_partners(text, folded, m.end())
         out.extend(partners)
@@ -425,14 +479,17 @@ def _trailing_owner(body: str, ref_year: int | None) -> tuple[int, list[UnitRef]
     return (m.start(), lead, support, deadline) if lead else None
 
 
+def _ends_as_intro(body: str, fbody: str) -> bool:
+    """Whether the passage ends by introducing a list ("… thực hiện các nhiệm vụ sau:")."""
+    return body.rstrip().endswith(":") or bool(_INTRO_END.search(fbody[-80:].rstrip()))
+
+
 def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label: str | None,
                       ctx_units: list[UnitRef], ctx: Context, labelled: bool) -> tuple[list[Task], bool]:
     """Tasks of one passage; returns them and whether the passage opened with its own subject."""
     spans: list[tuple[int, int, list[UnitRef], list[UnitRef], str]] = []  # clause, text start, lead, support, rule
     # a clause's subject and the start of its work lie near its beginning: looking at a bounded
     # window keeps a long passage linear (every clause would otherwise re-read the rest)
-    # "… đề nghị các cơ quan, đơn vị:" or "… thực hiện các nhiệm vụ sau:": the list that follows is theirs
-    ends_as_intro = body.rstrip().endswith(":") or bool(_INTRO_END.search(fbody[-80:].rstrip()))
     first = subject_of(body[:_WINDOW], fbody[:_WINDOW])
     if first is not None:
         first = _directed(body[:_WINDOW], fbody[:_WINDOW], first, ctx.issuer)
@@ -462,7 +519,8 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label:
         if structure.is_report_of_work_done(body[point + sub.pred_start:point + sub.pred_start + 40]):
             continue
         spans.append((point, point + sub.pred_start, _refs(sub.units), _refs(sub.support), "prose-clause"))
-    if ends_as_intro and spans and spans[-1][4] != "prose-context":
+    # "… đề nghị các cơ quan, đơn vị:" or "… thực hiện các nhiệm vụ sau:": the list that follows is theirs
+    if spans and spans[-1][4] != "prose-context" and _ends_as_intro(body, fbody):
         # the last clause with a subject introduces a list: "… yêu cầu các phòng … nhiệm vụ sau:"
         ctx.intro_units = spans.pop()[2]
         if not spans:
@@ -478,7 +536,7 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label:
     tasks = []
     for i, (clause_start, t_start, lead, support, rule) in enumerate(spans):
         t_end = spans[i + 1][0] if i + 1 < len(spans) else len(body)
-        if i == 0 and clause_start > 0 and len(body[t_start:t_end].split()) < 8 and not own \
+        if i == 0 and clause_start > 0 and not _has_words(body[t_start:t_end], 8) and not own \
                 and _LEAD_IN.match(fbody[clause_start:clause_start + 20]):
             # "… . Giao Sở Nội vụ chủ trì thực hiện." — the owner named after the work
             t_start, clause_start, rule = 0, 0, "prose-trailing-owner"
@@ -510,7 +568,7 @@ def _inline_items(body: str, fbody: str, start: int, end: int) -> list[tuple[int
     items: list[tuple[int, int]] = []
     for part in re.finditer(r"[^;]+", body[pos:end]):
         a, b = pos + part.start(), pos + part.end()
-        if len(body[a:b].split()) >= 3:
+        if _has_words(body[a:b], 3):
             items.append((a, b))
     return items if len(items) >= 2 else []
 
@@ -548,8 +606,15 @@ class _Pending:
     body: str
     label: str | None
     level: int
-    dimension: int | None
-    deadline: Deadline | None
+    frames: tuple[Frame, ...]  # the frames open above it, asked for area and deadline if need be
+
+    @property
+    def dimension(self) -> int | None:
+        return next((f.dimension for f in reversed(self.frames) if f.dimension), None)
+
+    @property
+    def deadline(self) -> Deadline | None:
+        return next((f.deadline for f in reversed(self.frames) if f.deadline), None)
 
 
 @dataclass
@@ -587,7 +652,7 @@ class _Fields:
             m = _CONTENT_LABEL.match(p.body)
             t_start = m.end() if m else 0
             text = p.body[t_start:].strip(" ;,.")
-            if len(text.split()) < 3:
+            if not _has_words(text, 3):
                 continue
             found = find_deadline(text, ref_year)
             out.append(Task(
@@ -598,6 +663,11 @@ class _Fields:
                 end=p.block.start + p.body_off + len(p.body), rule="prose-field-block",
             ))
         return out
+
+
+def _is_at(doc_text: str, start: int, end: int, text: str) -> bool:
+    """doc_text[start:end] == text (offsets not negative), comparing in place rather than copying."""
+    return max(0, min(end, len(doc_text)) - start) == len(text) and doc_text.startswith(text, start, end)
 
 
 def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | None,
@@ -621,7 +691,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             continue
         text = block.text
         # folded once for every test of the passage below
-        ftext = ftext_all[block.start:block.end] if ftext_all and doc_text[block.start:block.end] == text else fold(text)
+        ftext = ftext_all[block.start:block.end] if ftext_all and _is_at(doc_text, block.start, block.end, text) else fold(text)
         if structure.is_end_of_body(text, ftext):
             break
         lab = structure.parse_label(text)
@@ -663,10 +733,9 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         if report and not frame and in_skip and _LEAD_IN.match(fbody.lstrip()):
             in_skip = False  # "Đề nghị UBND tỉnh …" inside a report's narrative is a proposal
         if frame:
-            frame.dimension = area_named(body) if len(body) < 200 else None
-            if lab.kind == "heading" or len(body) < 120:
-                found = find_deadline(body, ref_year, fbody)
-                frame.deadline = found[0] if found and found[0].date else None
+            frame.body, frame.fbody, frame.ref_year = body, fbody, ref_year
+            frame.names_area = len(body) < 200
+            frame.gives_deadline = lab.kind == "heading" or len(body) < 120
         if in_skip or (frame and frame.kind == "skip"):
             if frame:
                 ctx.frames.append(frame)
@@ -708,10 +777,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             ctx.frames.append(frame)
         if not found_tasks and not is_generic_addressee(body, fbody) and not body.rstrip().endswith(":"):
             fields.add_pending(_Pending(
-                block, body_off, body, own_label, lab.level if lab else 99,
-                next((f.dimension for f in reversed(ctx.frames) if f.dimension), None),
-                next((f.deadline for f in reversed(ctx.frames) if f.deadline), None),
-            ))
+                block, body_off, body, own_label, lab.level if lab else 99, tuple(ctx.frames)))
         tasks.extend(found_tasks)
     tasks.extend(fields.flush(ref_year, tasks))
     return tasks

@@ -69,7 +69,9 @@ _LABEL = re.compile(r"^\s*(?P<label>(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ
 
 
 def _clean(cell: str) -> str:
-    return re.sub(r"\s+", " ", cell or "").strip()
+    r"""The cell's words, one space apart: what re.sub(r"\s+", " ", cell).strip() gives, as
+    str.split() and \s know the same spaces, without a regex."""
+    return " ".join(cell.split()) if cell else ""
 
 
 @dataclass
@@ -110,10 +112,11 @@ def read_rows(rows: list[list[str]], header: Header) -> list[TableRow]:
         seen.clear()
 
     for i, row in enumerate(rows[header.row + 1:], start=header.row + 1):
-        if not any(_clean(c) for c in row):
+        clean = [_clean(c) for c in row]  # once per cell, for the test and the roles
+        if not any(clean):
             new_group()
             continue
-        cells = {role: _clean(row[j]) if j < len(row) else "" for role, j in by_role.items()}
+        cells = {role: clean[j] if j < len(row) else "" for role, j in by_role.items()}
         task, lead = cells.get(ROLE_TASK, ""), cells.get(ROLE_LEAD, "")
         if find_header([row]) is not None:
             continue  # the header repeated on a new page

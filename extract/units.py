@@ -57,7 +57,7 @@ class _Form:
     """A token's text and its forms: lower case, folded, tones normalised (as heads are
     compared), and its gazetteer key words (abbreviations expanded)."""
 
-    __slots__ = ("text", "low", "fld", "word", "upper", "tone", "keys")
+    __slots__ = ("text", "low", "fld", "word", "upper", "tone", "keys", "opens")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -67,6 +67,7 @@ class _Form:
         self.upper = word and text[0].isupper()
         self.tone = normalize_tone_placement(low)
         self.keys = _expand(text)
+        self.opens = _may_open_with(self)  # unit_at_start's prefilter, once per token text
 
 
 _FORMS: dict[str, _Form] = {}
@@ -277,15 +278,24 @@ def _head_at(toks: _Toks, i: int) -> tuple[int, str] | None:
         return None
     for key, kind, low, abbrev, lower_ok in cands:
         n = len(key)
-        if n > 1 and (i + n > len(toks) and not toks.has(i + n - 1) or any(toks[i + k].fld != key[k] for k in range(1, n))):
-            continue
+        if n > 1:  # the words after the first, folded (plain loops: most differ at the second)
+            if i + n > len(toks) and not toks.has(i + n - 1):
+                continue
+            k = 1
+            while k < n and toks[i + k].fld == key[k]:
+                k += 1
+            if k < n:
+                continue
         if abbrev:
             if not tok.text.isupper():
                 continue
         else:
-            if tuple(t.tone for t in toks[i : i + n]) != low:
+            if tok.tone != low[0]:
                 continue
-            if not tok.upper and not lower_ok:
+            k = 1
+            while k < n and toks[i + k].tone == low[k]:
+                k += 1
+            if k < n or not tok.upper and not lower_ok:
                 continue
         if n == 1 and toks.has(i + 1) and _stop_at(toks, i):
             return None  # "BÁO CÁO" is a document's title, not a newspaper called "Cáo"
@@ -629,8 +639,8 @@ def find_units(text: str, folded: str | None = None) -> list[UnitMatch]:
         return []
     if folded is None:
         folded = fold(text)
-    generic = [m.span() for m in _GENERIC_RE.finditer(folded)]
-    generic_starts = [g[0] for g in generic]
+    generic: list[tuple[int, int]] | None = None  # everyone-addressees, read at the first hit
+    generic_starts: list[int] = []
     out: list[UnitMatch] = []
     pos = 0
     for cand in _CANDIDATE.finditer(folded):
@@ -641,6 +651,9 @@ def find_units(text: str, folded: str | None = None) -> list[UnitMatch]:
         if hit is None:
             continue
         toks, end = hit
+        if generic is None:
+            generic = [m.span() for m in _GENERIC_RE.finditer(folded)]
+            generic_starts = [g[0] for g in generic]
         g = bisect.bisect_right(generic_starts, s) - 1
         if g >= 0 and s < generic[g][1]:
             pos = toks.ends[end - 1]
@@ -694,8 +707,9 @@ def _unit_at_candidate(text: str, folded: str, s: int, e: int) -> tuple[_Toks, i
 def _chain(text: str, toks: _Toks, i: int) -> tuple[list[UnitMatch], int]:
     """Units one after another from toks[i], joined by ",", ";" or "và"."""
     found: list[UnitMatch] = []
+    ahead = -1  # the end of the unit at toks[i] when the look-ahead below has parsed it
     while toks.has(i):
-        end = _parse(toks, i)
+        end = ahead if ahead >= 0 else _parse(toks, i)
         if end > i:
             found.append(_match(text, toks, i, end))
             i = end
@@ -711,7 +725,8 @@ def _chain(text: str, toks: _Toks, i: int) -> tuple[list[UnitMatch], int]:
             break
         if toks.has(i + 1) and (toks[i].text in (",", ";") or toks[i].low == "và"):
             nxt = i + 1
-            if _parse(toks, nxt) > nxt or _elided_at(toks, nxt, found[-1].text):
+            ahead = _parse(toks, nxt)
+            if ahead > nxt or _elided_at(toks, nxt, found[-1].text):
                 i = nxt
                 continue
         break
@@ -721,22 +736,38 @@ def _chain(text: str, toks: _Toks, i: int) -> tuple[list[UnitMatch], int]:
 _BULLET = re.compile(
     r"^[\s\-+•*–—·]*(?:(?:\(?(?:\d+(?:\.\d+)*|[IVXLC]+|[a-zđ])[.)]\s*)+)?[\s\-+•*–—·]*", re.IGNORECASE
 )
+# The bullet, then (group 2) the first token after it (group 1 starts there); the token is
+# optional, so the bullet matches as it would alone.
+_OPENING = re.compile(r"(?:" + _BULLET.pattern + r")((" + _TOKEN.pattern + r")?)", re.IGNORECASE)
 
 
 def _is_generic(toks: _Toks, i: int) -> bool:
     return _seq_at(toks, i, _GENERIC) > 0
 
 
-# Cheap prefilter (eyecite's idea): a subject can only open with one of these words, so most
-# clauses ("Tăng cường …", "Thực hiện …") are turned away before any tokenising.
-_OPENERS: frozenset[str] = frozenset(
-    {k[0] for k in _HEAD_KINDS}
-    | {fold(w[0]) for seq in (_GROUP_NOUNS, _LEAD_IN, _FRAMES, _GENERIC, _PLACES) for w in seq if w}
-    | {k[0] for k in _GAZ if k}
-    | {_abbrev_key(k).lower() for k in _DATA["abbreviations"]}
-    | {"cac", "nhung", "moi"}
+# Cheap prefilter (eyecite's idea): a subject can only open with a word the parse can take
+# first, compared as the parse compares it, so most clauses ("Tăng cường …", "Thực hiện …",
+# "Chỉ số …", "Bản sao …") are turned away before any tokenising. The parse reads token 0
+# as a lead-in, a frame, "các" or a group noun (lower case), or as a head: tones as printed
+# ("Sở", not "Số"), or an abbreviation ("UBND") in capitals.
+_OPEN_LOWS: frozenset[str] = frozenset(
+    {*_LEAD_IN.by_first, *_FRAMES.by_first, *_GROUP_NOUNS.by_first, "các"}
 )
-_FIRST_WORD = re.compile(r"\w+")
+_OPEN_TONES: frozenset[str] = frozenset(
+    e[2][0] for entries in _HEAD_ENTRIES.values() for e in entries if not e[3]
+)
+_OPEN_ABBREVS: frozenset[str] = frozenset(
+    e[0][0] for entries in _HEAD_ENTRIES.values() for e in entries if e[3]
+)
+
+
+def _may_open_with(tok: _Form) -> bool:
+    """Whether the parse could read a unit, lead-in or frame from `tok` as token 0."""
+    return (
+        tok.low in _OPEN_LOWS
+        or tok.tone in _OPEN_TONES
+        or (tok.fld in _OPEN_ABBREVS and tok.text.isupper())
+    )
 
 
 def _alt_words(seqs: Iterable[tuple[str, ...]]) -> str:
@@ -770,16 +801,21 @@ def unit_at_start(text: str, folded: str | None = None) -> list[UnitMatch] | Non
     fold(text) (or its start), when the caller has it."""
     if not text:
         return None
-    skip = _BULLET.match(text[:_WINDOW])
-    start = skip.end() if skip else 0
-    first = _FIRST_WORD.search(text, start, _WINDOW)
-    if first is None or fold(first.group().lower()) not in _OPENERS:
+    opening = _OPENING.match(text, 0, _WINDOW)
+    start = opening.start(1)  # type: ignore[union-attr]  # all optional: always matches
+    # token 0 as _Toks reads it (a token the short window cuts short goes on to the parse)
+    first = opening.group(2)  # type: ignore[union-attr]
+    if first is None:
+        if start >= len(text):
+            return None
+    elif opening.end() <= _SHORT_WINDOW and not (_FORMS.get(first) or _form(first)).opens:  # type: ignore[union-attr]
         return None
     # Whatever the short window holds, _MAY_OPEN admits (tokens compare folded lower case, and
     # fold lower-cases every character below U+2100: above it, the Kelvin sign "K" is not);
     # a window it turns away would give (None, complete).
-    head = fold(text[:_SHORT_WINDOW]) if folded is None else folded[:_SHORT_WINDOW]
-    if (head.isascii() or not _ABOVE_FOLD.search(head)) and not _MAY_OPEN.match(head, start):
+    if folded is None:
+        folded = fold(text[:_SHORT_WINDOW])
+    if not _ABOVE_FOLD.search(folded, 0, _SHORT_WINDOW) and not _MAY_OPEN.match(folded, start, _SHORT_WINDOW):
         return None
     # Most subjects are short: read a short window first, the full one only when the names
     # run to its end (tokenising 400 characters for every clause is the costly part).
@@ -870,13 +906,15 @@ def split_units(cell: str) -> list[str]:
             continue
         protected = max(_parse(toks, 0), 0)
         cuts: list[tuple[int, int, str | None]] = []  # (token index of separator, next start, written)
-        k = 0
+        k = protected  # no cut inside the first unit
         while k < len(toks):
             tok = toks[k]
-            if k >= protected and k + 1 < len(toks) and (tok.text == "," or tok.low == "và"):
+            if k + 1 < len(toks) and (tok.text == "," or tok.low == "và"):
                 end = _parse(toks, k + 1)
-                prev = part[toks.starts[cuts[-1][1]] if cuts else 0 : toks.starts[k]].strip(_TRIM)
-                el = _elided_at(toks, k + 1, prev) if end <= k + 1 else None
+                el = None
+                if end <= k + 1:
+                    prev = part[toks.starts[cuts[-1][1]] if cuts else 0 : toks.starts[k]].strip(_TRIM)
+                    el = _elided_at(toks, k + 1, prev)
                 if end > k + 1 or el:
                     cuts.append((k, k + 1, el[1] if el else None))
                     protected = end if end > k + 1 else el[0]  # type: ignore[index]

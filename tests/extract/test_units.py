@@ -429,3 +429,45 @@ def test_party_bodies() -> None:
     got = unit_at_start("Đảng đoàn HĐND huyện, Ban cán sự đảng UBND huyện lãnh đạo triển khai thực hiện Kế hoạch")
     assert [u.text for u in got] == ["Đảng đoàn HĐND huyện", "Ban cán sự đảng UBND huyện"]
     assert [u.text for u in unit_at_start("Ban Thường vụ Huyện ủy lãnh đạo")] == ["Ban Thường vụ Huyện ủy"]
+
+
+def test_opening_prefilter_admits_every_opening_the_parse_takes() -> None:
+    """The first-token prefilter of unit_at_start is a superset of what the parse reads at
+    token 0: every head as printed (and its first word in upper, title and old tone forms),
+    lead-in, frame, "các" and group noun passes; look-alikes with other tones do not."""
+    from vanban.extract import units as u
+
+    def form(word: str) -> u._Form:
+        return u._form(word)
+
+    heads = [*u._DATA["heads"]["alone"], *u._DATA["heads"]["named"], *u._DATA["heads"]["role"]]
+    for phrase in heads:
+        first = u._TOKEN.match(phrase)
+        assert first is not None
+        word = first.group()
+        variants = [word] if word.isupper() else [word, word.capitalize(), word.upper(), word.replace("ủy", "uỷ")]
+        for v in variants:
+            assert u._may_open_with(form(v)), v
+    for seqs in (u._LEAD_IN, u._FRAMES, u._GROUP_NOUNS):
+        for seq in seqs:
+            assert u._may_open_with(form(seq[0])), seq
+    assert u._may_open_with(form("các"))
+    for word in ("Số", "Chỉ", "Bản", "Bố", "Tăng", "Ubnd", "“"):
+        assert not u._may_open_with(form(word)), word
+    assert unit_at_start("Chỉ số nội dung “Công khai, minh bạch”") is None
+    assert [m.text for m in unit_at_start("- Sở Tư pháp chủ trì") or []] == ["Sở Tư pháp"]
+    assert [m.text for m in unit_at_start("Uỷ ban nhân dân huyện chủ trì") or []] == ["Uỷ ban nhân dân huyện"]
+
+
+@given(st.text(alphabet="-+•*–—· \t\n().1234IVXabcđSởUBND,", max_size=30))
+def test_opening_regex_reads_the_bullet_as_alone(text: str) -> None:
+    """_OPENING (bullet, then the first token) ends its bullet where _BULLET alone does, and
+    its token is the one _TOKEN reads there."""
+    from vanban.extract import units as u
+
+    both = u._OPENING.match(text, 0, u._WINDOW)
+    alone = u._BULLET.match(text, 0, u._WINDOW)
+    assert both is not None and alone is not None
+    assert both.start(1) == alone.end()
+    tok = u._TOKEN.match(text, alone.end())
+    assert both.group(2) == (tok.group() if tok else None)
