@@ -112,8 +112,13 @@ class _Toks(list[_Form]):
         return True
 
     def read_all(self) -> _Toks:
-        while self.has(len(self)):
-            pass
+        """All the tokens (one loop here, not a has() call per token)."""
+        starts, ends = self.starts, self.ends
+        for m in self._more:
+            t = m.group()
+            self.append(_FORMS.get(t) or _form(t))
+            starts.append(m.start())
+            ends.append(m.end())
         return self
 
 
@@ -937,8 +942,10 @@ def split_units(cell: str) -> list[str]:
 def _split_top(cell: str) -> list[str]:
     """Split at ";", ":", new lines and "|" outside brackets."""
     if "(" not in cell and "[" not in cell:  # no brackets: split at every separator, in C
-        parts = _SEPARATOR.split(cell)
-        return [p.strip(_TRIM) for p in parts if p.strip(_TRIM)]
+        if ";" not in cell and ":" not in cell and "\n" not in cell and "|" not in cell:
+            whole = cell.strip(_TRIM)  # most cells: one part
+            return [whole] if whole else []
+        return [q for p in _SEPARATOR.split(cell) if (q := p.strip(_TRIM))]
     parts, depth, cur = [], 0, []
     for ch in cell:
         if ch in "([":
@@ -951,7 +958,7 @@ def _split_top(cell: str) -> list[str]:
         else:
             cur.append(ch)
     parts.append("".join(cur))
-    return [p.strip(_TRIM) for p in parts if p.strip(_TRIM)]
+    return [q for p in parts if (q := p.strip(_TRIM))]
 
 
 def unit_refs(cell: str) -> list[UnitRef]:
