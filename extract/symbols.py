@@ -140,8 +140,8 @@ def _symbol_starts(text: str) -> list[int]:
     space before it, or where the number before it starts, and the regex's own lookbehind
     wants a start that no word character or "/" precedes."""
     out: set[int] = set()
-    s = text.find("/")
-    while s >= 0:
+    for cue in _first_slash_re().finditer(text):
+        s = cue.start()
         space = s > 0 and text[s - 1] == " "
         i = _word_start(text, s - space)  # the number, or the Party form's code
         starts = [i, s - 1, s] if space else [i, s]
@@ -151,8 +151,18 @@ def _symbol_starts(text: str) -> list[int]:
             i -= i > 0 and text[i - 1] == " "
             starts.append(_word_start(text, i))  # the Party form's number
         out.update(p for p in starts if not p or not (_is_word(text[p - 1]) or text[p - 1] == "/"))
-        s = text.find("/", s + 1)
     return sorted(out)
+
+
+@cache
+def _first_slash_re() -> re.Pattern[str]:
+    """The "/" a symbol's match holds first: in every form of `symbol_re()` a year and a "/",
+    a code or an issuer token follows it (a space between allowed), so the "/" of a date
+    ("12/5") is passed over. The lookahead keeps the next "/" ("59/2019/NĐ-CP") in reach."""
+    state, party = _code_maps()
+    letters = {c[0] for c in (*state, *party)} | {"Đ", "Ð"}
+    first = "A-Z" + "".join(sorted(ch for ch in letters if not "A" <= ch <= "Z"))
+    return re.compile(rf"/(?=\ ?(?:[{first}]|(?:19|20)\d\d\ ?/))")
 
 
 def _uppers(s: str) -> int:

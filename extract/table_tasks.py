@@ -14,7 +14,7 @@ from vanban.extract import structure
 from vanban.extract.deadlines import find_deadline, parse_deadline
 from vanban.extract.units import unit_at_start, unit_refs
 from vanban.ingest.normalize import fold
-from vanban.schema.models import Block, Task, UnitRef
+from vanban.schema.models import Block, Deadline, Task, UnitRef
 
 ROLE_LABEL, ROLE_TASK, ROLE_LEAD, ROLE_SUPPORT, ROLE_DEADLINE = "label", "task", "lead", "support", "deadline"
 
@@ -181,6 +181,20 @@ def _deadline_in(text: str, ref_year: int | None):
     return found[0] if found else None
 
 
+def _cell_deadline(seen: dict[str, Deadline | None], raw: str, ref_year: int | None) -> Deadline | None:
+    """parse_deadline(raw, ref_year), once per distinct cell of one table."""
+    if raw not in seen:
+        seen[raw] = parse_deadline(raw, ref_year)
+    return seen[raw]
+
+
+def _cell_units(seen: dict[str, list[UnitRef]], cell: str) -> list[UnitRef]:
+    """unit_refs(cell), once per distinct cell of one table."""
+    if cell not in seen:
+        seen[cell] = unit_refs(cell)
+    return seen[cell]
+
+
 def tasks_from_table(block: Block, ref_year: int | None) -> list[tuple[Task, TableRow]]:
     """One task per data row of an assignment table; other tables give none."""
     rows = block.rows or []
@@ -190,6 +204,12 @@ def tasks_from_table(block: Block, ref_year: int | None) -> list[tuple[Task, Tab
     has_lead_column = ROLE_LEAD in header.roles.values()
     out = []
     above: tuple[int, list] | None = None  # (group, lead) of the row above
+    # A deadline cell repeated down the table ("Thường xuyên", "Quý IV/2022") is read once;
+    # its rows share the Deadline, which nothing changes afterwards.
+    cell_deadlines: dict[str, Deadline | None] = {}
+    # So is a unit cell ("Sở Nội vụ"): unit_refs once per distinct cell, and each task gets
+    # its own list (Task validation copies it) of the shared UnitRefs, as for a merged lead.
+    cell_units: dict[str, list[UnitRef]] = {}
     for row in read_rows(rows, header):
         text = row.cells.get(ROLE_TASK, "")
         if not text:
@@ -203,7 +223,7 @@ def tasks_from_table(block: Block, ref_year: int | None) -> list[tuple[Task, Tab
             if both:
                 lead_cell, extra = both
                 support_cell = "; ".join(p for p in (extra, support_cell) if p)
-            lead = unit_refs(_LEAD_WORDS.sub("", lead_cell))
+            lead = _cell_units(cell_units, _LEAD_WORDS.sub("", lead_cell))
             if not lead and above and above[0] == row.group:
                 # a lead cell merged down over several rows reaches us blank below its first row
                 lead, rule = above[1], rule + "+lead-from-row-above"
@@ -216,8 +236,9 @@ def tasks_from_table(block: Block, ref_year: int | None) -> list[tuple[Task, Tab
             text=text,
             label=row.label,
             lead=lead,
-            support=unit_refs(support_cell),
-            deadline=parse_deadline(raw_deadline, ref_year) if raw_deadline else _deadline_in(text, ref_year),
+            support=_cell_units(cell_units, support_cell),
+            deadline=_cell_deadline(cell_deadlines, raw_deadline, ref_year) if raw_deadline
+            else _deadline_in(text, ref_year),
             source_kind="table",
             start=block.start,
             end=block.end,
