@@ -7,7 +7,8 @@ every element of the page: ~2.5 ms of the ~12 ms an HTML page took to read. Thre
 each giving the same node set (lxml returns it in document order either way):
 
 - `.//*[self::a or self::b][P]…` → `(.//a|.//b)[P]…`: only elements of those names are tested
-  (every later predicate must be a true/false test, not a position);
+  (every later predicate must be a true/false test, not a position); a final `[1]`, the first
+  such element among its siblings, becomes `[not(preceding-sibling::*[self::a or …][P])]`;
 - `.//*[P]…` where P is an `or` of tests all false on an element without the attributes
   @x, @y… → `(.//*/@x/..|.//*/@y/..)[P]…`: only elements carrying one of them are tested;
 - `re:test(@x|@y, 'pat')` where pat does not match "" → `((@x or @y) and re:test(…))`: no
@@ -147,12 +148,19 @@ def _rewrite_steps(path: str) -> str:
                 break
             i += 1
         after = path[i:].lstrip()[:1]
-        if not preds or after not in ("", ")", "|") or not all(_is_test(p) for p in preds):
+        # `[…][1]` after the tests: the first such element among its siblings, said as a test
+        first_only = len(preds) > 1 and preds[-1].strip() == "1"
+        tests = preds[:-1] if first_only else preds
+        if not preds or after not in ("", ")", "|") or not all(_is_test(p) for p in tests):
             continue
         first = " ".join(preds[0].split())
         if _SELF_TESTS.fullmatch(first):
             names = re.findall(r"self::([\w-]+)", first)
-            head, rest = "|".join(prefix + n for n in names), preds[1:]
+            head, rest = "|".join(prefix + n for n in names), tests[1:]
+            if first_only:
+                rest = [*rest, "not(preceding-sibling::*" + "".join(f"[{p}]" for p in tests) + ")"]
+        elif first_only:
+            continue
         elif (attrs := _attrs_needed(preds[0])) is not None:
             head, rest = "|".join(f"{prefix}*/@{a}/.." for a in attrs), preds
         else:

@@ -56,7 +56,9 @@ def test_rewrite_shapes() -> None:
     assert rewrite(".//*[@class='a' or contains(@id, 'b')]") == "(.//*/@class/..|.//*/@id/..)[@class='a' or contains(@id, 'b')]"
     assert rewrite(".//*[re:test(@id|@class, 'x')]").endswith("[((@id or @class) and re:test(@id|@class, 'x'))]")
     # a position, a test true without the attribute, a pattern matching "": left alone
-    assert rewrite(".//*[self::div][@id][1]") == ".//*[self::div][@id][1]"
+    assert rewrite(".//*[self::div][@id][1]") == "(.//div)[@id][not(preceding-sibling::*[self::div][@id])]"
+    assert rewrite(".//*[self::div][@id][2]") == ".//*[self::div][@id][2]"
+    assert rewrite(".//*[@id][1]") == ".//*[@id][1]"
     assert rewrite(".//*[contains(@class, '')]") == ".//*[contains(@class, '')]"
     assert rewrite(".//*[not(@class)]") == ".//*[not(@class)]"
     assert "(@id) and" not in rewrite(".//p[re:test(@id, 'x?')]")
@@ -79,7 +81,8 @@ ATTRS = "id class style role aria-hidden data-component data-lp-replacement-cont
 TOKENS = (
     "comment Comments commentary hidden display:none ad-x -ad- cookie mvp-post-add-box infinite-scroll "
     "main content entry-title post-title caption teaser Teaser nav NAV reply-x article story headline "
-    "title true MostPopularStories elementor-share-buttons fulltext FULLTEXT main-content Page-Content x"
+    "title true MostPopularStories elementor-share-buttons fulltext FULLTEXT main-content Page-Content x "
+    "post entry articleBody articleContent post-content article-body"
 ).split() + ["", " ad ", "display: none"]
 
 
