@@ -399,6 +399,9 @@ def read_html(html: str) -> HtmlResult:
     metadata (neither changes it: extract() works on a copy); tables read with lxml."""
     import trafilatura
 
+    from vanban.ingest.trafxpath import install
+
+    install()  # trafilatura's pruning XPaths as cheaper ones selecting the same nodes
     warnings: list[str] = []
     page_tables = _page_tables(html)
     tree, load_error = None, None
