@@ -241,8 +241,22 @@ def _joins(prev: str, nxt: str) -> bool:
         return False  # a heading ("KẾ HOẠCH") is not continued by the subject line under it
     if _NAME_TAIL.match(nxt) and prev[-1:].isalpha():
         return True  # a proper name wrapped before its last word: "… của UBND tỉnh Lào" / "Cai)"
-    return _starts_lower(nxt) and not LIST_LABEL.match(nxt)
+    if LIST_LABEL.match(nxt):
+        return False
+    if _starts_lower(nxt):
+        return True
+    # a wrap before a capitalised word (a unit, a place): the line stopped on a comma or on a
+    # word that needs what follows ("… các sở, ban, ngành và" / "UBND các huyện …"); a line in
+    # capitals ("QUYẾT ĐỊNH:") opens a part of its own
+    return (prev.endswith(",") or prev[prev.rfind(" ") + 1 :].lower() in OPEN_ENDINGS) and not is_all_caps(nxt)
 
+
+# Words a clause cannot end on: conjunctions, prepositions and quantifiers that need the words
+# after them. A line ending on one continues on the next line, whatever that line's case.
+OPEN_ENDINGS = frozenset("""
+    và hoặc hay với của cho tại theo trên về để trong đến từ do bởi giữa cùng nhằm qua vào thuộc
+    các những mọi mỗi từng là được bị
+""".split())
 
 _WORD_HYPHEN_END = re.compile(r"\w-$")
 # A line that is only the end of a name and of its sentence or bracket: "Cai).", "Nam."

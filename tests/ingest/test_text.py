@@ -204,3 +204,41 @@ def test_is_all_caps_is_four_upper_case_letters_in_two_words(text: str) -> None:
     letters = [c for c in text if c.isalpha()]
     expected = len(letters) >= 4 and all(c.isupper() for c in letters) and len(text.split()) >= 2
     assert is_all_caps(text) == expected
+
+
+def test_a_line_wrapped_before_a_capitalised_unit_is_joined() -> None:
+    # a PDF's text keeps the page's line breaks; these lines stop on "và", "của" and a comma
+    drafts = text_to_drafts(
+        "3. Giao Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành và\n"
+        "UBND các huyện, thị xã, thành phố triển khai thực hiện Kế hoạch của\n"
+        "Ủy ban nhân dân tỉnh về cải cách hành chính; phối hợp với Sở Tài chính,\n"
+        "Sở Kế hoạch và Đầu tư bố trí kinh phí.\n"
+        "4. Sở Tài chính thẩm định dự toán.")
+    assert [d.text for d in drafts] == [
+        "3. Giao Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành và UBND các huyện, thị xã, thành phố "
+        "triển khai thực hiện Kế hoạch của Ủy ban nhân dân tỉnh về cải cách hành chính; phối hợp với "
+        "Sở Tài chính, Sở Kế hoạch và Đầu tư bố trí kinh phí.",
+        "4. Sở Tài chính thẩm định dự toán."]
+
+
+@pytest.mark.parametrize("text", [
+    "Xét đề nghị của Giám đốc Sở Nội vụ,\nQUYẾT ĐỊNH:",  # a line in capitals opens its own part
+    "Kính gửi:\n- Sở Nội vụ,\n- Sở Tư pháp.",  # bullets stay items
+    "1. Đối với các sở và\n2. Đối với UBND cấp huyện",  # a numbered item stays an item
+])
+def test_a_comma_or_open_word_does_not_join_a_new_part(text) -> None:
+    assert len(text_to_drafts(text)) == text.count("\n") + 1
+
+
+def test_the_wrapped_unit_is_a_support_unit_not_a_task_of_its_own() -> None:
+    from vanban.extract.pipeline import extract_document
+    from vanban.ingest.read import ingest_bytes
+
+    doc = ingest_bytes(("UBND TỈNH LÀO CAI\nSố: 5/KH-UBND\nLào Cai, ngày 2 tháng 3 năm 2024\nKẾ HOẠCH\n"
+                        "Cải cách hành chính năm 2024\n"
+                        "1. Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành và\n"
+                        "UBND các huyện, thành phố tổ chức kiểm tra công tác cải cách hành chính.\n").encode(),
+                       "kh.txt")
+    tasks = extract_document(doc).tasks
+    assert [(t.lead[0].text, [u.text for u in t.support]) for t in tasks] == [
+        ("Sở Nội vụ", ["các sở, ban, ngành", "UBND các huyện, thành phố"])]
