@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 
 # A line that is furniture on its own, wherever it stands (matched against the stripped line).
 FURNITURE_LINES: tuple[str, ...] = (
@@ -73,10 +74,10 @@ _CASE_PARTNERS = {"i": "İı", "k": "\u212a", "s": "ſ"}
 _QUANTIFIERS = "?*+{"
 
 
-def _top_level(pattern: str) -> list[tuple[int, int]]:
-    """(start, end) of the top-level alternatives of `pattern`: a "|" inside a group or a
-    class does not split."""
-    spans, depth, start, i, in_class = [], 0, 0, 0, False
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth before it) for each character of `pattern` from `start`
+    that is neither escaped nor inside a character class: the ones that shape the pattern."""
+    depth, i, in_class = 0, start, False
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -89,40 +90,29 @@ def _top_level(pattern: str) -> list[tuple[int, int]]:
             i += 1 + (pattern[i + 1 : i + 2] == "^")
             i += pattern[i : i + 1] == "]"  # a "]" first in a class is a literal
             continue
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+        else:
+            yield i, ch, depth
+            depth += (ch == "(") - (ch == ")")
+        i += 1
+
+
+def _top_level(pattern: str) -> list[tuple[int, int]]:
+    """(start, end) of the top-level alternatives of `pattern`: a "|" inside a group or a
+    class does not split."""
+    spans, start = [], 0
+    for i, ch, depth in _structure(pattern):
+        if ch == "|" and depth == 0:
             spans.append((start, i))
             start = i + 1
-        i += 1
     spans.append((start, len(pattern)))
     return spans
 
 
 def _group_end(pattern: str, open_at: int) -> int:
     """Index of the ")" closing the group opened at `open_at`."""
-    depth, i, in_class = 0, open_at, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            i += 1 + (pattern[i + 1 : i + 2] == "^")
-            i += pattern[i : i + 1] == "]"
-            continue
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
+    for i, ch, depth in _structure(pattern, open_at):
+        if ch == ")" and depth == 1:
+            return i
     raise ValueError(f"unbalanced group in {pattern!r}")
 
 

@@ -21,6 +21,7 @@ trafilatura is laid out differently (no list of that name).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 REGEXP_NS = "http://exslt.org/regular-expressions"
 
@@ -54,45 +55,40 @@ _PATH_START = re.compile(r"(?:^|(?<=[(|\s]))(\.?//)\*\[")
 _INSTALLED = False
 
 
-def _scan(text: str, i: int, close: str) -> int:
-    """Index of the `close` bracket ending the group opened just before `i` (quotes and nested
-    brackets skipped), or -1."""
-    depth = 0
-    quote = ""
+def _outside_quotes(text: str, i: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, bracket depth before it) for each character of `text` from `i`
+    that is not inside a quoted literal."""
+    depth, quote = 0, ""
     for j in range(i, len(text)):
         c = text[j]
         if quote:
             quote = "" if c == quote else quote
         elif c in "'\"":
             quote = c
-        elif c in "[(":
-            depth += 1
-        elif c in "])":
-            if depth == 0:
-                return j if c == close else -1
-            depth -= 1
+        else:
+            yield j, c, depth
+            depth += (c in "[(") - (c in "])")
+
+
+def _scan(text: str, i: int, close: str) -> int:
+    """Index of the `close` bracket ending the group opened just before `i` (quotes and nested
+    brackets skipped), or -1."""
+    for j, c, depth in _outside_quotes(text, i):
+        if c in "])" and depth == 0:
+            return j if c == close else -1
     return -1
 
 
 def _split_or(text: str) -> list[str]:
     """`a or b or c` at the top level (outside brackets and quotes) as [a, b, c], stripped."""
     parts: list[str] = []
-    depth, quote, start, j = 0, "", 0, 0
-    while j < len(text):
-        c = text[j]
-        if quote:
-            quote = "" if c == quote else quote
-        elif c in "'\"":
-            quote = c
-        elif c in "[(":
-            depth += 1
-        elif c in "])":
-            depth -= 1
-        elif depth == 0 and c.isspace() and (sep := _OR.match(text, j)):
+    start = 0
+    for j, c, depth in _outside_quotes(text):
+        if j < start or depth or not c.isspace():
+            continue  # inside the separator just taken, or not at the top level
+        if sep := _OR.match(text, j):
             parts.append(text[start:j])
-            start = j = sep.end()
-            continue
-        j += 1
+            start = sep.end()
     parts.append(text[start:])
     return [p.strip() for p in parts]
 
