@@ -38,12 +38,14 @@ def corpus(tmp_path_factory) -> Path:
     return root
 
 
-def _command(corpus: Path, db: Path) -> list[str]:
-    return [sys.executable, "-m", "vanban.cli", "extract", str(corpus), "--db", str(db), "--quiet", "--jobs", "2"]
+def _command(corpus: Path, db: Path, jobs: int = 2) -> list[str]:
+    # --jobs 2: two workers hand their rows to the parent, the one writer; --jobs 1: the lone
+    # worker stores its documents itself (vanban.workers._OwnWriter)
+    return [sys.executable, "-m", "vanban.cli", "extract", str(corpus), "--db", str(db), "--quiet", "--jobs", str(jobs)]
 
 
-def run_to_end(corpus: Path, db: Path) -> None:
-    result = subprocess.run(_command(corpus, db), capture_output=True, text=True, timeout=600)
+def run_to_end(corpus: Path, db: Path, jobs: int = 2) -> None:
+    result = subprocess.run(_command(corpus, db, jobs), capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
 
 
@@ -60,11 +62,11 @@ def stored_documents(db: Path) -> int:
         conn.close()
 
 
-def run_and_kill(corpus: Path, db: Path, *, after: float | None = None, at_documents: int | None = None,
+def run_and_kill(corpus: Path, db: Path, *, jobs: int = 2, after: float | None = None, at_documents: int | None = None,
                  delay: float = 0.0) -> bool:
     """Start a batch and SIGKILL its whole process group `after` seconds, or `delay` seconds after
     the database first holds `at_documents` documents. False if the batch ended first."""
-    proc = subprocess.Popen(_command(corpus, db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    proc = subprocess.Popen(_command(corpus, db, jobs), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
     try:
         if after is not None:
@@ -145,15 +147,16 @@ def reference(corpus, tmp_path_factory):
     return snap
 
 
-def test_killed_batches_leave_consistent_databases_and_resume_to_the_same_contents(corpus, reference, tmp_path):
+@pytest.mark.parametrize("jobs", [2, 1])
+def test_killed_batches_leave_consistent_databases_and_resume_to_the_same_contents(corpus, reference, tmp_path, jobs):
     db = tmp_path / "killed.db"
-    assert run_and_kill(corpus, db, after=0.4), "the batch ended within 0.4 s"
+    assert run_and_kill(corpus, db, jobs=jobs, after=0.4), "the batch ended within 0.4 s"
     assert check_consistent(db) < COPIES * 5
     for at_documents, delay in KILL_AT_DOCUMENTS:
-        assert run_and_kill(corpus, db, at_documents=at_documents, delay=delay), \
+        assert run_and_kill(corpus, db, jobs=jobs, at_documents=at_documents, delay=delay), \
             f"the batch ended before storing {at_documents} documents"
         assert at_documents <= check_consistent(db) < COPIES * 5
-    run_to_end(corpus, db)
+    run_to_end(corpus, db, jobs)
     assert check_consistent(db) == COPIES * 5
     conn = sqlite3.connect(db)
     try:  # the batch's end indexed what it and the killed runs stored: search finds every copy

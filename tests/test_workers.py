@@ -90,3 +90,30 @@ def test_a_worker_that_dies_is_recorded_and_replaced(corpus, tmp_path):
     stored = _stored(db_path)
     assert set(stored) == {"a_cong_van.txt", "c_tin_bai.txt"} and all(stored.values())
     assert not mp.active_children()
+
+
+def test_a_lone_worker_stores_what_the_parent_would_have_stored(tmp_path):
+    """`--jobs 1` with a time budget: the worker writes the documents itself; the database is
+    the one an in-process run (no budget, no worker) makes, search included."""
+    from vanban.schema.store import iter_export_records
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(seed, corpus / seed.name)
+    (corpus / "empty.txt").write_bytes(b"")  # a failure, recorded by the parent
+    runs = {}
+    for budget in (None, 120.0):
+        db_path = tmp_path / f"b{budget}.db"
+        summary = run_batch([corpus], db_path, jobs=1, budget=budget)
+        db = open_db(db_path)
+        runs[budget] = (
+            (summary.stored, summary.failed, summary.tasks, summary.citations),
+            [{k: v for k, v in r.items() if k != "extracted_at"} for r in iter_export_records(db)],
+            db.execute("select count(*) from fts_pending").fetchone()[0],
+            db.execute("select count(*) from tasks_fts where tasks_fts match 'text_folded: \"phong noi vu\"'").fetchone()[0],
+            [(f["name"], f["stage"]) for f in db.query("select name, stage from failures")],
+        )
+    assert runs[120.0] == runs[None]
+    counts, records, queued, hits, failures = runs[120.0]
+    assert counts[0] == 5 and counts[2] > 50 and queued == 0 and hits > 0 and failures == [("empty.txt", "ingest")]

@@ -43,6 +43,7 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
     skipped: bool = False
     rows: DocumentRows | None = None  # the extraction as database rows (see for_writer)
+    stored: tuple[int, int] | None = None  # stored by the worker itself: (tasks, citations)
 
     def for_writer(self) -> Outcome:
         """This outcome as a worker sends it: the extraction already turned into rows."""
@@ -140,6 +141,10 @@ def store_outcome(db, outcome: Outcome, summary: Summary) -> None:
     """Write one outcome: a stored document or a failure row (what was stored before stays)."""
     if outcome.skipped:  # nothing to write: a re-run of an unchanged corpus never loads the store
         summary.skipped += 1
+    elif outcome.stored is not None:  # a lone worker stored it (vanban.workers._OwnWriter)
+        summary.stored += 1
+        summary.tasks += outcome.stored[0]
+        summary.citations += outcome.stored[1]
     elif outcome.failure:
         from vanban.schema.store import record_failure
 
@@ -190,13 +195,14 @@ def run_batch(paths: Iterable[str | Path], db_path: str | Path, *, force: bool =
 
     def emit(outcome: Outcome) -> None:
         nonlocal db, unindexed
-        if db is None and not outcome.skipped:
+        if db is None and not outcome.skipped and outcome.stored is None:
             from vanban.schema.store import open_db
 
             db = open_db(db_path)
         stored_before = summary.stored
         store_outcome(db, outcome, summary)
-        unindexed += summary.stored - stored_before
+        if outcome.stored is None:  # a lone worker indexes what it stores
+            unindexed += summary.stored - stored_before
         if unindexed >= FLUSH_EVERY:
             from vanban.schema.fts import index_pending
 
@@ -241,18 +247,21 @@ def run_batch(paths: Iterable[str | Path], db_path: str | Path, *, force: bool =
         import vanban.ingest.read  # noqa: F401
         from vanban.workers import process_in_workers
 
-        outcomes = process_in_workers(itertools.chain([first], pending), jobs, budget, max_bytes=max_bytes)
+        # one worker stores its own documents (no rows over the pipe); several hand them to
+        # this process, the one writer
+        outcomes = process_in_workers(itertools.chain([first], pending), jobs, budget, max_bytes=max_bytes,
+                                      store_to=db_path if jobs <= 1 else None)
     for outcome in outcomes:
         flush_skipped()
         emit(outcome)
     flush_skipped()
     stored.close()
+    if db is None and (summary.stored or not Path(db_path).exists()):
+        from vanban.schema.store import open_db  # a first run over no inputs still leaves a database
+
+        db = open_db(db_path)  # and opening indexes what a lone worker left queued
     if db is not None:
         from vanban.schema.fts import index_pending
 
         index_pending(db)
-    if db is None and not Path(db_path).exists():  # a first run over no inputs still leaves a database
-        from vanban.schema.store import open_db
-
-        open_db(db_path)
     return summary
