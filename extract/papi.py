@@ -107,12 +107,15 @@ def classify_area(text: str, year: int | None = None) -> tuple[int | None, str]:
 _PAPI = re.compile(r"\bpapi\b")
 
 
-def document_areas(text: str, year: int | None) -> list[int]:
+def document_areas(text: str, year: int | None, named: list[int] | None = None) -> list[int]:
     """The areas a document organises itself by: those it names, else all areas of its year
-    when it is about PAPI at all (a plan whose group titles were lost)."""
-    from vanban.extract.indices import find_papi_areas
+    when it is about PAPI at all (a plan whose group titles were lost). `named` is
+    find_papi_areas(text) when the caller has it already."""
+    if named is None:
+        from vanban.extract.indices import find_papi_areas
 
-    named = sorted(set(find_papi_areas(text)))
+        named = find_papi_areas(text)
+    named = sorted(set(named))
     if named:
         return named
     folded = fold(text)

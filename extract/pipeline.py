@@ -17,9 +17,9 @@ def extract_document(doc: Document) -> Extraction:
     """Run every extractor over one ingested document."""
     meta = extract_meta(doc.text, title_hint=doc.title_hint, date_hint=doc.date_hint)
     citations = find_citations(doc.text, doc_date=meta.issue_date, own_number=meta.number)
-    tasks = find_tasks(doc, meta)
-    named = set(find_papi_areas(doc.text))
-    areas = sorted(named | {t.dimension for t in tasks if t.dimension})
+    named = find_papi_areas(doc.text)  # read once: tables whose rows name no area need it too
+    tasks = find_tasks(doc, meta, named)
+    areas = sorted(set(named) | {t.dimension for t in tasks if t.dimension})
     return Extraction(
         source=doc.source,
         name=doc.name,

@@ -39,15 +39,16 @@ def _table_dimensions(rows: list[tuple[Task, TableRow]], areas_of_doc: Callable[
                 task.dimension, task.dimension_rule = area, f"vocabulary:{why}"
 
 
-def find_tasks(doc: Document, meta: DocMeta) -> list[Task]:
-    """All tasks of one document: table rows first, then prose, each with its provenance."""
+def find_tasks(doc: Document, meta: DocMeta, named_areas: list[int] | None = None) -> list[Task]:
+    """All tasks of one document: table rows first, then prose, each with its provenance.
+    `named_areas` is find_papi_areas(doc.text) when the caller has it already."""
     year = meta.issue_date.year if meta.issue_date else None
     areas: list[int] | None = None
 
     def areas_of_doc() -> list[int]:  # read from the whole text once, and only if needed
         nonlocal areas
         if areas is None:
-            areas = document_areas(doc.text, year)
+            areas = document_areas(doc.text, year, named_areas)
         return areas
 
     tasks: list[Task] = []
