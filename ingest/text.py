@@ -243,8 +243,8 @@ def _joins(prev: str, nxt: str) -> bool:
         return True  # a proper name wrapped before its last word: "… của UBND tỉnh Lào" / "Cai)"
     if LIST_LABEL.match(nxt):
         return False
-    if _starts_lower(nxt):
-        return True
+    if _starts_lower(nxt) or _WRAPPED_NUMBER.match(nxt):
+        return True  # "… báo cáo UBND tỉnh trước ngày" / "30/6/2024." is one sentence
     # a wrap before a capitalised word (a unit, a place): the line stopped on a comma or on a
     # word that needs what follows ("… các sở, ban, ngành và" / "UBND các huyện …"); a line in
     # capitals ("QUYẾT ĐỊNH:") opens a part of its own
@@ -257,6 +257,10 @@ OPEN_ENDINGS = frozenset("""
     và hoặc hay với của cho tại theo trên về để trong đến từ do bởi giữa cùng nhằm qua vào thuộc
     các những mọi mỗi từng là được bị
 """.split())
+
+# A line opening with a number or a quarter ("30/6/2024.", "15 văn bản", "III/2024") that is
+# no list label: the rest of a sentence wrapped before its date or count.
+_WRAPPED_NUMBER = re.compile(r"\d|[IVX]{1,4}/\d{4}")
 
 _WORD_HYPHEN_END = re.compile(r"\w-$")
 # A line that is only the end of a name and of its sentence or bracket: "Cai).", "Nam."

@@ -242,3 +242,25 @@ def test_the_wrapped_unit_is_a_support_unit_not_a_task_of_its_own() -> None:
     tasks = extract_document(doc).tasks
     assert [(t.lead[0].text, [u.text for u in t.support]) for t in tasks] == [
         ("Sở Nội vụ", ["các sở, ban, ngành", "UBND các huyện, thành phố"])]
+
+
+def test_a_sentence_wrapped_before_its_date_or_quarter_is_joined() -> None:
+    # a PDF line ending on "trước ngày" or "trong quý": the deadline stands on the next line
+    drafts = text_to_drafts("1. Sở Nội vụ tổng hợp, báo cáo UBND tỉnh trước ngày\n30/6/2024.\n"
+                            "2. Sở Tư pháp rà soát văn bản trong quý\nIII/2024.\n"
+                            "3. Sở Tài chính:\n1.1 Bố trí kinh phí")
+    assert [d.text for d in drafts] == [
+        "1. Sở Nội vụ tổng hợp, báo cáo UBND tỉnh trước ngày 30/6/2024.",
+        "2. Sở Tư pháp rà soát văn bản trong quý III/2024.",
+        "3. Sở Tài chính:", "1.1 Bố trí kinh phí"]  # a numbered label still opens an item
+
+
+def test_the_wrapped_date_is_the_tasks_deadline() -> None:
+    from vanban.extract.pipeline import extract_document
+    from vanban.ingest.read import ingest_bytes
+
+    doc = ingest_bytes(("UBND TỈNH LÀO CAI\nSố: 5/KH-UBND\nLào Cai, ngày 2 tháng 3 năm 2024\nKẾ HOẠCH\n"
+                        "Cải cách hành chính năm 2024\n"
+                        "1. Sở Nội vụ chủ trì tổng hợp, báo cáo UBND tỉnh trước ngày\n30/6/2024.\n").encode(), "kh.txt")
+    [task] = extract_document(doc).tasks
+    assert task.deadline is not None and task.deadline.date.isoformat() == "2024-06-30"
