@@ -258,9 +258,10 @@ OPEN_ENDINGS = frozenset("""
     các những mọi mỗi từng là được bị
 """.split())
 
-# A line opening with a number or a quarter ("30/6/2024.", "15 văn bản", "III/2024") that is
-# no list label: the rest of a sentence wrapped before its date or count.
-_WRAPPED_NUMBER = re.compile(r"\d|[IVX]{1,4}/\d{4}")
+# A line opening with a date, a quarter or a count ("30/6/2024.", "6/2024", "III/2024", "15 văn
+# bản") that is no list label: the rest of a sentence wrapped before its date or count. A bare
+# number ("1", "2024") is not one: an unruled table's cells stand one a line.
+_WRAPPED_NUMBER = re.compile(r"\d{1,2}[/.-]\d{1,4}\b|[IVX]{1,4}/\d{4}|\d+ (?=[^\W\d_])(?![A-ZĐ])")
 
 _WORD_HYPHEN_END = re.compile(r"\w-$")
 # A line that is only the end of a name and of its sentence or bracket: "Cai).", "Nam."

@@ -255,6 +255,14 @@ def test_a_sentence_wrapped_before_its_date_or_quarter_is_joined() -> None:
         "3. Sở Tài chính:", "1.1 Bố trí kinh phí"]  # a numbered label still opens an item
 
 
+def test_a_bare_number_on_its_own_line_is_not_joined() -> None:
+    # an unruled table's text: a cell a line, the row number alone
+    drafts = text_to_drafts("Thời gian hoàn thành\n1\nXây dựng kế hoạch tuyên truyền\nSở Nội vụ\nQuý II/2024\n2\n"
+                            "Tổ chức hội nghị")
+    assert [d.text for d in drafts][:3] == ["Thời gian hoàn thành", "1", "Xây dựng kế hoạch tuyên truyền"]
+    assert "2" in [d.text for d in drafts]
+
+
 def test_the_wrapped_date_is_the_tasks_deadline() -> None:
     from vanban.extract.pipeline import extract_document
     from vanban.ingest.read import ingest_bytes
