@@ -243,8 +243,8 @@ def _joins(prev: str, nxt: str) -> bool:
         return True  # a proper name wrapped before its last word: "… của UBND tỉnh Lào" / "Cai)"
     if LIST_LABEL.match(nxt):
         return False
-    if _starts_lower(nxt) or _WRAPPED_NUMBER.match(nxt):
-        return True  # "… báo cáo UBND tỉnh trước ngày" / "30/6/2024." is one sentence
+    if _starts_lower(nxt) or _WRAPPED_NUMBER.match(nxt) or nxt[:1] in "“\"":
+        return True  # "… trước ngày" / "30/6/2024.", "… nội dung" / "“Công khai, minh bạch”"
     # a wrap before a capitalised word (a unit, a place): the line stopped on a comma or on a
     # word that needs what follows ("… các sở, ban, ngành và" / "UBND các huyện …"); a line in
     # capitals ("QUYẾT ĐỊNH:") opens a part of its own

@@ -255,6 +255,11 @@ def test_a_sentence_wrapped_before_its_date_or_quarter_is_joined() -> None:
         "3. Sở Tài chính:", "1.1 Bố trí kinh phí"]  # a numbered label still opens an item
 
 
+def test_a_sentence_wrapped_before_a_quoted_name_is_joined() -> None:
+    drafts = text_to_drafts("3. Sở Tư pháp chủ trì thực hiện nội dung\n“Công khai, minh bạch” trong năm 2024.")
+    assert [d.text for d in drafts] == ["3. Sở Tư pháp chủ trì thực hiện nội dung “Công khai, minh bạch” trong năm 2024."]
+
+
 def test_a_bare_number_on_its_own_line_is_not_joined() -> None:
     # an unruled table's text: a cell a line, the row number alone
     drafts = text_to_drafts("Thời gian hoàn thành\n1\nXây dựng kế hoạch tuyên truyền\nSở Nội vụ\nQuý II/2024\n2\n"
