@@ -16,8 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from vanban.batch import FLUSH_EVERY, Summary, iter_inputs, process_file, store_outcome
-from vanban.schema.fts import index_pending
+from vanban.batch import Summary, iter_inputs, process_file, store_outcome
+from vanban.schema.fts import BulkIndexer, index_pending
 from vanban.schema.store import open_db
 from vanban.workers import warm_up
 
@@ -34,10 +34,10 @@ def split(paths: list[Path], db_path: Path) -> dict[str, float]:
     t3 = clock()
     db, summary = open_db(db_path), Summary()
     t4 = clock()
-    for i, o in enumerate(sent, 1):
+    indexer = BulkIndexer()
+    for o in sent:
         store_outcome(db, o, summary)
-        if i % FLUSH_EVERY == 0:
-            index_pending(db)
+        indexer.stored(db)
     index_pending(db)  # the writer's share of search indexing, as a batch does it
     t5 = clock()
     n = len(paths) / 1000

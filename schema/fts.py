@@ -16,6 +16,7 @@ import sqlite_utils
 TOKENIZE = "unicode61 remove_diacritics 2"
 FTS_COLUMNS = {"tasks": ("text", "text_folded"), "documents": ("text", "text_folded")}
 PENDING = "fts_pending"  # rows stored but not yet in their FTS index: (table, rowid)
+FLUSH_EVERY = 500  # documents stored between two bulk indexing passes of a batch
 PENDING_SQL = f"CREATE TABLE [{PENDING}] (tbl TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (tbl, rid)) WITHOUT ROWID"
 
 
@@ -235,8 +236,8 @@ def rebuild_search(db: sqlite_utils.Database) -> None:
 def index_pending(db: sqlite_utils.Database) -> int:
     """Index every queued row in one transaction; returns how many rows were indexed.
 
-    Searches miss rows stored since the last call: the batch runner calls this every
-    vanban.batch.FLUSH_EVERY documents and at its end, `store_extraction` after its one document."""
+    Searches miss rows stored since the last call: a batch calls this through `BulkIndexer`
+    and at its end, `store_extraction` after its one document."""
     conn = db.conn
     if conn.execute(f"SELECT NOT EXISTS (SELECT 1 FROM [{PENDING}])").fetchone()[0]:
         return 0
@@ -255,3 +256,17 @@ def index_queued(conn: sqlite3.Connection) -> int:
             f"FROM [{PENDING}] p JOIN [{table}] t ON t.rowid = p.rid WHERE p.tbl = ?", [table]).rowcount
         conn.execute(f"DELETE FROM [{PENDING}] WHERE tbl = ?", [table])
     return indexed
+
+
+class BulkIndexer:
+    """Indexes the queue once every FLUSH_EVERY documents a batch writer reports: searches
+    miss at most that many while the batch runs, and its end indexes the rest."""
+
+    def __init__(self) -> None:
+        self.unindexed = 0
+
+    def stored(self, db: sqlite_utils.Database, documents: int = 1) -> None:
+        self.unindexed += documents
+        if self.unindexed >= FLUSH_EVERY:
+            index_pending(db)
+            self.unindexed = 0

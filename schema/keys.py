@@ -19,6 +19,14 @@ def doc_id(source: str) -> str:
     return hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
 
 
+def is_stored(conn: sqlite3.Connection, source: str, sha256: str) -> bool:
+    """True when this source is stored with these bytes by this pipeline version."""
+    return conn.execute(
+        "select 1 from documents where id = ? and sha256 = ? and pipeline_version = ?",
+        [doc_id(source), sha256, PIPELINE_VERSION],
+    ).fetchone() is not None
+
+
 class StoredIndex:
     """Answers "is this source stored with these bytes by this pipeline version?" over a
     plain sqlite3 connection; a database not made yet stores nothing."""
@@ -31,13 +39,9 @@ class StoredIndex:
         if self._conn is None:
             return False
         try:
-            row = self._conn.execute(
-                "select 1 from documents where id = ? and sha256 = ? and pipeline_version = ?",
-                [doc_id(source), sha256, PIPELINE_VERSION],
-            ).fetchone()
+            return is_stored(self._conn, source, sha256)
         except sqlite3.DatabaseError:  # no documents table yet, or not a database: store anew
             return False
-        return row is not None
 
     def close(self) -> None:
         if self._conn is not None:

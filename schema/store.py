@@ -157,11 +157,7 @@ def _ensure_indexes(db: sqlite_utils.Database) -> None:
 
 def is_current(db: sqlite_utils.Database, source: str, sha256: str) -> bool:
     """True when this source is stored with these bytes by this pipeline version."""
-    rows = list(db.query(
-        "select 1 from documents where id = ? and sha256 = ? and pipeline_version = ?",
-        [doc_id(source), sha256, keys.PIPELINE_VERSION],
-    ))
-    return bool(rows)
+    return keys.is_stored(db.conn, source, sha256)
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -275,9 +271,7 @@ def write_rows(db: sqlite_utils.Database, rows: DocumentRows) -> str:
     with db.conn:
         _delete_doc_rows(db, rows.did)
         for table, conflict, cols, values in rows.inserts:
-            sql = (f"insert {conflict} into [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
-                   f"values ({', '.join('?' * len(cols))})")
-            db.conn.executemany(sql, values)
+            db.conn.executemany(_insert_sql(table, cols, conflict), values)
         db.execute("delete from failures where source = ?", [rows.source])
         _link_citations(db, rows.did, rows.number)
     return rows.did
@@ -304,10 +298,13 @@ def _insert(db: sqlite_utils.Database, table: str, rows: Iterable[dict], conflic
     rows = list(rows)
     if not rows:
         return
-    cols = list(rows[0])
-    sql = (f"insert {conflict} into [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
-           f"values ({', '.join('?' * len(cols))})")
-    db.conn.executemany(sql, [tuple(r[c] for c in cols) for r in rows])
+    cols = tuple(rows[0])
+    db.conn.executemany(_insert_sql(table, cols, conflict), [tuple(r[c] for c in cols) for r in rows])
+
+
+def _insert_sql(table: str, cols: tuple[str, ...], conflict: str = "") -> str:
+    return (f"insert {conflict} into [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
+            f"values ({', '.join('?' * len(cols))})")
 
 
 def _delete_doc_rows(db: sqlite_utils.Database, did: str) -> None:

@@ -23,9 +23,6 @@ if TYPE_CHECKING:
 # store's objects), whose kind ingest tells from their content.
 INPUT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".pdf", ".docx", ""}
 SKIP_NAMES = {"README.md", "PROVENANCE.md", "LICENSE"}
-# Documents stored between two bulk FTS indexing passes (schema/fts.py index_pending): searches
-# miss at most this many while a batch runs, and the batch's end indexes the rest.
-FLUSH_EVERY = 500
 
 
 @dataclass
@@ -183,31 +180,27 @@ def run_batch(paths: Iterable[str | Path], db_path: str | Path, *, force: bool =
               on_outcome: Callable[[Outcome, Summary], None] | None = None) -> Summary:
     """Extract every input into the database at db_path; return what happened.
 
-    jobs > 1 or a time budget runs documents in worker processes (vanban.workers); the
-    parent is the only writer, one transaction per document."""
+    jobs > 1 or a time budget runs documents in worker processes (vanban.workers); one
+    process writes documents, one transaction each: the parent, or a lone worker (jobs 1)."""
     from vanban.schema.keys import StoredIndex
 
     summary = Summary()
     skipped: deque[Outcome] = deque()  # unchanged or unreadable inputs, written between results
     stored = StoredIndex(db_path)
     db = None  # opened (sqlite-utils, the schema) only once something must be written
-    unindexed = 0  # documents stored since their text was last indexed for search
+    indexer = None
 
     def emit(outcome: Outcome) -> None:
-        nonlocal db, unindexed
+        nonlocal db, indexer
         if db is None and not outcome.skipped and outcome.stored is None:
+            from vanban.schema.fts import BulkIndexer
             from vanban.schema.store import open_db
 
-            db = open_db(db_path)
+            db, indexer = open_db(db_path), BulkIndexer()
         stored_before = summary.stored
         store_outcome(db, outcome, summary)
-        if outcome.stored is None:  # a lone worker indexes what it stores
-            unindexed += summary.stored - stored_before
-        if unindexed >= FLUSH_EVERY:
-            from vanban.schema.fts import index_pending
-
-            index_pending(db)
-            unindexed = 0
+        if outcome.stored is None and summary.stored > stored_before:  # a lone worker indexes its own
+            indexer.stored(db)
         if on_outcome:
             on_outcome(outcome, summary)
 
@@ -256,12 +249,12 @@ def run_batch(paths: Iterable[str | Path], db_path: str | Path, *, force: bool =
         emit(outcome)
     flush_skipped()
     stored.close()
-    if db is None and (summary.stored or not Path(db_path).exists()):
-        from vanban.schema.store import open_db  # a first run over no inputs still leaves a database
-
-        db = open_db(db_path)  # and opening indexes what a lone worker left queued
     if db is not None:
         from vanban.schema.fts import index_pending
 
         index_pending(db)
+    elif summary.stored or not Path(db_path).exists():
+        from vanban.schema.store import open_db
+
+        open_db(db_path)  # indexes what a lone worker left queued; a first run over no inputs leaves a database
     return summary

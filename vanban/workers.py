@@ -44,14 +44,14 @@ class _OwnWriter:
     only after the one it replaces is dead, and SQLite rolls back whatever it was writing."""
 
     def __init__(self, db_path: str) -> None:
+        from vanban.schema.fts import BulkIndexer
+
         self.db_path = db_path
         self.db = None
-        self.unindexed = 0
+        self.indexer = BulkIndexer()
 
     def keep(self, outcome: Outcome) -> Outcome:
         """Store a worker's outcome; what the parent still has to record comes back."""
-        from vanban.batch import FLUSH_EVERY
-        from vanban.schema.fts import index_pending
         from vanban.schema.store import open_db, write_rows
 
         rows = outcome.rows
@@ -61,10 +61,7 @@ class _OwnWriter:
             if self.db is None:
                 self.db = open_db(self.db_path)
             write_rows(self.db, rows)
-            self.unindexed += 1
-            if self.unindexed >= FLUSH_EVERY:
-                index_pending(self.db)
-                self.unindexed = 0
+            self.indexer.stored(self.db)
         except Exception as exc:  # a database error costs this document, not the batch
             return Outcome(outcome.source, failure=Failure(
                 source=outcome.source, name=Path(outcome.source).name, stage="store",
