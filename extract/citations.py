@@ -79,7 +79,7 @@ def _issuer_after(text: str, folded: str, pos: int) -> tuple[str | None, int]:
     m = _CUA.match(folded, pos)
     if not m:
         return None, pos
-    words = []
+    words: list[str] = []
     end = m.end()
     for w in _WORD.finditer(text[m.end() : m.end() + 120]):
         raw = w.group(0)

@@ -434,14 +434,14 @@ def _title_formal(header: list[Line], after: int, heading: Line | None) -> list[
     if subj:
         first = subj[0]
         idx = header.index(first)
-        out = [first]
+        subject = [first]
         for ln in header[idx + 1 : idx + 5]:
             if not ln.text or _PLACE_LINE.match(ln.folded) or _MOTTO.match(ln.folded):
                 break
             if re.match(r"(?:kinh\s+gui|so\s*:)", ln.folded) or _is_caps(ln.text) != _is_caps(first.text):
                 break
-            out.append(ln)
-        return out
+            subject.append(ln)
+        return subject
     start_idx = 0
     if heading is not None:
         start_idx = header.index(heading) + 1

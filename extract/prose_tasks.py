@@ -105,7 +105,8 @@ def _has_words(text: str, n: int) -> bool:
 
 
 def _skip_sep(text: str, pos: int) -> int:
-    return _SEP.match(text, pos).end()
+    m = _SEP.match(text, pos)
+    return m.end() if m else pos
 
 
 @dataclass
@@ -724,10 +725,11 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             continue
         recipients = False
         frame = Frame(lab.level, lab.label) if lab else None
+        lab_kind = lab.kind if lab else ""
         in_skip = any(f.kind == "skip" for f in ctx.frames)
         if frame and structure.is_not_task_section(body, fbody):
             frame.kind = "skip"
-        if report and frame and lab.kind in ("roman", "article") and len(body) < 100:
+        if report and frame and lab_kind in ("roman", "article") and len(body) < 100:
             # a report's top sections: "I. KẾT QUẢ …" reports, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ" assigns
             frame.kind = "plain" if structure.is_report_task_section(body) else "skip"
         if report and not frame and in_skip and _LEAD_IN.match(fbody.lstrip()):
@@ -735,7 +737,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         if frame:
             frame.body, frame.fbody, frame.ref_year = body, fbody, ref_year
             frame.names_area = len(body) < 200
-            frame.gives_deadline = lab.kind == "heading" or len(body) < 120
+            frame.gives_deadline = lab_kind == "heading" or len(body) < 120
         if in_skip or (frame and frame.kind == "skip"):
             if frame:
                 ctx.frames.append(frame)
@@ -760,7 +762,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             ctx_units = [] if parent_task else (frame_units or ctx.intro_units)
         else:
             ctx_units = ctx.colon_units or numbered_units or ctx.intro_units
-        if parent_task and lab:
+        if parent_task and frame:
             ctx.frames.append(frame)  # a sub-item of a task belongs to that task
             continue
         number = next((f.label for f in reversed(ctx.frames) if f.label and f.label not in "-+•*·–—"), None)
@@ -768,7 +770,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         ctx.colon_units = [] if lab and lab.kind not in _BULLETS else ctx.colon_units
         found_tasks, _ = _tasks_in_passage(block, body_off, body, fbody, own_label, ctx_units, ctx, labelled=bool(lab))
         if frame:
-            if found_tasks and lab.kind not in _BULLETS and ctx.colon_units:
+            if found_tasks and lab_kind not in _BULLETS and ctx.colon_units:
                 # "1. Sở Nội vụ: Chủ trì …" then bullets: the colon opens a list of that unit's tasks
                 frame.kind, frame.units = "units", ctx.colon_units
                 ctx.colon_units = []

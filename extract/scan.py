@@ -119,7 +119,7 @@ def _factor_segment(items: list[list[str]]) -> list[str]:
     groups: dict[str, list[list[str]]] = {}  # by first atom, in order of first appearance
     for toks in items:
         groups.setdefault(toks[0] if _exclusive(toks[0]) else "", []).append(toks)
-    out = []
+    out: list[str] = []
     for first, group in groups.items():
         if not first and not _forced(group):
             out.extend("".join(toks) for toks in group)  # spaces and hyphens keep their order

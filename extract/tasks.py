@@ -31,7 +31,7 @@ def _table_dimensions(rows: list[tuple[Task, TableRow]], areas_of_doc: Callable[
             by_order = len(doc_areas) >= 2 and len(groups) == len(doc_areas)
         if named:
             task.dimension, task.dimension_rule = named, "table-group-title"
-        elif by_order:
+        elif by_order and doc_areas:
             task.dimension, task.dimension_rule = doc_areas[groups.index(row.group)], "table-group-order"
         elif doc_areas:
             area, why = classify_area(task.text, year)

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from vanban.ingest.normalize import fold, normalize_text, normalize_tone_placement
 from vanban.schema.models import UnitRef
@@ -209,7 +210,7 @@ def _expand(tok: str) -> tuple[str, ...]:
 
 # The gazetteer: key → (canonical, level), and a trie of keys for matching in text.
 _GAZ: dict[tuple[str, ...], tuple[str, str | None]] = {}
-_TRIE: dict = {}
+_TRIE: dict[str, Any] = {}
 for _unit in _DATA["unit"]:
     _canon = normalize_text(_unit["name"])
     for _name in [_unit["name"], *_unit.get("aliases", [])]:
@@ -310,7 +311,8 @@ def _head_at(toks: _Toks, i: int) -> tuple[int, str] | None:
 
 def _gazetteer_at(toks: _Toks, i: int) -> int:
     """End token index (exclusive) of the longest gazetteer name at toks[i], else i."""
-    node, best, j = _TRIE, i, i
+    node: dict[str, Any] | None = _TRIE
+    best, j = i, i
     while j < len(toks) or toks.has(j):
         tok = toks[j]
         if not tok.word:
@@ -599,11 +601,13 @@ def canonical_unit(name: str) -> tuple[str, str | None]:
     if key in _GAZ:
         return _GAZ[key]
     # a known unit followed by its place: "Sở Y tế tỉnh Quảng Ninh", "Công an huyện Phù Yên"
-    node, best = _TRIE, 0
+    node: dict[str, Any] = _TRIE
+    best = 0
     for n, w in enumerate(key):
-        node = node.get(w)
-        if node is None:
+        nxt = node.get(w)
+        if nxt is None:
             break
+        node = nxt
         if "" in node:
             best = n + 1
     if best:
@@ -848,11 +852,9 @@ def _unit_at_start(head: str, start: int, end: int) -> tuple[list[UnitMatch] | N
         while toks.has(comma) and toks[comma].text != ",":
             comma += 1
         if not toks.has(comma):
-            comma = None
-        if comma is not None and comma < 40 and not _is_generic(toks, comma + 1):
-            found, end = _chain(head, toks, comma + 1)
-        elif comma is None:
             return None, False  # the opening frame may close after the window
+        if comma < 40 and not _is_generic(toks, comma + 1):
+            found, end = _chain(head, toks, comma + 1)
     if not found:
         return None, True
     n = _seq_at(toks, end, _ASSIGN)
@@ -946,7 +948,9 @@ def _split_top(cell: str) -> list[str]:
             whole = cell.strip(_TRIM)  # most cells: one part
             return [whole] if whole else []
         return [q for p in _SEPARATOR.split(cell) if (q := p.strip(_TRIM))]
-    parts, depth, cur = [], 0, []
+    parts: list[str] = []
+    depth = 0
+    cur: list[str] = []
     for ch in cell:
         if ch in "([":
             depth += 1
