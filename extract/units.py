@@ -495,6 +495,9 @@ def _name_tail(toks: _Toks, j: int, named_needed: bool, head_end: int, vocab: se
         if tok.text in "-–—&" and not placed and toks.has(j + 1) and toks[j + 1].upper:
             j += 1
             continue
+        if tok.text == "," and not placed and j > head_end and _enumerated_name_at(toks, j + 1):
+            j += 1  # "Trung tâm Văn hóa, Thể thao và Truyền thông": one name, not two units
+            continue
         break
     if named_needed and j == start:
         return _NO_NAME
@@ -505,6 +508,21 @@ def _name_tail(toks: _Toks, j: int, named_needed: bool, head_end: int, vocab: se
 
 
 _NO_NAME = -1
+
+
+def _enumerated_name_at(toks: _Toks, k: int) -> bool:
+    """Whether toks[k:] goes on with the rest of a name that lists its fields, "A, B và C":
+    one to three words, the first capitalised and no head, then "và" and a capital ("Thể thao
+    và Du lịch"). A head after the comma ("…, Phòng Tư pháp") starts the next unit instead."""
+    if not (toks.has(k) and toks[k].word and toks[k].upper) or _head_at(toks, k):
+        return False
+    n = 1  # the field's first word is capitalised, the rest need not be ("Thể thao")
+    while toks.has(k + n) and toks[k + n].word and toks[k + n].low != "và":
+        n += 1
+        if n > 3:
+            return False
+    k += n
+    return toks.has(k + 1) and toks[k].low == "và" and toks[k + 1].upper and not _head_at(toks, k + 1)
 
 
 def _parse(toks: _Toks, i: int) -> int:
