@@ -389,12 +389,19 @@ _NEWS_META = cues(
 )
 
 
+# A portal's bare time stamp, with no label: "13:54 02-05-2019 | :312", "Thứ Hai, 12/02/2024 - 09:15"
+_STAMP = re.compile(r"\b\d{1,2}\s*[:h]\s*\d{2}\b|\b(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)\b")
+
+
 def _news_meta_line(lines: list[Line]) -> Line | None:
     for ln in lines[:40]:
         folded = ln.folded
         for cue in _NEWS_META:
             if cue.search(folded):
                 return ln
+    for ln in lines[:8]:  # no labelled line: a short line near the top that is a date and a time
+        if len(ln.text) <= 60 and _STAMP.search(ln.folded) and find_dates(ln.text):
+            return ln
     return None
 
 
