@@ -138,7 +138,11 @@ def _units_at(text: str, pos: int, folded: str | None = None) -> list[Found]:
     return list(found)
 
 
-_STANDING_ROLE = re.compile(r"la\s+(?:co\s+quan|don\s+vi|dau\s+moi)\b")
+# "Sở Nội vụ là cơ quan thường trực, theo dõi …" and "Sở Thông tin và Truyền thông được giao chủ trì …"
+# assign a duty, though "là" and "được" otherwise open a noun phrase or a passive ("được giao 15
+# chỉ tiêu biên chế" is no duty)
+_STANDING_ROLE = re.compile(r"(?:la\s+(?:co\s+quan|don\s+vi|dau\s+moi)|duoc\s+giao\s+(?:nhiem\s+vu|trach\s+nhiem|chu\s+tri))\b")
+_ASSIGNED_PASSIVE = re.compile(r"duoc\s+giao\s+(?:(?:nhiem\s+vu|trach\s+nhiem)\s+)?(?=\w)")
 
 
 def _is_predicate(folded: str, pos: int) -> bool:
@@ -146,7 +150,7 @@ def _is_predicate(folded: str, pos: int) -> bool:
     if not rest or not rest[0].isalpha():
         return rest.startswith(":")
     if _STANDING_ROLE.match(rest):
-        return True  # "Sở Nội vụ là cơ quan thường trực, theo dõi …" assigns a standing duty
+        return True
     return not _not_predicate_re().match(rest)
 
 
@@ -223,6 +227,30 @@ def _requests_in(head: str) -> Iterator[re.Match[str]]:
         m = _REQUEST.search(head, m.end())
 
 
+@cache
+def _speech_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A speech verb and its comma or colon after a subject, and the same after a few opening
+    words with no unit ("Chỉ thị nêu rõ, …")."""
+    verb = rf"(?:(?:da|cung)\s+)?(?:{_words_alt(_ASSIGN_DATA['speech_verbs'])})\s*[,:]\s*"
+    return re.compile(r"\s*" + verb), re.compile(r"\s*(?:[^\s,.;:]+\s+){1,6}?" + verb)
+
+
+@cache
+def _issued_request_re() -> re.Pattern[str]:
+    """After a subject: it issued a document, whose request to the units that follow is read as
+    the subject's own ("UBND tỉnh vừa ban hành Công văn số 9228/UBND-VP yêu cầu …"). The request
+    word must close the same sentence's opening, not a noun phrase ("theo yêu cầu của Bộ")."""
+    from vanban.extract.symbols import doc_types
+
+    kinds = {fold(w) for t in doc_types() for w in (t.name, *t.words)} | {"van ban"}
+    not_after = "".join(f"(?<!{re.escape(w)} )" for w in _ASSIGN_DATA["request_not_after"])
+    return re.compile(
+        rf"\s*(?:(?:{_words_alt(_ASSIGN_DATA['issued_markers'])})\s+)?(?:{_words_alt(_ASSIGN_DATA['issuing_verbs'])})"
+        rf"\s+(?:{_words_alt(sorted(kinds))})\b[^.;:!?]{{0,300}}?{not_after}"
+        rf"\b(?:{_words_alt(_ASSIGN_DATA['request_words'])})\s+(?:cho\s+)?"
+    )
+
+
 _REQUEST_WORD = re.compile(r"yêu cầu|đề nghị|giao", re.IGNORECASE)
 # Folding drops case and marks, so a clause whose folded text lacks these has no _REQUEST_WORD
 # ("ı" is the one letter the regex takes for an "i" that folding keeps): a literal search, far
@@ -263,6 +291,11 @@ def subject_of(clause: str, folded: str | None = None) -> Subject | None:
     if not units and structure.starts_with_adverbial(clause, folded) and not is_legal_basis(clause):
         units = _subject_after_adverbial(clause, folded)
     if not units:
+        said = _speech_re()[1].match(folded, offset)
+        if said:  # "Chỉ thị nêu rõ, Giám đốc các sở … phải …"
+            units = _units_at(clause, said.end(), folded)
+            if units:
+                return _finish(clause, units, None, folded)
         return _addressees_of_request(clause, folded)
     pos = _skip_sep(clause, units[-1].end) if clause[units[-1].end:units[-1].end + 2].strip(" ") in ("", ",") else units[-1].end
     verb = _assign_re().match(folded[pos:])
@@ -271,6 +304,15 @@ def subject_of(clause: str, folded: str | None = None) -> Subject | None:
         if not targets:
             return Subject([], pos, assigned_by=units[0])
         return _finish(clause, targets, units[0], folded)
+    said = _speech_re()[0].match(folded, pos)
+    if said:  # "Chủ tịch UBND tỉnh nhấn mạnh: các sở, ngành cần …": the speaker is not the lead
+        targets = _units_at(clause, said.end(), folded)
+        return _finish(clause, targets, units[0], folded) if targets else Subject([], pos, assigned_by=units[0])
+    issued = _issued_request_re().match(folded, pos)
+    if issued:  # "<superior> vừa ban hành Công văn số … yêu cầu <units> …"
+        targets = _units_at(clause, issued.end(), folded)
+        if targets:
+            return _finish(clause, targets, units[0], folded)
     return _finish(clause, units, None, folded)
 
 
@@ -286,6 +328,9 @@ def _finish(clause: str, units: list[Found], by: Found | None, folded: str) -> S
     if not _is_predicate(folded, end):
         return None
     pos = _skip_sep(clause, end)
+    passive = _ASSIGNED_PASSIVE.match(folded, pos)
+    if passive:  # "Sở Nội vụ được giao chủ trì, phối hợp với …": the duty follows
+        pos = passive.end()
     subject = Subject(units, pos, assigned_by=by)
     # "X chủ trì, phối hợp với Y, Z …": the partners are support; the work starts after them.
     m = _CHU_TRI.match(folded, pos)

@@ -274,3 +274,15 @@ def test_a_caps_line_after_a_blank_that_is_no_title_tail(after):
     m = meta("UBND TỈNH LAI CHÂU\nSố: 17/KH-UBND\nLai Châu, ngày 5 tháng 1 năm 2024\n\n"
              f"KẾ HOẠCH\n\nNÂNG CAO CHỈ SỐ PAPI NĂM 2024\n\n{after}\n\nNội dung.\n")
     assert m.title == "NÂNG CAO CHỈ SỐ PAPI NĂM 2024"
+
+
+@pytest.mark.parametrize("stamp", ["13:54 02-05-2019 | :312", "Thứ Năm, 02/05/2019, 13:54"])
+def test_a_news_items_unlabelled_time_stamp_is_its_publication_date(stamp):
+    # a television portal's article (Lào Cai) prints its time and date with no "Ngày đăng"
+    m = meta(f"Triển khai đồng bộ các giải pháp nâng cao chất lượng chỉ số PAPI\n\n{stamp}\n\n"
+             "UBND tỉnh Lào Cai vừa ban hành kế hoạch nhằm cải thiện chỉ số PAPI tỉnh Lào Cai năm 2019.")
+    assert (m.type, m.issue_date) == ("Tin bài", dt.date(2019, 5, 2))
+    assert m.title == "Triển khai đồng bộ các giải pháp nâng cao chất lượng chỉ số PAPI"
+    # a date in the body with no time is not a stamp
+    m = meta("Triển khai các giải pháp nâng cao chỉ số PAPI\n\nNgày 02/5/2019, UBND tỉnh Lào Cai ban hành kế hoạch.")
+    assert m.issue_date is None

@@ -382,3 +382,47 @@ def test_owner_alone_in_a_trailing_bracket(bracket: str) -> None:
 
 def test_a_bracket_naming_no_unit_is_no_owner() -> None:
     assert tasks_of("II. NHIỆM VỤ, GIẢI PHÁP\n1. Tổ chức khảo sát sự hài lòng của người dân (theo quy định).\n") == []
+
+
+def test_news_on_an_issued_document_gives_its_request_as_the_task() -> None:
+    # the usual lead of provincial news on a directive (Bà Rịa - Vũng Tàu, Lào Cai portals):
+    # "<body> vừa ban hành Công văn số … yêu cầu <units> <work>"; titles printed in lower case
+    (task,) = tasks_of("UBND tỉnh vừa ban hành công văn số 9228/UBND-VP yêu cầu thủ trưởng các cơ quan, đơn vị, "
+                       "chủ tịch UBND cấp huyện, cấp xã triển khai thực hiện giải pháp cải thiện kết quả chỉ số "
+                       "PAR INDEX, chỉ số SIPAS năm 2022 của tỉnh.\n", issuer="UBND tỉnh", doc_type="Tin bài")
+    assert leads(task) == ["thủ trưởng các cơ quan, đơn vị", "chủ tịch UBND cấp huyện", "chủ tịch UBND cấp xã"]
+    assert task.text.startswith("triển khai thực hiện giải pháp")
+    (task,) = tasks_of("UBND huyện ban hành Kế hoạch số 12/KH-UBND ngày 5/3/2024 về việc tăng cường kỷ luật, "
+                       "kỷ cương hành chính, yêu cầu các cơ quan, đơn vị triển khai thực hiện nghiêm.\n",
+                       issuer="UBND huyện Phù Yên", doc_type="Tin bài")
+    assert leads(task) == ["các cơ quan, đơn vị"] and task.text.startswith("triển khai thực hiện nghiêm")
+
+
+def test_an_issued_document_answering_another_bodys_request_assigns_nothing() -> None:
+    # "theo yêu cầu của Bộ": the request word is a noun here, and no unit follows it
+    assert tasks_of("UBND tỉnh đã ban hành Kế hoạch số 5/KH-UBND về thực hiện nhiệm vụ theo yêu cầu của Bộ "
+                    "Nội vụ trong năm 2024.\n", issuer="UBND tỉnh", doc_type="Tin bài") == []
+
+
+def test_a_speaker_or_document_stressing_what_units_must_do() -> None:
+    # news on a Chỉ thị and on a conference: the units after "nêu rõ," / "nhấn mạnh:" lead, not the speaker
+    (task,) = tasks_of("Chỉ thị nêu rõ, Giám đốc các sở, ban, ngành phải chịu trách nhiệm trước Chủ tịch UBND "
+                       "tỉnh về kết quả cải thiện Chỉ số PAPI.\n", issuer="UBND tỉnh", doc_type="Tin bài")
+    assert leads(task) == ["Giám đốc các sở, ban, ngành"] and task.text.startswith("phải chịu trách nhiệm")
+    (task,) = tasks_of("Đồng chí Chủ tịch UBND tỉnh nhấn mạnh: các sở, ban, ngành cần tập trung khắc phục các "
+                       "chỉ số giảm điểm.\n", issuer="UBND tỉnh", doc_type="Tin bài")
+    assert leads(task) == ["các sở, ban, ngành"]
+    # stressing with no unit after it assigns nothing, and the speaker gets no task
+    assert tasks_of("Chủ tịch UBND tỉnh nhấn mạnh, cần tập trung khắc phục các chỉ số giảm điểm.\n",
+                    issuer="UBND tỉnh Lào Cai", doc_type="Tin bài") == []
+
+
+def test_a_unit_given_a_duty_in_the_passive() -> None:
+    # "được giao chủ trì / nhiệm vụ / trách nhiệm": a duty; "được giao 15 chỉ tiêu": an allocation
+    tasks = tasks_of("Sở Thông tin và Truyền thông được giao chủ trì, phối hợp với Sở Nội vụ hướng dẫn các địa "
+                     "phương ứng dụng công nghệ thông tin.\n\n"
+                     "Sở Tư pháp được giao nhiệm vụ theo dõi thi hành pháp luật.\n\n"
+                     "Sở Nội vụ được giao 15 chỉ tiêu biên chế.\n", issuer="UBND tỉnh", doc_type="Tin bài")
+    assert [(leads(t), supports(t)) for t in tasks] == [(["Sở Thông tin và Truyền thông"], ["Sở Nội vụ"]),
+                                                         (["Sở Tư pháp"], [])]
+    assert tasks[0].text.startswith("hướng dẫn các địa phương") and tasks[1].text.startswith("theo dõi thi hành")

@@ -471,3 +471,30 @@ def test_opening_regex_reads_the_bullet_as_alone(text: str) -> None:
     assert both.start(1) == alone.end()
     tok = u._TOKEN.match(text, alone.end())
     assert both.group(2) == (tok.group() if tok else None)
+
+
+def test_titles_printed_in_lower_case_in_a_list_of_addressees() -> None:
+    # news prose: "yêu cầu giám đốc các sở, thủ trưởng các ban, ngành, chủ tịch UBND cấp huyện …"
+    found = unit_at_start("Chủ tịch UBND tỉnh yêu cầu giám đốc các sở, thủ trưởng các ban, ngành, chủ tịch "
+                          "UBND các huyện, thành phố triển khai thực hiện giải pháp.")
+    assert found is not None
+    assert [u.text for u in found] == ["giám đốc các sở", "thủ trưởng các ban, ngành",
+                                       "chủ tịch UBND các huyện, thành phố"]
+    # a title with no unit after it is no unit: "Đồng chí chủ tịch nhấn mạnh …"
+    assert unit_at_start("Đồng chí chủ tịch nhấn mạnh cần triển khai thực hiện giải pháp.") is None
+
+
+@pytest.mark.parametrize("name", [
+    "Trung tâm Văn hóa, Thể thao và Truyền thông huyện",  # a district centre (Lào Cai, Sơn La districts)
+    "Phòng Văn hóa, Thể thao và Du lịch huyện",
+    "Sở Văn hóa, Thể thao và Du lịch",
+])
+def test_a_name_that_lists_its_fields_is_one_unit(name: str) -> None:
+    found = unit_at_start(f"{name} tăng cường tuyên truyền về Chỉ số PAPI trên hệ thống truyền thanh.")
+    assert found is not None and [u.text for u in found] == [name]
+
+
+def test_a_head_after_a_comma_still_starts_the_next_unit() -> None:
+    found = unit_at_start("Phòng Tài nguyên và Môi trường, Phòng Tư pháp và Trung tâm Y tế huyện tăng cường kiểm tra.")
+    assert found is not None
+    assert [u.text for u in found] == ["Phòng Tài nguyên và Môi trường", "Phòng Tư pháp", "Trung tâm Y tế huyện"]
