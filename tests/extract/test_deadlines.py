@@ -283,3 +283,24 @@ def test_gold_task_deadlines(passage: str, gold: dict | None) -> None:
 def test_ranges_lists_and_bare_years(raw: str, expected: dt.date) -> None:
     d = parse_deadline(raw, 2024)
     assert d is not None and d.date == expected and d.kind == "period"
+
+
+@pytest.mark.parametrize("text,raw,expected,kind", [
+    # the long form of a date, as formal letters print it, after a deadline word
+    ("tổng hợp, gửi về Sở Nội vụ trước ngày 15 tháng 11 năm 2024 để báo cáo UBND tỉnh",
+     "trước ngày 15 tháng 11 năm 2024", D(2024, 11, 15), "date"),
+    ("Chậm nhất ngày 05 tháng 12 năm 2024 báo cáo kết quả", "Chậm nhất ngày 05 tháng 12 năm 2024", D(2024, 12, 5), "date"),
+    # "đến hết" closes a period: the work runs to its end
+    ("duy trì thực hiện từ nay đến hết năm 2024", "đến hết năm 2024", D(2024, 12, 31), "period"),
+    ("rà soát, cập nhật thủ tục hành chính đến hết quý II/2024", "đến hết quý II/2024", D(2024, 6, 30), "period"),
+])
+def test_long_dates_and_periods_running_to_their_end(text: str, raw: str, expected: dt.date, kind: str) -> None:
+    found = find_deadline(text, 2024)
+    assert found is not None
+    d, start, end = found
+    assert (d.raw, d.date, d.kind) == (raw, expected, kind) and text[start:end] == raw
+
+
+def test_a_target_year_is_still_no_deadline() -> None:
+    # "đến năm 2025, 100% …" states a target, not when the unit acts
+    assert find_deadline("đến năm 2025, 100% hồ sơ được số hóa") is None
