@@ -40,6 +40,16 @@ CUT_FROM: tuple[str, ...] = (
     r"bình luận",
 )
 
+# The heading of a list of other articles' headlines ("Tin liên quan", "CÁC TIN KHÁC"): it and
+# everything after it go, once the article's body has begun (a line of BODY_LINE characters
+# above it); in a sidebar above the article it is left to the trailing-run rule.
+RELATED_FROM: tuple[str, ...] = (
+    r"(?:các\s+)?tin(?:\s+bài)?\s+(?:liên quan|khác|cùng chuyên mục|cùng loại|đã đưa|mới hơn|cũ hơn)\s*:?",
+    r"(?:các\s+)?bài\s+(?:viết\s+)?(?:liên quan|khác|cùng chuyên mục)\s*:?",
+    r"tin\s+(?:mới|mới nhất|xem nhiều|nổi bật|đọc nhiều)\s*:?",
+)
+BODY_LINE = 120
+
 # Footer markers: where two or more of them sit together near the end, the footer starts at
 # the first (with a site-name line just above it).
 FOOTER_MARKERS: tuple[str, ...] = (
@@ -163,6 +173,7 @@ def _full(patterns: tuple[str, ...]) -> re.Pattern[str]:
 _FURNITURE = _full(FURNITURE_LINES)
 _TRAILING_NAV = _full(TRAILING_NAV)
 _CUT_FROM = _full(CUT_FROM)
+_RELATED_FROM = _full(RELATED_FROM)
 _FOOTER = re.compile(r"^(?:" + _factored("|".join(FOOTER_MARKERS)) + r")", re.IGNORECASE)
 _SITE_NAME = re.compile(r"^" + SITE_NAME + r"$", re.IGNORECASE)
 _INLINE = [(re.compile(re.escape(cue), re.IGNORECASE), re.compile(p, re.IGNORECASE)) for cue, p in INLINE_STRIP]
@@ -230,6 +241,9 @@ def furniture_mask(lines: list[str]) -> list[str | None]:
     texts of HTML blocks alike."""
     stripped = [line.strip() for line in lines]  # once, for every test below
     end = next((i for i, s in enumerate(stripped) if _CUT_FROM.match(s)), len(lines))
+    body = next((i for i, s in enumerate(stripped[:end]) if len(s) >= BODY_LINE), None)
+    if body is not None:
+        end = next((i for i in range(body + 1, end) if _RELATED_FROM.match(stripped[i])), end)
     footer = _footer_start(stripped[:end])
     if footer is not None:
         end = footer

@@ -15,6 +15,7 @@ from vanban.ingest.boilerplate import (
     FOOTER_MARKERS,
     FURNITURE_LINES,
     INLINE_STRIP,
+    RELATED_FROM,
     TRAILING_NAV,
     furniture_mask,
     remove_furniture,
@@ -78,6 +79,19 @@ def test_footer_marker_inside_a_document_is_kept():
     assert remove_furniture(text) == text
 
 
+def test_related_articles_after_the_body_go_with_their_headlines():
+    # a district portal's article, then the headlines of other articles: none of them is this page's text
+    body = ("UBND huyện Văn Bàn vừa ban hành Kế hoạch số 45/KH-UBND về nâng cao Chỉ số PAPI năm 2024. Theo đó, "
+            "UBND huyện giao Phòng Nội vụ chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch.")
+    text = (f"Văn Bàn: Triển khai nâng cao Chỉ số PAPI năm 2024\n{body}\nTIN LIÊN QUAN\n"
+            "UBND tỉnh yêu cầu các sở, ban, ngành tăng cường kỷ luật, kỷ cương hành chính\n"
+            "Các tin khác:\nPhòng Tư pháp huyện triển khai công tác phổ biến giáo dục pháp luật năm 2024")
+    assert remove_furniture(text) == f"Văn Bàn: Triển khai nâng cao Chỉ số PAPI năm 2024\n{body}"
+    # before the body has begun (a sidebar), the list is not cut: the article below it stays
+    top = "Tin mới\nSở Nội vụ tổ chức hội nghị tập huấn\n" + body
+    assert remove_furniture(top) == top
+
+
 def test_mask_keeps_positions():
     lines = ["Thống kê truy cập", "Sở Nội vụ chủ trì", "Đăng nhập"]
     assert furniture_mask(lines) == [None, "Sở Nội vụ chủ trì", None]
@@ -89,6 +103,7 @@ _RULES = {
     "furniture": (FURNITURE_LINES, B._FURNITURE, True),
     "trailing": (TRAILING_NAV, B._TRAILING_NAV, True),
     "cut": (CUT_FROM, B._CUT_FROM, True),
+    "related": (RELATED_FROM, B._RELATED_FROM, True),
     "footer": (FOOTER_MARKERS, B._FOOTER, False),
 }
 
@@ -97,7 +112,8 @@ def _plain(patterns: tuple[str, ...], full: bool) -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(patterns) + (r")$" if full else ")"), re.IGNORECASE)
 
 
-_WORDS = sorted({w for p in (*FURNITURE_LINES, *TRAILING_NAV, *CUT_FROM, *FOOTER_MARKERS) for w in re.findall(r"\w+", p)})
+_WORDS = sorted({w for p in (*FURNITURE_LINES, *TRAILING_NAV, *CUT_FROM, *RELATED_FROM, *FOOTER_MARKERS)
+                 for w in re.findall(r"\w+", p)})
 _lines = st.lists(
     st.one_of(
         st.sampled_from(_WORDS),
