@@ -65,6 +65,11 @@ def test_task_sections(heading: str) -> None:
     "Căn cứ các nội dung nêu trên yêu cầu các phòng, ban, đơn vị và toàn thể cán bộ, đảng viên, công chức, "
     "viên chức, người lao động thuộc Văn phòng UBND tỉnh nghiêm túc triển khai thực hiện./.",
     "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị báo cáo về Sở Nội vụ để tổng hợp.",
+    # a Chỉ thị's last paragraph names its document ("… nghiêm túc thực hiện Chỉ thị này./.")
+    "Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, Thủ trưởng các ban, ngành cấp tỉnh, Chủ tịch UBND các huyện, "
+    "thị xã, thành phố nghiêm túc thực hiện Chỉ thị này./.",
+    "UBND huyện yêu cầu các cơ quan, đơn vị tổ chức thực hiện nghiêm túc Kế hoạch này./.",
+    "Đề nghị các cơ quan, đơn vị triển khai thực hiện nghiêm túc các nội dung Công văn này.",
 ])
 def test_closing_formulas(text: str) -> None:
     assert is_closing_formula(text)
@@ -73,6 +78,7 @@ def test_closing_formulas(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "Giao Thanh tra Sở: tham mưu kịp thời việc thực hiện các kết luận, kiến nghị",
     "Phòng Tư pháp huyện chủ trì, phối hợp với các phòng, ban, đơn vị có liên quan",
+    "UBND tỉnh yêu cầu Sở Nội vụ nghiêm túc thực hiện việc rà soát thủ tục hành chính trước ngày 30/6/2024.",
 ])
 def test_tasks_are_not_closing_formulas(text: str) -> None:
     assert not is_closing_formula(text)
