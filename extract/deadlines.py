@@ -152,9 +152,9 @@ def parse_deadline(raw: str, ref_year: int | None = None) -> Deadline | None:
     quarter, half-year or year), None for a recurrence, a rule, a start or a relative day.
     A date or period printed without a year takes `ref_year`. Returns None for a blank
     cell and kind "other" for words this module does not know."""
-    if not raw or not raw.strip():
+    raw = raw.strip().rstrip(".;,").rstrip() if raw else ""  # a field's sentence stop is not the phrase's
+    if not raw:
         return None
-    raw = raw.strip()
     text = fold(normalize_text(raw))
     if len(text) != len(raw):  # normalisation changed the length: work on the normal form
         raw = normalize_text(raw)

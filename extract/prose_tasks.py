@@ -519,7 +519,7 @@ def _trailing_owner(body: str, ref_year: int | None) -> tuple[int, list[UnitRef]
             # "(Sở Nội vụ chủ trì, …)", "(Giao Sở Nội vụ thực hiện)"
             lead = lead or _refs(sub.units)
             support = support or _refs(sub.support)
-        elif deadline is None:
+        if deadline is None:  # also beside the owner: "(Phòng Nội vụ chủ trì, hoàn thành trong tháng 10/2024)"
             found = find_deadline(part, ref_year)
             deadline = found[0] if found else None
     return (m.start(), lead, support, deadline) if lead else None

@@ -426,3 +426,16 @@ def test_a_unit_given_a_duty_in_the_passive() -> None:
     assert [(leads(t), supports(t)) for t in tasks] == [(["Sở Thông tin và Truyền thông"], ["Sở Nội vụ"]),
                                                          (["Sở Tư pháp"], [])]
     assert tasks[0].text.startswith("hướng dẫn các địa phương") and tasks[1].text.startswith("theo dõi thi hành")
+
+
+def test_a_trailing_bracket_gives_its_deadline_beside_the_owner() -> None:
+    (task,) = tasks_of("II. NHIỆM VỤ, GIẢI PHÁP\n3. Khảo sát sự hài lòng của người dân (Phòng Nội vụ chủ trì, hoàn "
+                       "thành trong tháng 10/2024).\n", issuer="UBND huyện Sa Pa")
+    assert leads(task) == ["Phòng Nội vụ"]
+    assert (task.deadline.raw, task.deadline.date) == ("hoàn thành trong tháng 10/2024", dt.date(2024, 10, 31))
+
+
+def test_a_field_blocks_time_keeps_no_sentence_stop() -> None:
+    (task,) = tasks_of("II. NHIỆM VỤ, GIẢI PHÁP\n1. Tuyên truyền về Chỉ số SIPAS\n- Đơn vị chủ trì: Phòng Văn hóa và "
+                       "Thông tin.\n- Thời gian thực hiện: Quý II/2024.\n", issuer="UBND huyện Sa Pa")
+    assert (task.deadline.raw, task.deadline.date) == ("Quý II/2024", dt.date(2024, 6, 30))
