@@ -498,3 +498,11 @@ def test_a_head_after_a_comma_still_starts_the_next_unit() -> None:
     found = unit_at_start("Phòng Tài nguyên và Môi trường, Phòng Tư pháp và Trung tâm Y tế huyện tăng cường kiểm tra.")
     assert found is not None
     assert [u.text for u in found] == ["Phòng Tài nguyên và Môi trường", "Phòng Tư pháp", "Trung tâm Y tế huyện"]
+
+
+def test_telecoms_post_and_banks_that_plans_assign_work_to() -> None:
+    # digital-government plans ("Viettel Lào Cai, VNPT Lào Cai và Bưu điện tỉnh phối hợp …")
+    found = unit_at_start("Viettel Lào Cai, VNPT Lào Cai và Bưu điện tỉnh phối hợp triển khai dịch vụ công trực tuyến.")
+    assert found is not None and [u.text for u in found] == ["Viettel Lào Cai", "VNPT Lào Cai", "Bưu điện tỉnh"]
+    found = unit_at_start("Ngân hàng Chính sách xã hội tỉnh công khai các chương trình tín dụng ưu đãi.")
+    assert found is not None and [u.text for u in found] == ["Ngân hàng Chính sách xã hội tỉnh"]
