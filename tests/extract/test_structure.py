@@ -70,6 +70,7 @@ def test_task_sections(heading: str) -> None:
     "thị xã, thành phố nghiêm túc thực hiện Chỉ thị này./.",
     "UBND huyện yêu cầu các cơ quan, đơn vị tổ chức thực hiện nghiêm túc Kế hoạch này./.",
     "Đề nghị các cơ quan, đơn vị triển khai thực hiện nghiêm túc các nội dung Công văn này.",
+    "Yêu cầu Thủ trưởng các cơ quan, đơn vị và Chủ tịch UBND các xã, thị trấn thực hiện nghiêm túc nội dung trên./.",
 ])
 def test_closing_formulas(text: str) -> None:
     assert is_closing_formula(text)
