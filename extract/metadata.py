@@ -435,6 +435,19 @@ def _headline(lines: list[Line], title_hint: str | None, meta: Line | None) -> L
     return None
 
 
+def _subject_goes_on(prev: Line, ln: Line) -> bool:
+    """A "V/v" line wrapped in the header's narrow column: the next line is short and neither
+    ends the sentence nor opens the body ("V/v … nâng cao Chỉ số" / "PAPI năm 2024")."""
+    if ln.start <= prev.end + 1:
+        return True  # the same block: ingest joined the wrap already
+    return (len(ln.text) <= 80 and not prev.text.endswith((".", ":", ";"))
+            and not ln.text.endswith((".", ":", ";")) and not _BODY_OPENING.match(ln.folded))
+
+
+# The first words of a letter's body, after its header: "Thực hiện …", "Căn cứ …", "Để …"
+_BODY_OPENING = re.compile(r"(?:thuc\s+hien|can\s+cu|de|theo|nham|tiep\s+theo|ngay\s+\d)\b")
+
+
 def _title_formal(header: list[Line], after: int, heading: Line | None) -> list[Line]:
     """The trích yếu: lines under the type heading, a "V/v" subject, or the caps title."""
     subj = [ln for ln in header if _SUBJECT_LINE.match(ln.folded)]
@@ -442,10 +455,14 @@ def _title_formal(header: list[Line], after: int, heading: Line | None) -> list[
         first = subj[0]
         idx = header.index(first)
         subject = [first]
-        for ln in header[idx + 1 : idx + 5]:
-            if not ln.text or _PLACE_LINE.match(ln.folded) or _MOTTO.match(ln.folded):
+        for ln in header[idx + 1 : idx + 8]:
+            if not ln.text:
+                continue  # ingest sets each line it did not join apart with a blank line
+            if _PLACE_LINE.match(ln.folded) or _MOTTO.match(ln.folded) or len(subject) == 4:
                 break
             if re.match(r"(?:kinh\s+gui|so\s*:)", ln.folded) or _is_caps(ln.text) != _is_caps(first.text):
+                break
+            if not _subject_goes_on(subject[-1], ln):
                 break
             subject.append(ln)
         return subject

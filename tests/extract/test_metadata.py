@@ -286,3 +286,20 @@ def test_a_news_items_unlabelled_time_stamp_is_its_publication_date(stamp):
     # a date in the body with no time is not a stamp
     m = meta("Triển khai các giải pháp nâng cao chỉ số PAPI\n\nNgày 02/5/2019, UBND tỉnh Lào Cai ban hành kế hoạch.")
     assert m.issue_date is None
+
+
+def test_a_subject_line_wrapped_before_a_capitalised_word():
+    # a district letter's "V/v" line wrapped in the header's narrow column before "PAPI"
+    from vanban.ingest.read import ingest_bytes
+
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN MƯỜNG KHƯƠNG\nSố: 300/UBND-NV\nV/v thực hiện các giải pháp nâng cao Chỉ số\n"
+            "PAPI năm 2024\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Mường Khương, ngày 02 tháng 5 năm 2024\nKính gửi: Các cơ quan, đơn vị thuộc UBND huyện.\n"
+            "Để cải thiện Chỉ số PAPI năm 2024, UBND huyện đề nghị các cơ quan, đơn vị thực hiện tốt các nội dung.\n")
+    doc = ingest_bytes(text.encode(), "cv.txt")
+    m = extract_meta(doc.text)
+    assert m.title == "thực hiện các giải pháp nâng cao Chỉ số PAPI năm 2024"
+    # the body right under the subject line is not part of it
+    doc = ingest_bytes("Số: 12/UBND-NV\nV/v triển khai Chỉ số PAPI\nThực hiện Kế hoạch số 5/KH-UBND, UBND huyện "
+                       "đề nghị các xã thực hiện.\n".encode(), "cv2.txt")
+    assert extract_meta(doc.text).title == "triển khai Chỉ số PAPI"
