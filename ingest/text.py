@@ -338,7 +338,10 @@ def find_markdown_runs(lines: list[str]) -> list[tuple[int, int]]:
         end = i
         while end < n and _is_markdown_row(lines[end]):
             end += 1
-        if end - i >= 2 and any(_RULE_ROW.match(line) for line in lines[i:end]):
+        # a rule line, or rows that all open and close with "|" and hold as many cells (a table
+        # copied out of a page row by row: "| 1 | Rà soát … | Sở Tư pháp | … |")
+        if end - i >= 2 and (any(_RULE_ROW.match(line) for line in lines[i:end])
+                             or len({line.count("|") for line in lines[i:end]}) == 1):
             runs.append((i, end))
             i = end
         else:

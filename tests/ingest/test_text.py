@@ -179,6 +179,9 @@ def test_a_cell_holding_a_list_over_many_lines_stays_in_its_table() -> None:
     # the same as a Markdown table
     "| STT | Nội dung | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
     "| 1 | Rà soát thủ tục hành chính | Văn phòng UBND tỉnh | Quý II/2024 |\n",
+    # the same with no rule line: each row opens and closes with "|" (a table copied row by row)
+    "| STT | Nội dung | Cơ quan chủ trì | Thời gian |\n"
+    "| 1 | Rà soát thủ tục hành chính | Văn phòng UBND tỉnh | Quý II/2024 |\n",
 ])
 def test_rows_on_one_line_with_pipes(text: str) -> None:
     from vanban.ingest.read import ingest_bytes
@@ -277,3 +280,15 @@ def test_the_wrapped_date_is_the_tasks_deadline() -> None:
                         "1. Sở Nội vụ chủ trì tổng hợp, báo cáo UBND tỉnh trước ngày\n30/6/2024.\n").encode(), "kh.txt")
     [task] = extract_document(doc).tasks
     assert task.deadline is not None and task.deadline.date.isoformat() == "2024-06-30"
+
+
+def test_a_row_by_row_table_keeps_its_empty_cells_in_their_columns() -> None:
+    # a group row "| I | CẢI CÁCH THỂ CHẾ | | |" was read as flattened cells, shifted one column right
+    from vanban.ingest.read import ingest_bytes
+
+    text = ("| TT | Nội dung công việc | Cơ quan chủ trì | Thời gian hoàn thành |\n"
+            "| I | CẢI CÁCH THỂ CHẾ | | |\n"
+            "| 1 | Rà soát văn bản quy phạm pháp luật | Sở Tư pháp | Quý III/2024 |\n")
+    (table,) = [b for b in ingest_bytes(text.encode(), "t.txt").blocks if b.kind == "table"]
+    assert table.rows[1:] == [["I", "CẢI CÁCH THỂ CHẾ", "", ""],
+                              ["1", "Rà soát văn bản quy phạm pháp luật", "Sở Tư pháp", "Quý III/2024"]]
