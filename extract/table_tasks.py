@@ -203,7 +203,7 @@ def tasks_from_table(block: Block, ref_year: int | None) -> list[tuple[Task, Tab
         return []
     has_lead_column = ROLE_LEAD in header.roles.values()
     out = []
-    above: tuple[int, list] | None = None  # (group, lead) of the row above
+    above: tuple[int, list, str] | None = None  # (group, lead, deadline cell) of the row above
     # A deadline cell repeated down the table ("Thường xuyên", "Quý IV/2022") is read once;
     # its rows share the Deadline, which nothing changes afterwards.
     cell_deadlines: dict[str, Deadline | None] = {}
@@ -225,13 +225,16 @@ def tasks_from_table(block: Block, ref_year: int | None) -> list[tuple[Task, Tab
                 support_cell = "; ".join(p for p in (extra, support_cell) if p)
             lead = _cell_units(cell_units, _LEAD_WORDS.sub("", lead_cell))
             if not lead and above and above[0] == row.group:
-                # a lead cell merged down over several rows reaches us blank below its first row
+                # a lead cell merged down over several rows reaches us blank below its first row;
+                # a blank time cell beside it was merged with it ("Quý III/2024" for both rows)
                 lead, rule = above[1], rule + "+lead-from-row-above"
+                if not raw_deadline and above[2]:
+                    raw_deadline, rule = above[2], rule + "+deadline-from-row-above"
         else:
             lead, rule = _group_units(row.group_title), rule + "+lead-from-group-row"
         if not lead and not has_lead_column:
             continue  # no column and no group row names who leads: not an assignment table
-        above = (row.group, lead)
+        above = (row.group, lead, raw_deadline)
         task = Task(
             text=text,
             label=row.label,

@@ -112,7 +112,19 @@ def test_lead_cell_merged_down_over_rows() -> None:
             ["2", "Kiểm tra xả thải tại các khu công nghiệp", "", ""]]
     got = tasks_from_table(_block(rows), 2024)
     assert [[u.text for u in t.lead] for t, _ in got] == [["Sở Tài nguyên và Môi trường"]] * 2
-    assert got[1][0].rule.endswith("+lead-from-row-above")
+    assert "+lead-from-row-above" in got[1][0].rule
+    # the time cell beside it was merged too: both rows are "Thường xuyên"
+    assert [t.deadline.raw for t, _ in got] == ["Thường xuyên"] * 2
+    assert got[1][0].rule.endswith("+deadline-from-row-above")
+
+
+def test_a_time_cell_is_inherited_only_with_a_merged_lead() -> None:
+    # a row with its own lead and a blank time has no deadline: the blank is not a merged cell
+    rows = [["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian"],
+            ["1", "Tuyên truyền bảo vệ môi trường", "Sở Tài nguyên và Môi trường", "Quý III/2024"],
+            ["2", "Kiểm tra xả thải tại các khu công nghiệp", "Công an tỉnh", ""]]
+    got = tasks_from_table(_block(rows), 2024)
+    assert got[1][0].deadline is None
 
 
 def test_table_grouped_by_unit_rows_without_a_lead_column() -> None:
