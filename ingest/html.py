@@ -364,7 +364,7 @@ def _title_and_date(tree):  # -> trafilatura.settings.Document
         meta.title = extract_title(tree)
     if not meta.url:
         meta.url = extract_url(tree, None)
-    date_config = set_date_params(True)
+    date_config = set_date_params(False)  # markup and URL only: the extensive search guesses 1 January from a year in the title
     date_config["url"] = meta.url
     meta.date = find_date(tree, **date_config)
     meta.clean_and_trim()

@@ -111,3 +111,16 @@ def test_the_shared_tree_is_left_as_it_was():
     html._title_and_date(tree)
     html._article_xml(tree)
     assert etree.tostring(tree) == before
+
+
+def test_a_page_dates_itself_only_by_its_markup_not_by_a_guess() -> None:
+    # htmldate's extensive search took a year in the title ("… năm 2024") for 1 January, or a cited
+    # plan's date in the body for the page's own; the publication date comes from markup or text
+    from vanban.ingest.read import ingest_bytes
+
+    body = ("<p>Thực hiện Kế hoạch số 18/KH-VPUBND ngày 19/4/2023 của Văn phòng UBND tỉnh, các phòng, ban "
+            "triển khai các nhiệm vụ cải thiện Chỉ số PAPI.</p>")
+    page = f"<html><head><title>Kế hoạch cải thiện Chỉ số PAPI năm 2024</title></head><body><article>{body}</article></body></html>"
+    assert ingest_bytes(page.encode(), "a.html").date_hint is None
+    dated = page.replace("<title>", '<meta property="article:published_time" content="2024-03-14T08:00:00+07:00"><title>')
+    assert str(ingest_bytes(dated.encode(), "b.html").date_hint) == "2024-03-14"
