@@ -48,7 +48,7 @@ _TIME = r"""
     | (?P<quarter>quy\s+(?P<q>iv|iii|ii|i|[1-4])(?!\w)
           (?:\s*(?:[/-]|nam)\s*(?P<qy>(?:19|20)\d\d)(?!\d))?)
     | (?P<date>(?:ngay\s*)?(?<![\d/.])(?P<d>[0-3]?\d)\s*[/.-]\s*(?P<m>[01]?\d)
-          (?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d)(?!\d)|(?![\d/.-])))
+          (?:\s*[/.-]\s*(?P<y>(?:19|20)\d\d)(?!\d)|(?![\d/-]|\.\d)))
     | (?P<ldate>(?:ngay\s+)?(?P<d2>[0-3]?\d)\s+thang\s+(?P<m2>[01]?\d)(?!\d)
           (?:\s*(?:,\s*)?nam\s+(?P<y2>(?:19|20)\d\d)(?!\d))?)
     | (?P<mrange>thang\s+(?P<ma>[01]?\d)\s*[-–]\s*(?:thang\s+)?(?P<mb>[01]?\d)
@@ -83,6 +83,10 @@ _REL_RE = re.compile(
 _START_RE = re.compile(rf"(?<!\w){_alt(_DATA['prepositions']['start'])}(?!\w)")
 _BY_REG_RE = re.compile(rf"(?<!\w){_alt(_DATA['prepositions']['by_regulation'])}(?!\w)")
 _UNTIL_RE = re.compile(r"(?<!\w)(?:den|toi)(?!\w)")
+# a time of day before the date: "trước 17 giờ 00 ngày 17/10/2025", "trước 16h00, ngày 20/11"
+_TIME_OF_DAY = re.compile(r"\d{1,2}\s*(?:gio|h)\s*(?:\d{1,2}\s*(?:phut)?)?\s*,?\s*(?=ngay\s)")
+# a cell opening with "Từ tháng 5/2024", "Từ quý II/2025": a start, not a deadline
+_CELL_FROM = re.compile(r"^\s*tu\s+(?:thang|quy|nam|ngay)\b")
 _DEADLINE_PREP_RE = re.compile(r"(?:truoc|cham\s+nhat|han|hoan\s+thanh|xong|den(?:\s+het)?)(?:\s+ngay)?\s*$")
 
 
@@ -164,7 +168,7 @@ def parse_deadline(raw: str, ref_year: int | None = None) -> Deadline | None:
         return Deadline(raw=raw, date=dt.date(int(text.strip()[-4:]), 12, 31), kind="period")
     if ref_year and _THIS_YEAR.match(text):  # "Trong năm": within the document's year
         return Deadline(raw=raw, date=dt.date(ref_year, 12, 31), kind="period")
-    start = _START_RE.search(text)
+    start = _START_RE.search(text) or _CELL_FROM.match(text)
     if start and not _UNTIL_RE.search(text, start.end()):
         return Deadline(raw=raw, date=None, kind="start")
     dated = [(m, v) for m, v in times if v[2]]
@@ -242,6 +246,7 @@ _FIRST_WORDS = {
 _FIND_AT = re.compile(r"(?:" + "|".join(sorted(_FIRST_WORDS, key=len, reverse=True)) + r")\b")
 _DISQ_NOUNS = {tuple(fold(normalize_text(n)).split()) for n in _DATA["disqualify"]["nouns"]}
 _DISQ_WINDOW = int(_DATA["disqualify"]["window"])
+_VERBS_AT_START = {tuple(fold(normalize_text(n)).split()) for n in _DATA["disqualify"]["verbs_at_start"]}
 _COPULAS = {fold(w) for w in _DATA["disqualify"]["copulas"]}
 _AFTER = {w.lower() for w in _DATA["disqualify"]["after"]}
 _CLAUSE_END = re.compile(r"[.;:!?\n(…]")
@@ -302,7 +307,8 @@ def _candidate(text: str, folded: str, m: re.Match[str], ref_year: int | None):
         if rel:
             e = rel.end()
             return Deadline(raw=text[s:e], kind="relative"), s, e, False
-    t = _TIME_RE.match(folded, at)
+    tod = _TIME_OF_DAY.match(folded, at) if m.group("dated") else None
+    t = _TIME_RE.match(folded, tod.end() if tod else at)
     if t is None:
         return None
     v = _value(t, ref_year)
@@ -348,9 +354,11 @@ def _describes_thing(text: str, folded: str, s: int, e: int) -> bool:
         return False
     if _COPULAS & set(before):
         return True
+    skip = len(before) - _DISQ_WINDOW  # where the window starts in the clause
     window = before[-_DISQ_WINDOW:]
     for i in range(len(window)):
         for n in (1, 2, 3):
-            if tuple(window[i : i + n]) in _DISQ_NOUNS:
+            words = tuple(window[i : i + n])
+            if words in _DISQ_NOUNS and not (skip + i <= 0 and words in _VERBS_AT_START):
                 return True
     return False

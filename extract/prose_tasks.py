@@ -145,13 +145,24 @@ _STANDING_ROLE = re.compile(r"(?:la\s+(?:co\s+quan|don\s+vi|dau\s+moi)|duoc\s+gi
 _ASSIGNED_PASSIVE = re.compile(r"duoc\s+giao\s+(?:(?:nhiem\s+vu|trach\s+nhiem)\s+)?(?=\w)")
 
 
-def _is_predicate(folded: str, pos: int) -> bool:
+@cache
+def _verbs_despite_re() -> re.Pattern[str]:
+    """The verbs of `verbs_despite`, matched in lower case with their marks."""
+    words = sorted(set(_predicate_data()["verbs_despite"]), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b")
+
+
+def _is_predicate(folded: str, pos: int, clause: str) -> bool:
     rest = folded[pos:pos + 40].lstrip(" ,")
     if not rest or not rest[0].isalpha():
         return rest.startswith(":")
     if _STANDING_ROLE.match(rest):
         return True
-    return not _not_predicate_re().match(rest)
+    if not _not_predicate_re().match(rest):
+        return True
+    # folding merged a verb with a preposition: read the printed words
+    at = pos + len(folded[pos:pos + 40]) - len(rest)
+    return bool(_verbs_despite_re().match(clause[at:at + 40].lower()))
 
 
 def _consume_partners(text: str, folded: str, pos: int) -> tuple[list[Found], int]:
@@ -325,7 +336,7 @@ def _finish(clause: str, units: list[Found], by: Found | None, folded: str) -> S
     stripped = rest.lstrip(" ")
     if stripped.startswith(":"):
         return Subject(units, end + len(rest) - len(stripped) + 1, colon=True, assigned_by=by)
-    if not _is_predicate(folded, end):
+    if not _is_predicate(folded, end, clause):
         return None
     pos = _skip_sep(clause, end)
     passive = _ASSIGNED_PASSIVE.match(folded, pos)

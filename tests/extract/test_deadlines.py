@@ -304,3 +304,26 @@ def test_long_dates_and_periods_running_to_their_end(text: str, raw: str, expect
 def test_a_target_year_is_still_no_deadline() -> None:
     # "đến năm 2025, 100% …" states a target, not when the unit acts
     assert find_deadline("đến năm 2025, 100% hồ sơ được số hóa") is None
+
+
+@pytest.mark.parametrize("text,raw,expected", [
+    ("gửi về Sở Nội vụ trước ngày 20/11.", "trước ngày 20/11", D(2025, 11, 20)),  # a yearless date ending the sentence
+    ("gửi báo cáo trước 17 giờ 00 ngày 17/10/2025", "trước 17 giờ 00 ngày 17/10/2025", D(2025, 10, 17)),
+    ("gửi trước 16h00 ngày 20/11/2025 để tổng hợp", "trước 16h00 ngày 20/11/2025", D(2025, 11, 20)),
+    ("hoàn thành từ nay đến cuối năm 2025", "đến cuối năm 2025", D(2025, 12, 31)),
+])
+def test_sentence_ends_times_of_day_and_to_the_end_of(text: str, raw: str, expected: dt.date) -> None:
+    found = find_deadline(text, 2025)
+    assert found is not None and (found[0].raw, found[0].date) == (raw, expected)
+
+
+@pytest.mark.parametrize("cell", ["Từ tháng 5/2024", "Từ quý II/2025"])
+def test_a_time_cell_opening_with_from_is_a_start(cell: str) -> None:
+    d = parse_deadline(cell, 2025)
+    assert d is not None and (d.kind, d.date) == ("start", None)
+
+
+@pytest.mark.parametrize("text", ["Báo cáo hằng quý.", "Báo cáo kết quả thực hiện định kỳ hằng quý về Sở Nội vụ"])
+def test_a_report_verb_opening_the_task_does_not_make_its_recurrence_a_thing(text: str) -> None:
+    found = find_deadline(text, 2025)
+    assert found is not None and found[0].kind == "recurring"

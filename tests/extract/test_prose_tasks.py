@@ -439,3 +439,25 @@ def test_a_field_blocks_time_keeps_no_sentence_stop() -> None:
     (task,) = tasks_of("II. NHIỆM VỤ, GIẢI PHÁP\n1. Tuyên truyền về Chỉ số SIPAS\n- Đơn vị chủ trì: Phòng Văn hóa và "
                        "Thông tin.\n- Thời gian thực hiện: Quý II/2024.\n", issuer="UBND huyện Sa Pa")
     assert (task.deadline.raw, task.deadline.date) == ("Quý II/2024", dt.date(2024, 6, 30))
+
+
+@pytest.mark.parametrize("text,lead,start", [
+    # verbs that fold like a preposition ("theo", "cùng", "từ", "cấp", "để") after their unit
+    ("Giao Phòng Nội vụ theo dõi, đôn đốc, tổng hợp kết quả thực hiện Kế hoạch.", "Phòng Nội vụ", "theo dõi"),
+    ("2. Sở Nội vụ theo dõi, đôn đốc việc thực hiện Chỉ thị này.", "Sở Nội vụ", "theo dõi"),
+    ("Sở Thông tin và Truyền thông cung cấp thông tin cho các cơ quan báo chí.", "Sở Thông tin và Truyền thông", "cung cấp"),
+    ("UBND các xã, thị trấn tự đánh giá, chấm điểm các tiêu chí.", "UBND các xã, thị trấn", "tự đánh giá"),
+    ("Sở Tư pháp cập nhật cơ sở dữ liệu quốc gia về pháp luật.", "Sở Tư pháp", "cập nhật"),
+    ("Sở Nội vụ đề xuất UBND tỉnh khen thưởng các tập thể có thành tích.", "Sở Nội vụ", "đề xuất"),
+    # "Kiến nghị" opens a report's proposal as "Đề nghị" does; "Riêng X" names the item's own unit
+    ("Kiến nghị Bộ Nội vụ sớm ban hành hướng dẫn xác định Chỉ số cải cách hành chính.", "Bộ Nội vụ", "sớm ban hành"),
+    ("Riêng Văn phòng UBND tỉnh chỉ đạo Trung tâm Phục vụ hành chính công tỉnh tiếp nhận hồ sơ.", "Văn phòng UBND tỉnh",
+     "chỉ đạo"),
+])
+def test_verbs_folding_like_prepositions_and_more_lead_ins(text: str, lead: str, start: str) -> None:
+    (task,) = tasks_of(text)
+    assert leads(task) == [lead] and task.text.startswith(start)
+
+
+def test_a_unit_before_the_same_words_as_prepositions_is_still_no_subject() -> None:
+    assert tasks_of("UBND các xã cùng cấp thực hiện việc công khai.\n") == []

@@ -71,6 +71,9 @@ def test_task_sections(heading: str) -> None:
     "UBND huyện yêu cầu các cơ quan, đơn vị tổ chức thực hiện nghiêm túc Kế hoạch này./.",
     "Đề nghị các cơ quan, đơn vị triển khai thực hiện nghiêm túc các nội dung Công văn này.",
     "Yêu cầu Thủ trưởng các cơ quan, đơn vị và Chủ tịch UBND các xã, thị trấn thực hiện nghiêm túc nội dung trên./.",
+    "Thủ trưởng các cơ quan, đơn vị, Chủ tịch UBND các xã, thị trấn nghiêm túc triển khai thực hiện Kế hoạch này./.",
+    "Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan, đơn vị phản ánh về Sở Nội vụ để tổng hợp.",
+    "Sở Tài chính rất mong nhận được sự quan tâm, phối hợp của các cơ quan, đơn vị.",
 ])
 def test_closing_formulas(text: str) -> None:
     assert is_closing_formula(text)
