@@ -51,7 +51,9 @@ def is_docx(data: bytes) -> bool:
 
 
 def _html_score(head: bytes) -> int:
-    return len(_HTML_TAGS.findall(head))
+    """How many different tags the head holds: a Markdown text with "<br>" in its table cells
+    holds one, many times; a page holds html, head, body, div, p …"""
+    return len({tag.lower().replace(b" ", b"").rstrip(b"\t\r\n") for tag in _HTML_TAGS.findall(head)})
 
 
 def detect_kind(data: bytes, name: str = "") -> Kind:
