@@ -243,6 +243,8 @@ def _joins(prev: str, nxt: str) -> bool:
         return True  # a proper name wrapped before its last word: "… của UBND tỉnh Lào" / "Cai)"
     if LIST_LABEL.match(nxt):
         return False
+    if _STAMP_LINE.match(nxt) and not prev.lower().endswith(_DATE_WORDS):
+        return False  # a news item's date under its headline: "08/04/2024", "15/05/2024 10:20"
     if _starts_lower(nxt) or _WRAPPED_NUMBER.match(nxt) or nxt[:1] in "“\"":
         return True  # "… trước ngày" / "30/6/2024.", "… nội dung" / "“Công khai, minh bạch”"
     # a wrap before a capitalised word (a unit, a place): the line stopped on a comma or on a
@@ -262,6 +264,11 @@ OPEN_ENDINGS = frozenset("""
 # bản") that is no list label: the rest of a sentence wrapped before its date or count. A bare
 # number ("1", "2024") is not one: an unruled table's cells stand one a line.
 _WRAPPED_NUMBER = re.compile(r"\d{1,2}[/.-]\d{1,4}\b|[IVX]{1,4}/\d{4}|\d+ (?=[^\W\d_])(?![A-ZĐ])")
+
+# a line that is a date and perhaps a time, nothing else; it continues only a line that asks for
+# a date ("… trước ngày" / "30/6/2024")
+_STAMP_LINE = re.compile(r"^(?:\d{1,2}[:h]\d{2}\s*[-|,]?\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2})?\s*$")
+_DATE_WORDS = ("ngày", "trước", "đến", "từ", "hạn", "tới")
 
 _WORD_HYPHEN_END = re.compile(r"\w-$")
 # A line that is only the end of a name and of its sentence or bracket: "Cai).", "Nam."
@@ -306,19 +313,34 @@ def _tab_cells(line: str, sep: str = "\t") -> list[str] | None:
 
 
 def find_tab_runs(lines: list[str], sep: str = "\t") -> list[tuple[int, int]]:
-    """(start, end) line ranges of tables with one row a line: two or more consecutive lines
-    whose cells are separated by tabs (copied from Word) or by " | " (portal text, Markdown)."""
+    """(start, end) line ranges of tables with one row a line: two or more lines whose cells
+    are separated by tabs (copied from Word) or by " | " (portal text, Markdown), with up to
+    MAX_WRAPPED_LINES lines between two of them where a cell's text wrapped ("… theo phương
+    pháp SIPAS của" / "Bộ Nội vụ | Báo cáo | …"): tab_table joins those to their row."""
+    def is_row(k: int) -> bool:
+        return _tab_cells(lines[k], sep) is not None or (sep == "|" and _RULE_ROW.match(lines[k]) is not None)
+
     runs: list[tuple[int, int]] = []
     i, n = 0, len(lines)
     while i < n:
-        end = i
-        while end < n and (_tab_cells(lines[end], sep) is not None or (sep == "|" and end > i and _RULE_ROW.match(lines[end]))):
-            end += 1
-        if end - i >= 2:
-            runs.append((i, end))
-            i = end
-        else:
+        if _tab_cells(lines[i], sep) is None:
             i += 1
+            continue
+        end, rows = i + 1, 1
+        while end < n:
+            if is_row(end):
+                end, rows = end + 1, rows + 1
+                continue
+            gap = end
+            while gap < n and gap - end < MAX_WRAPPED_LINES and lines[gap].strip() and not is_row(gap):
+                gap += 1
+            if gap < n and gap > end and is_row(gap) and sep in lines[gap]:
+                end = gap  # the wrapped lines, then the row that goes on or follows
+                continue
+            break
+        if rows >= 2:
+            runs.append((i, end))
+        i = end
     return runs
 
 
@@ -338,10 +360,7 @@ def find_markdown_runs(lines: list[str]) -> list[tuple[int, int]]:
         end = i
         while end < n and _is_markdown_row(lines[end]):
             end += 1
-        # a rule line, or rows that all open and close with "|" and hold as many cells (a table
-        # copied out of a page row by row: "| 1 | Rà soát … | Sở Tư pháp | … |")
-        if end - i >= 2 and (any(_RULE_ROW.match(line) for line in lines[i:end])
-                             or len({line.count("|") for line in lines[i:end]}) == 1):
+        if end - i >= 2 and any(_RULE_ROW.match(line) for line in lines[i:end]):
             runs.append((i, end))
             i = end
         else:
@@ -349,34 +368,97 @@ def find_markdown_runs(lines: list[str]) -> list[tuple[int, int]]:
     return runs
 
 
+def _row_cells(line: str, sep: str) -> list[str]:
+    text = line.strip()
+    if sep == "|":
+        text = text.strip("|")
+    return [collapse(c.replace("**", "").replace(_CELL_BREAK, " ")) for c in text.split(sep)]
+
+
+# where a "<br>" broke a line inside a cell: a space in a table's row, a line of its own in a
+# two-column header table ("UBND TỈNH BÌNH ĐỊNH<br>SỞ TƯ PHÁP | CỘNG HÒA …") and in prose
+_CELL_BREAK = "\x1f"
+
+
 def tab_table(lines: list[str], sep: str = "\t") -> list[list[str]]:
-    """Rows of a delimited run (Markdown rule lines dropped), padded to one width."""
-    rows = [cells for line in lines if not (sep == "|" and _RULE_ROW.match(line)) and (cells := _tab_cells(line, sep))]
+    """Rows of a delimited run (Markdown rule lines dropped), padded to one width.
+
+    A line that wrapped inside a cell goes on in its row: a line with no separator, a line
+    not opening with "|" in a table whose rows do, or, in a table whose rows do not, a line
+    that follows a row short of the table's width ("…của" / "Bộ Nội vụ | Báo cáo | …")."""
+    body = [line for line in lines if line.strip() and not (sep == "|" and _RULE_ROW.match(line))]
+    if not body:
+        return []
+    width = max(len(_row_cells(line, sep)) for line in body)
+    piped = sep == "|" and sum(line.lstrip().startswith("|") for line in body) * 2 > len(body)
+    rows: list[list[str]] = []
+    for line in body:
+        cells = _row_cells(line, sep)
+        if sep not in line:
+            goes_on = bool(rows)
+        elif piped:
+            goes_on = bool(rows) and not line.lstrip().startswith("|")
+        else:
+            goes_on = bool(rows) and len(rows[-1]) < width and len(rows[-1]) + len(cells) - 1 <= width
+        if goes_on:
+            last = rows[-1]
+            last[-1] = f"{last[-1]} {cells[0]}".strip()
+            last.extend(cells[1:])
+        else:
+            rows.append(cells)
     width = max(len(r) for r in rows)
     return [r + [""] * (width - len(r)) for r in rows]
 
 
+# a line break inside a Markdown table's cell ("UBND TỈNH BÌNH ĐỊNH<br>**SỞ TƯ PHÁP**")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
 def text_to_drafts(text: str) -> list[Draft]:
     """Plain text (already NFC and free of portal furniture) to blocks in reading order."""
+    if "<" in text:
+        text = _BR.sub(_CELL_BREAK, text)
     lines = text.split("\n")
     drafts: list[Draft] = []
     cursor = 0
     runs: list[tuple[int, int, str]] = []
-    if "|" in text:  # Markdown and flattened tables, " | " rows: no line to look at without a "|"
+
+    def free(s: int, e: int) -> bool:
+        return not any(ps < e and s < pe for ps, pe, _ in runs)
+
+    # Markdown first, then one row a line (" | " or tabs), then the flattened reading, which
+    # would claim a group row's trailing "| |" ("I | THAM GIA CỦA NGƯỜI DÂN Ở CẤP CƠ SỞ | | |")
+    # and the rows around it; no line to look at without a "|" or a tab
+    if "|" in text:
         runs += [(s, e, "|") for s, e in find_markdown_runs(lines)]
-        runs += [(s, e, "pipe") for s, e in find_pipe_runs(lines) if not any(ps < e and s < pe for ps, pe, _ in runs)]
-    for sep in ("\t", "|"):  # one row a line: tab-separated, then " | "-separated
-        if sep not in text:  # no line to look at (most texts have no tab)
-            continue
-        runs += [(s, e, sep) for s, e in find_tab_runs(lines, sep)
-                 if not any(ps < e and s < pe for ps, pe, _ in runs)]
+        runs += [(s, e, "|") for s, e in find_tab_runs(lines, "|") if free(s, e)]
+    if "\t" in text:
+        runs += [(s, e, "\t") for s, e in find_tab_runs(lines, "\t") if free(s, e)]
+    if "|" in text:
+        runs += [(s, e, "pipe") for s, e in find_pipe_runs(lines) if free(s, e)]
     for start, end, kind in sorted(runs):
-        drafts.extend(prose_drafts(lines[cursor:start]))
+        drafts.extend(_prose(lines[cursor:start]))
         if kind in ("\t", "|"):
-            drafts.append(table_draft(tab_table(lines[start:end], kind)))
+            rows = tab_table(lines[start:end], kind)
+            if rows and len(rows[0]) >= MIN_TAB_CELLS:
+                drafts.append(table_draft(rows))
+            else:  # a two-column table over its rule line: the document's header, read as lines
+                drafts.extend(_prose([line.replace("**", "") for line in _header_lines(lines[start:end], kind)]))
         else:
             for rows in cells_to_tables(split_cells(lines[start:end])):
                 drafts.append(table_draft(rows))
         cursor = end
-    drafts.extend(prose_drafts(lines[cursor:]))
+    drafts.extend(_prose(lines[cursor:]))
     return drafts
+
+
+def _prose(lines: list[str]) -> list[Draft]:
+    return prose_drafts([part for line in lines for part in line.split(_CELL_BREAK)] if any(
+        _CELL_BREAK in line for line in lines) else lines)
+
+
+def _header_lines(lines: list[str], sep: str) -> list[str]:
+    """A two-column header table's cells, left column first, each "<br>" a line of its own."""
+    rows = [line.strip().strip("|").split(sep) for line in lines if line.strip() and not _RULE_ROW.match(line)]
+    columns = [[row[k] for row in rows if k < len(row)] for k in range(max(len(r) for r in rows))] if rows else []
+    return [part.strip() for column in columns for cell in column for part in cell.split(_CELL_BREAK) if part.strip()]

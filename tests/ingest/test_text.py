@@ -292,3 +292,61 @@ def test_a_row_by_row_table_keeps_its_empty_cells_in_their_columns() -> None:
     (table,) = [b for b in ingest_bytes(text.encode(), "t.txt").blocks if b.kind == "table"]
     assert table.rows[1:] == [["I", "CẢI CÁCH THỂ CHẾ", "", ""],
                               ["1", "Rà soát văn bản quy phạm pháp luật", "Sở Tư pháp", "Quý III/2024"]]
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+def test_group_rows_with_empty_cells_in_a_one_row_a_line_table(sep: str) -> None:
+    # "I | THAM GIA CỦA NGƯỜI DÂN Ở CẤP CƠ SỞ | | |": the flattened reading claimed the row's
+    # trailing "|" and lost the table; a tab table lost its group rows' empty cells
+    from vanban.ingest.read import ingest_bytes
+
+    rows = [["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian"],
+            ["I", "THAM GIA CỦA NGƯỜI DÂN Ở CẤP CƠ SỞ", "", ""],
+            ["1", "Triển khai Luật Thực hiện dân chủ ở cơ sở", "Phòng Nội vụ", "Thường xuyên"],
+            ["II", "CÔNG KHAI, MINH BẠCH", "", ""],
+            ["1", "Công khai danh sách hộ nghèo", "UBND các xã, thị trấn", "Tháng 12/2024"]]
+    text = "\n".join(sep.join(r).rstrip() if sep == "\t" else sep.join(r) for r in rows) + "\n"
+    (table,) = [b for b in ingest_bytes(text.encode(), "t.txt").blocks if b.kind == "table"]
+    assert table.rows == rows
+
+
+@pytest.mark.parametrize("text", [
+    # a leading-pipe row whose task cell wrapped onto the next line
+    "| TT | Nhiệm vụ | Thời gian | Cơ quan phối hợp |\n| 1 | Khảo sát ý kiến người dân theo phương pháp SIPAS của\n"
+    "Bộ Nội vụ | Quý III/2025 | UBND các xã |\n| 2 | Số hóa hồ sơ | Thường xuyên | |\n",
+    # a tab row whose unit cell wrapped
+    "TT\tNhiệm vụ\tThời gian\tCơ quan phối hợp\n1\tKhảo sát ý kiến người dân theo phương pháp SIPAS của\n"
+    "Bộ Nội vụ\tQuý III/2025\tUBND các xã\n2\tSố hóa hồ sơ\tThường xuyên\tVăn phòng\n",
+])
+def test_a_cell_wrapped_onto_the_next_line_stays_in_its_row(text: str) -> None:
+    from vanban.ingest.read import ingest_bytes
+
+    (table,) = [b for b in ingest_bytes(text.encode(), "t.txt").blocks if b.kind == "table"]
+    assert table.rows[1] == ["1", "Khảo sát ý kiến người dân theo phương pháp SIPAS của Bộ Nội vụ", "Quý III/2025",
+                             "UBND các xã"]
+    assert [r[0] for r in table.rows] == ["TT", "1", "2"]
+
+
+def test_markdown_with_a_two_column_header_table_bold_cells_and_line_breaks() -> None:
+    # a Markdown copy of a department's plan: the header as a two-column table with "<br>" in its
+    # cells (it made the reader fail on an empty table), bold group rows
+    from vanban.ingest.read import ingest_bytes
+
+    text = ("| UBND TỈNH BÌNH ĐỊNH<br>**SỞ TƯ PHÁP** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |\n|---|---|\n"
+            "| Số: 612/KH-STP | Bình Định, ngày 08 tháng 4 năm 2024 |\n\n"
+            "| STT | Nội dung công việc | Đơn vị phối hợp | Thời gian hoàn thành |\n|:---:|---|---|:---:|\n"
+            "| **I** | **VĂN PHÒNG SỞ** | | |\n| 1 | Cập nhật thủ tục hành chính | Các phòng chuyên môn | Thường xuyên |\n")
+    doc = ingest_bytes(text.encode(), "kh.md")
+    assert doc.media_type == "text"
+    assert "UBND TỈNH BÌNH ĐỊNH\n\nSỞ TƯ PHÁP" in doc.text and "**" not in doc.text
+    (table,) = [b for b in doc.blocks if b.kind == "table"]
+    assert table.rows[1] == ["I", "VĂN PHÒNG SỞ", "", ""]
+
+
+def test_a_date_line_under_a_headline_stays_apart() -> None:
+    from vanban.ingest.read import ingest_bytes
+
+    doc = ingest_bytes("Thừa Thiên Huế: Khắc phục hạn chế, nâng cao Chỉ số PAPI\n15/05/2024 10:20\n".encode(), "n.txt")
+    assert [b.text for b in doc.blocks] == ["Thừa Thiên Huế: Khắc phục hạn chế, nâng cao Chỉ số PAPI", "15/05/2024 10:20"]
+    doc = ingest_bytes("báo cáo UBND tỉnh trước ngày\n30/6/2024\n".encode(), "n.txt")
+    assert [b.text for b in doc.blocks] == ["báo cáo UBND tỉnh trước ngày 30/6/2024"]
