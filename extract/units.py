@@ -356,6 +356,8 @@ def _group_at(toks: _Toks, i: int, places: bool) -> int:
         if not m or (toks[k].upper and _head_at(toks, k) and _unit_end(toks, k) > k + m):
             break
         j = k + m
+    if toks[j - 1].low == "thuộc":  # a noun listed with its "trực thuộc": its object may follow
+        j = _place_or_unit(toks, j)
     return _qualifiers(toks, j)
 
 
@@ -400,8 +402,11 @@ def _place_or_unit(toks: _Toks, k: int) -> int:
         while toks.has(k) and toks[k].upper and not _head_at(toks, k):
             k += 1
         return k
-    if toks[k].upper and _head_at(toks, k):
-        return _unit_end(toks, k)
+    head = _head_at(toks, k) if toks[k].upper else None
+    if head:
+        end = _unit_end(toks, k)
+        # a bare head is the body the document speaks for: "các phòng, đơn vị thuộc Sở"
+        return end if end > k else k + head[0]
     if toks[k].upper and toks[k].fld in ("thanh", "tinh", "huyen"):  # "của Thành phố"
         k += 1
         while toks.has(k) and toks[k].upper and toks[k].fld in _VOCAB:

@@ -506,3 +506,11 @@ def test_telecoms_post_and_banks_that_plans_assign_work_to() -> None:
     assert found is not None and [u.text for u in found] == ["Viettel Lào Cai", "VNPT Lào Cai", "Bưu điện tỉnh"]
     found = unit_at_start("Ngân hàng Chính sách xã hội tỉnh công khai các chương trình tín dụng ưu đãi.")
     assert found is not None and [u.text for u in found] == ["Ngân hàng Chính sách xã hội tỉnh"]
+
+
+@pytest.mark.parametrize("name", ["Các phòng, đơn vị thuộc Sở", "Các phòng, đơn vị trực thuộc Sở",
+                                  "Trưởng các phòng, đơn vị thuộc Sở", "CÁC PHÒNG, ĐƠN VỊ THUỘC SỞ"])
+def test_a_group_of_the_body_the_document_speaks_for(name: str) -> None:
+    # a department's plan names its own sub-units by "thuộc Sở", the Sở bare
+    found = unit_at_start(f"{name} tiếp tục quán triệt, nâng cao nhận thức của công chức.")
+    assert found is not None and [u.text for u in found] == [name]
