@@ -9,6 +9,7 @@ blocks keeping that context; what a unit name is comes from extract/units.py.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -242,7 +243,7 @@ def _requests_in(head: str) -> Iterator[re.Match[str]]:
 def _speech_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A speech verb and its comma or colon after a subject, and the same after a few opening
     words with no unit ("Chỉ thị nêu rõ, …")."""
-    verb = rf"(?:(?:da|cung)\s+)?(?:{_words_alt(_ASSIGN_DATA['speech_verbs'])})\s*[,:]\s*"
+    verb = rf"(?:(?:da|cung)\s+)?(?:{_words_alt(_ASSIGN_DATA['speech_verbs'])})(?:\s+(?:nhu\s+sau|cu\s+the))?\s*[,:]\s*"
     return re.compile(r"\s*" + verb), re.compile(r"\s*(?:[^\s,.;:]+\s+){1,6}?" + verb)
 
 
@@ -276,7 +277,10 @@ def _addressees_of_request(clause: str, folded: str) -> Subject | None:
     for m in _requests_in(head):
         before = folded[:m.start()]
         requester = before.rsplit(",", 1)[-1]  # "Thực hiện Công văn số …, Chủ tịch UBND tỉnh yêu cầu …"
-        if ";" in before or _has_words(requester, 13) or re.search(r"\bda\s*$", before):
+        # a request after a full stop or inside a bracket belongs to that sentence or note, not
+        # to the clause's opening ("Kiện toàn Tổ công tác …. (Giao Văn phòng … chủ trì)")
+        if ";" in before or ". " in before or "(" in before or _has_words(requester, 13) \
+                or re.search(r"\bda\s*$", before):
             return None
         targets = _units_at(clause, m.end(), folded)
         if targets:
@@ -401,6 +405,8 @@ class Context:
     ref_year: int | None
     frames: list[Frame] = field(default_factory=list)
     intro_units: list[UnitRef] = field(default_factory=list)
+    intro_support: list[UnitRef] = field(default_factory=list)  # "… chủ trì, phối hợp với Y, Z:"
+    intro_level: int = 0  # the depth of the item the intro stands under: a sibling ends its list
     colon_units: list[UnitRef] = field(default_factory=list)
 
 
@@ -526,14 +532,30 @@ def _trailing_owner(body: str, ref_year: int | None) -> tuple[int, list[UnitRef]
             continue
         sub = subject_of(part)
         after = fold(part[sub.units[-1].end:]).strip(" ,.") if sub and sub.units else ""
-        if sub and sub.units and (re.match(r"chu tri\b", after) or _LEAD_IN.match(fold(part).lstrip())):
+        if sub and sub.units and (re.match(r"(?:chu tri|thuc hien)\b", after) or _LEAD_IN.match(fold(part).lstrip())):
             # "(Sở Nội vụ chủ trì, …)", "(Giao Sở Nội vụ thực hiện)"
             lead = lead or _refs(sub.units)
             support = support or _refs(sub.support)
+        elif sub and sub.units and re.match(r"phoi hop\b", after):  # "…; Phòng Văn hóa - Xã hội phối hợp)"
+            support = support or _refs(sub.units)
         if deadline is None:  # also beside the owner: "(Phòng Nội vụ chủ trì, hoàn thành trong tháng 10/2024)"
             found = find_deadline(part, ref_year)
             deadline = found[0] if found else None
     return (m.start(), lead, support, deadline) if lead else None
+
+
+def _owner_bracket(body: str, ref_year: int | None, fields: _Fields) -> list[Task] | None:
+    """A line that is only a bracket naming who leads ("(Giao Trung tâm Phục vụ hành chính công
+    phường)") gives the item before it, still waiting for an owner, its units."""
+    stripped = body.strip().rstrip(".;")
+    if not (stripped.startswith("(") and stripped.endswith(")")) or not fields.pending:
+        return None
+    owner = _trailing_owner(stripped, ref_year)
+    if owner is None or owner[0] != 0:
+        return None
+    _, lead, support, deadline = owner
+    pending, fields.pending = fields.pending[-1:], fields.pending[:-1]
+    return fields.tasks_for(pending, lead, support, deadline, ref_year, [])
 
 
 def _ends_as_intro(body: str, fbody: str) -> bool:
@@ -560,7 +582,9 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label:
     elif first is not None and first.assigned_by is not None and not first.units:
         return [], False
     elif ctx_units and not is_generic_addressee(body, fbody):
-        spans.append((0, 0, ctx_units, [], "prose-context"))
+        # a list's items: the intro's partners are theirs too ("X chủ trì, phối hợp với Y:" / "a) …")
+        support = ctx.intro_support if ctx_units == ctx.intro_units else []
+        spans.append((0, 0, ctx_units, support, "prose-context"))
     # Further clauses that name their own unit are tasks of their own.
     search_from = spans[0][1] if spans else 0
     for point in _split_points(body, search_from):
@@ -579,17 +603,18 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label:
     # "… đề nghị các cơ quan, đơn vị:" or "… thực hiện các nhiệm vụ sau:": the list that follows is theirs
     if spans and spans[-1][4] != "prose-context" and _ends_as_intro(body, fbody):
         # the last clause with a subject introduces a list: "… yêu cầu các phòng … nhiệm vụ sau:"
-        ctx.intro_units = spans.pop()[2]
+        _, _, ctx.intro_units, ctx.intro_support, _ = spans.pop()
+        ctx.intro_level = ctx.frames[-1].level if ctx.frames else 0
         if not spans:
             return [], True
-    if not spans:
-        owner = _trailing_owner(body, ctx.ref_year)
-        if owner:
-            at, lead, support, deadline = owner
-            task = _make_task(block, body_off, body, fbody, 0, at, 0, lead, support, label, ctx, "prose-trailing-owner")
-            if task and deadline:
-                task.deadline = deadline
-            return ([task] if task else []), False
+    owner = _trailing_owner(body, ctx.ref_year) if not spans or (
+        spans[0][0] > 0 and body.rstrip(" .;").endswith(")")) else None
+    if owner and all(s[0] >= owner[0] for s in spans):  # only the bracket names anyone: it owns the item
+        at, lead, support, deadline = owner
+        task = _make_task(block, body_off, body, fbody, 0, at, 0, lead, support, label, ctx, "prose-trailing-owner")
+        if task and deadline:
+            task.deadline = deadline
+        return ([task] if task else []), False
     tasks = []
     for i, (clause_start, t_start, lead, support, rule) in enumerate(spans):
         t_end = spans[i + 1][0] if i + 1 < len(spans) else len(body)
@@ -654,6 +679,41 @@ def field_of(body: str) -> tuple[str, str] | None:
     return (role, m.group("value").strip()) if role in _FIELD_ROLES else None
 
 
+# The next field's label inside one passage: "Đơn vị chủ trì: Thanh tra tỉnh. Đơn vị phối hợp: Sở
+# Nội vụ, Công an tỉnh. Thời gian: Năm 2024." (a block written on one line, or joined by ingest)
+_NEXT_FIELD = re.compile(
+    r"(?:[.;]\s+|\s+[-–+]\s+)(?=(?:(?:don vi|co quan|to chuc|bo phan)\s+)?(?:chu tri|phoi hop|thuc hien"
+    r"|thoi gian|thoi han|tien do|han hoan thanh)\b[^:.;]{0,30}:)")
+
+
+# A field whose value is the work itself, inside a block of fields ("- Nhiệm vụ trọng tâm: + … + …",
+# "- Nội dung: Rà soát …"); the item above the block is then only its heading
+_TASK_FIELD = re.compile(r"^\s*(?:nhiem vu(?:\s+(?:trong tam|cu the|chu yeu|chinh))?|noi dung(?:\s+(?:cong viec|thuc hien|nhiem vu))?|cong viec)\s*:\s*")
+
+
+def inline_fields(body: str, fbody: str) -> tuple[int, list[tuple[str, str]]] | None:
+    """Where an item's own text ends and its fields begin ("4. Tổ chức hội nghị đối thoại …. Đơn
+    vị thực hiện: Văn phòng HĐND và UBND phường."): (that offset, the fields), else None."""
+    if ":" not in body:
+        return None
+    m = _NEXT_FIELD.search(fbody)
+    if m is None or m.start() == 0 or body.count("(", 0, m.start()) != body.count(")", 0, m.start()):
+        return None  # none, or inside a bracket ("(Cơ quan chủ trì: …; Thời gian: …)": _trailing_owner's)
+    flds = fields_of(body[m.end():])
+    return (m.start(), flds) if flds else None
+
+
+def fields_of(body: str) -> list[tuple[str, str]]:
+    """Every field of a passage that opens with one, in order: one for "Đơn vị chủ trì: Sở Tư
+    pháp", three for a block on one line; [] for a passage that is no field."""
+    if field_of(body) is None:
+        return []
+    fbody = fold(body)
+    cuts = [0] + [m.end() for m in _NEXT_FIELD.finditer(fbody)] + [len(body)]
+    parts = [body[a:b].rstrip(" ;.-–+") for a, b in itertools.pairwise(cuts) if body[a:b].strip()]
+    return [fld for part in parts if (fld := field_of(part))]
+
+
 @dataclass
 class _Pending:
     """A passage with no owner of its own, waiting for a field block to name one."""
@@ -678,6 +738,7 @@ class _Pending:
 class _Fields:
     values: dict[str, str] = field(default_factory=dict)
     pending: list[_Pending] = field(default_factory=list)
+    task_list: bool = False  # the block named its work in a field ("Nhiệm vụ trọng tâm:")
 
     def add_pending(self, item: _Pending) -> None:
         # an item whose own sub-items wait for the same fields is their section title, not a task
@@ -688,12 +749,17 @@ class _Fields:
     def flush(self, ref_year: int | None, last: list[Task]) -> list[Task]:
         """Tasks for the pending passages from the collected fields; then start afresh."""
         values, pending = self.values, self.pending
-        self.values, self.pending = {}, []
+        self.values, self.pending, self.task_list = {}, [], False
         if not values:
             return []
         lead = unit_refs(values.get("lead", ""))
         support = unit_refs(values.get("support", ""))
         deadline = parse_deadline(values["deadline"], ref_year) if values.get("deadline") else None
+        return self.tasks_for(pending, lead, support, deadline, ref_year, last)
+
+    def tasks_for(self, pending: list[_Pending], lead: list[UnitRef], support: list[UnitRef],
+                  deadline: Deadline | None, ref_year: int | None, last: list[Task]) -> list[Task]:
+        """The pending passages as tasks of these units, or the units completing the last task."""
         if not pending:
             # the fields complete the task just before them ("1. Sở Nội vụ tổ chức …" / "- Thời gian: …")
             if last:
@@ -756,21 +822,45 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         body, fbody = text[body_off:], ftext[body_off:]
         if lab is None and block.kind == "heading" and text.strip().isupper():
             lab = structure.Label("", "heading", 1, 0)
-        fld = field_of(body)
-        if fld:
-            fields.values.setdefault(fld[0], fld[1])
+        flds = fields_of(body)
+        if flds:
+            for role, value in flds:
+                fields.values.setdefault(role, value)
+            continue
+        if fields.values and (task_field := _TASK_FIELD.match(fbody)):
+            # "- Nhiệm vụ trọng tâm: …" inside a block: the work, under the block's heading
+            fields.task_list = True
+            if body[task_field.end():].strip():
+                fields.add_pending(_Pending(block, body_off + task_field.end(), body[task_field.end():], None, 99,
+                                            tuple(ctx.frames)))
+            else:
+                fields.pending = [p for p in fields.pending if p.level >= 99]
+            continue
+        if fields.values and fields.task_list and lab and lab.kind in _BULLETS:
+            fields.add_pending(_Pending(block, body_off, body, None, 99, tuple(ctx.frames)))
+            continue  # "+ Công khai …" listed under "Nhiệm vụ trọng tâm:"
+        if bracket := _owner_bracket(body, ref_year, fields):
+            tasks.extend(bracket)
+            continue  # "(Giao Trung tâm Phục vụ hành chính công phường)" on a line of its own
+        if fields.values and lab and lab.kind in _BULLETS and fields.pending and lab.level > fields.pending[-1].level:
+            # the block came first, its items after it: "3. Nội dung 8" / "Đơn vị chủ trì: …" / "- Hướng dẫn …"
+            fields.task_list = True
+            fields.add_pending(_Pending(block, body_off, body, None, 99, tuple(ctx.frames)))
             continue
         if fields.values:
             tasks.extend(fields.flush(ref_year, tasks))
-        if lab and lab.kind not in _BULLETS and fields.pending and lab.level <= fields.pending[0].level:
-            fields.pending = []  # a new item at the same depth: those passages found no owner
+        inline = inline_fields(body, fbody)
+        if inline:  # the item's own fields after its text: read the text, then take the fields
+            body, fbody = body[:inline[0]], fbody[:inline[0]]
+        if lab and lab.kind not in _BULLETS and fields.pending and lab.level < fields.pending[0].level:
+            fields.pending = []  # a new item above them: those passages found no owner
         if lab:
             while ctx.frames and ctx.frames[-1].level >= lab.level:
                 ctx.frames.pop()
             if lab.kind not in _BULLETS:
                 ctx.colon_units = []
-            if lab.level <= 2:
-                ctx.intro_units = []
+            if lab.level <= 2 or (ctx.intro_units and lab.kind not in _BULLETS and lab.level <= ctx.intro_level):
+                ctx.intro_units, ctx.intro_support = [], []
         if structure.is_closing_formula(body, fbody):
             ctx.intro_units, ctx.colon_units = [], []
             continue
@@ -837,5 +927,8 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             fields.add_pending(_Pending(
                 block, body_off, body, own_label, lab.level if lab else 99, tuple(ctx.frames)))
         tasks.extend(found_tasks)
+        if inline:
+            for role, value in inline[1]:
+                fields.values.setdefault(role, value)
     tasks.extend(fields.flush(ref_year, tasks))
     return tasks

@@ -461,3 +461,71 @@ def test_verbs_folding_like_prepositions_and_more_lead_ins(text: str, lead: str,
 
 def test_a_unit_before_the_same_words_as_prepositions_is_still_no_subject() -> None:
     assert tasks_of("UBND các xã cùng cấp thực hiện việc công khai.\n") == []
+
+
+def test_a_block_of_fields_on_one_line_and_shared_by_numbered_items() -> None:
+    tasks = tasks_of("II. NHIỆM VỤ, GIẢI PHÁP\n1. Công khai, minh bạch\n"
+                     "- Công khai kết luận thanh tra trên Cổng thông tin điện tử tỉnh.\n"
+                     "Đơn vị chủ trì: Thanh tra tỉnh. Đơn vị phối hợp: Sở Nội vụ, Công an tỉnh. Thời gian: Năm 2024.\n"
+                     "3. Trách nhiệm giải trình\n3.1. Tổ chức đối thoại giữa Chủ tịch UBND quận với Nhân dân.\n"
+                     "3.2. Công khai kết quả giải quyết khiếu nại, tố cáo.\n"
+                     "- Đơn vị chủ trì: Văn phòng HĐND và UBND quận; phối hợp: Thanh tra quận; thời gian: Quý III/2024.\n",
+                     issuer="UBND quận Cẩm Lệ")
+    assert [(leads(t), supports(t), t.deadline.date) for t in tasks] == [
+        (["Thanh tra tỉnh"], ["Sở Nội vụ", "Công an tỉnh"], dt.date(2024, 12, 31)),
+        (["Văn phòng HĐND và UBND quận"], ["Thanh tra quận"], dt.date(2024, 9, 30)),
+        (["Văn phòng HĐND và UBND quận"], ["Thanh tra quận"], dt.date(2024, 9, 30))]
+    assert tasks[1].text.startswith("Tổ chức đối thoại") and tasks[2].text.startswith("Công khai kết quả")
+
+
+def test_fields_before_the_work_and_the_work_in_a_field() -> None:
+    # Quyết định layouts: the block opens the item, the work sits in "Nhiệm vụ trọng tâm:" or follows as bullets
+    tasks = tasks_of("III. TỔ CHỨC THỰC HIỆN\n2. Nội dung 4 \"Kiểm soát tham nhũng\"\n- Cơ quan chủ trì: Thanh tra tỉnh.\n"
+                     "- Cơ quan phối hợp: Sở Nội vụ; Công an tỉnh.\n- Nhiệm vụ trọng tâm:\n"
+                     "+ Công khai kết quả xử lý các vụ việc tham nhũng, tiêu cực;\n"
+                     "+ Kiểm tra việc tuyển dụng, bổ nhiệm công chức, viên chức.\n- Thời gian thực hiện: Quý III/2023.\n"
+                     "3. Nội dung 8\nĐơn vị chủ trì: Sở Thông tin và Truyền thông. Thời gian: Năm 2023.\n"
+                     "- Hướng dẫn người dân sử dụng dịch vụ công trực tuyến.\n"
+                     "- Phát triển hạ tầng internet băng thông rộng.\n", year=2023)
+    assert [t.text[:25] for t in tasks] == ["Công khai kết quả xử lý c", "Kiểm tra việc tuyển dụng,",
+                                            "Hướng dẫn người dân sử dụ", "Phát triển hạ tầng intern"]
+    assert [leads(t) for t in tasks] == [["Thanh tra tỉnh"]] * 2 + [["Sở Thông tin và Truyền thông"]] * 2
+    assert tasks[0].deadline.date == dt.date(2023, 9, 30) and supports(tasks[1]) == ["Sở Nội vụ", "Công an tỉnh"]
+
+
+def test_owners_in_brackets_on_their_own_line_after_the_text_and_doing_it() -> None:
+    tasks = tasks_of("II. NHIỆM VỤ\n1. Kiện toàn Tổ công tác cải cách hành chính của phường. (Giao Văn phòng HĐND "
+                     "và UBND phường chủ trì; Phòng Văn hóa - Xã hội phối hợp)\n"
+                     "2. Rà soát, niêm yết công khai bộ thủ tục hành chính cấp xã.\n"
+                     "(Giao Trung tâm Phục vụ hành chính công phường)\n"
+                     "3. Tổ chức hội nghị đối thoại với Nhân dân. Đơn vị thực hiện: Văn phòng HĐND và UBND phường.\n"
+                     "4. Thu gom, xử lý rác thải sinh hoạt (Phòng Kinh tế, Hạ tầng và Đô thị thực hiện).\n",
+                     issuer="UBND phường Lâm Viên")
+    assert [(t.text[:20], leads(t)) for t in tasks] == [
+        ("Kiện toàn Tổ công tá", ["Văn phòng HĐND và UBND phường"]),
+        ("Rà soát, niêm yết cô", ["Trung tâm Phục vụ hành chính công phường"]),
+        ("Tổ chức hội nghị đối", ["Văn phòng HĐND và UBND phường"]),
+        ("Thu gom, xử lý rác t", ["Phòng Kinh tế, Hạ tầng và Đô thị"])]
+    assert supports(tasks[0]) == ["Phòng Văn hóa - Xã hội"]
+
+
+def test_a_list_intro_ends_at_the_next_sibling_and_passes_its_partners_down() -> None:
+    tasks = tasks_of("III. TỔ CHỨC THỰC HIỆN\n5. Nội dung \"Thủ tục hành chính công\"\n"
+                     "Văn phòng UBND tỉnh chủ trì, phối hợp với các sở, ngành:\n"
+                     "a) Rà soát, chuẩn hóa quy trình nội bộ giải quyết thủ tục hành chính.\n"
+                     "6. Nội dung \"Cung ứng dịch vụ công\"\n- Sở Y tế: Nâng cao chất lượng khám, chữa bệnh tại trạm y tế xã.\n")
+    assert [(leads(t), supports(t)) for t in tasks] == [(["Văn phòng UBND tỉnh"], ["các sở, ngành"]), (["Sở Y tế"], [])]
+
+
+def test_a_leader_concluding_hands_no_work_to_himself() -> None:
+    # Thông báo kết luận: the headings under "… kết luận như sau:" are not the leader's tasks
+    tasks = tasks_of("Phó Chủ tịch UBND tỉnh kết luận như sau:\n1. Đánh giá chung\nNăm 2023, Chỉ số PAPI của tỉnh giảm "
+                     "06 bậc.\n2. Nhiệm vụ trong thời gian tới\n2.1. Giao Sở Nội vụ:\na) Tổ chức tập huấn nghiệp vụ cho "
+                     "công chức trước ngày 30/6/2024.\n", issuer="Văn phòng UBND tỉnh Thanh Hóa", doc_type="Thông báo")
+    assert [leads(t) for t in tasks] == [["Sở Nội vụ"]]
+
+
+def test_units_a_part_of_the_decision_assigned() -> None:
+    (task,) = tasks_of("1. Các cơ quan, đơn vị được phân công chủ trì:\na) Xây dựng kế hoạch cải thiện nội dung được "
+                       "giao, gửi Sở Nội vụ trước ngày 15/4/2023.\n", year=2023)
+    assert leads(task) == ["Các cơ quan, đơn vị được phân công chủ trì"]
