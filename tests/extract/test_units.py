@@ -514,3 +514,15 @@ def test_a_group_of_the_body_the_document_speaks_for(name: str) -> None:
     # a department's plan names its own sub-units by "thuộc Sở", the Sở bare
     found = unit_at_start(f"{name} tiếp tục quán triệt, nâng cao nhận thức của công chức.")
     assert found is not None and [u.text for u in found] == [name]
+
+
+@pytest.mark.parametrize("name", [
+    # names that go on in lower case after their first word, in PAPI, PCI and land-procedure plans
+    "Văn phòng Đăng ký đất đai tỉnh", "Chi nhánh Văn phòng Đăng ký đất đai huyện Bảo Thắng",
+    "Chi cục Bảo vệ môi trường", "Hiệp hội Doanh nghiệp tỉnh", "Ban Quản lý dự án đầu tư xây dựng huyện",
+    "Trung tâm Giám sát, điều hành đô thị thông minh tỉnh", "Trung tâm Nghiên cứu phát triển và Hỗ trợ cộng đồng",
+    "Ban Tiếp công dân tỉnh",
+])
+def test_names_going_on_in_lower_case_are_whole(name: str) -> None:
+    found = unit_at_start(f"{name} kiểm tra, hướng dẫn việc thực hiện.")
+    assert found is not None and [u.text for u in found] == [name]
