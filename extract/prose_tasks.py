@@ -334,8 +334,15 @@ def subject_of(clause: str, folded: str | None = None) -> Subject | None:
 _CHU_TRI = re.compile(r"chu tri\s*,?\s*")
 
 
+# a bracket right after the subject: "Sở Kế hoạch và Đầu tư (qua Phòng Doanh nghiệp, …) tổng hợp …"
+_NOTE_AFTER_UNIT = re.compile(r"\s*\([^()]{1,150}\)")
+
+
 def _finish(clause: str, units: list[Found], by: Found | None, folded: str) -> Subject | None:
     end = units[-1].end
+    note = _NOTE_AFTER_UNIT.match(clause, end)
+    if note:
+        end = note.end()
     rest = clause[end:]
     stripped = rest.lstrip(" ")
     if stripped.startswith(":"):
@@ -368,7 +375,11 @@ _SENTENCE_BREAK = re.compile(r"[.!?…;:](?:(?<=[.!?…])\s+|(?<=;)\s*|(?<=:)\s+
 def _split_points(text: str, start: int) -> list[int]:
     # a blank at `start` after a full stop breaks there: read from the stop
     pos = start - 1 if start > 0 and text[start - 1] in ".!?…" else start
-    return [m.end() for m in _SENTENCE_BREAK.finditer(text, pos)]
+    points = [m.end() for m in _SENTENCE_BREAK.finditer(text, pos)]
+    if "(" not in text:
+        return points
+    # no break inside a bracket: "(qua Phòng Doanh nghiệp; Phòng Đăng ký kinh doanh)" is a note
+    return [p for p in points if text.count("(", 0, p) <= text.count(")", 0, p)]
 
 
 @dataclass

@@ -936,10 +936,15 @@ def split_units(cell: str) -> list[str]:
             continue
         protected = max(_parse(toks, 0), 0)
         cuts: list[tuple[int, int, str | None]] = []  # (token index of separator, next start, written)
+        # no cut inside brackets: "UBND huyện (Văn phòng HĐND và UBND huyện tham mưu)" is one unit
+        depth, inside = 0, []
+        for tok in toks:
+            depth += (tok.text in "([") - (tok.text in ")]")
+            inside.append(depth > 0)
         k = protected  # no cut inside the first unit
         while k < len(toks):
             tok = toks[k]
-            if k + 1 < len(toks) and (tok.text == "," or tok.low == "và"):
+            if k + 1 < len(toks) and (tok.text == "," or tok.low == "và") and not inside[k]:
                 end = _parse(toks, k + 1)
                 el = None
                 if end <= k + 1:

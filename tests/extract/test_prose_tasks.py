@@ -529,3 +529,10 @@ def test_units_a_part_of_the_decision_assigned() -> None:
     (task,) = tasks_of("1. Các cơ quan, đơn vị được phân công chủ trì:\na) Xây dựng kế hoạch cải thiện nội dung được "
                        "giao, gửi Sở Nội vụ trước ngày 15/4/2023.\n", year=2023)
     assert leads(task) == ["Các cơ quan, đơn vị được phân công chủ trì"]
+
+
+def test_a_bracket_after_the_subject_or_inside_a_unit_cell_is_a_note() -> None:
+    tasks = tasks_of("II. NHIỆM VỤ\n1. Sở Kế hoạch và Đầu tư (qua Phòng Doanh nghiệp, kinh tế tập thể và tư nhân; Phòng "
+                     "Đăng ký kinh doanh) tổng hợp khó khăn của doanh nghiệp định kỳ hằng tuần.\n")
+    assert [(leads(t), t.text[:9], t.deadline.raw) for t in tasks] == [
+        (["Sở Kế hoạch và Đầu tư"], "tổng hợp ", "định kỳ hằng tuần")]

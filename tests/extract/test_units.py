@@ -526,3 +526,10 @@ def test_a_group_of_the_body_the_document_speaks_for(name: str) -> None:
 def test_names_going_on_in_lower_case_are_whole(name: str) -> None:
     found = unit_at_start(f"{name} kiểm tra, hướng dẫn việc thực hiện.")
     assert found is not None and [u.text for u in found] == [name]
+
+
+def test_no_cut_inside_a_bracket_of_a_unit_cell() -> None:
+    assert split_units("UBND huyện (Văn phòng HĐND và UBND huyện tham mưu)") == [
+        "UBND huyện (Văn phòng HĐND và UBND huyện tham mưu)"]
+    assert split_units("Sở Nội vụ (Ban Thi đua, Khen thưởng), Sở Tư pháp và Công an tỉnh") == [
+        "Sở Nội vụ (Ban Thi đua, Khen thưởng)", "Sở Tư pháp", "Công an tỉnh"]
