@@ -668,6 +668,26 @@ def _inline_items(body: str, fbody: str, start: int, end: int) -> list[tuple[int
 
 _BULLETS = ("dash", "plus")
 
+
+class _BulletLevels:
+    """Bullet symbols nest in the order a list first uses them, not in a fixed order: "* Chi cục
+    Bảo vệ môi trường:" over "- Tham mưu …" as well as "- …" over "+ …". The order starts anew
+    under each numbered item."""
+
+    _CLASSES = {"-": "-", "–": "-", "—": "-", "+": "+", "•": "•", "*": "*", "·": "•"}
+
+    def __init__(self) -> None:
+        self.levels: dict[str, int] = {}
+
+    def level_of(self, lab: structure.Label) -> structure.Label:
+        if lab.kind not in _BULLETS:
+            if lab.kind != "heading":
+                self.levels = {}
+            return lab
+        base = min(structure.bullet_levels())
+        level = self.levels.setdefault(self._CLASSES.get(lab.label, lab.label), base + len(self.levels))
+        return lab if level == lab.level else structure.Label(lab.label, lab.kind, level, lab.body_start)
+
 # "- Đơn vị chủ trì: Sở Tư pháp", "Thời gian thực hiện: Quý II/2024": a labelled field that
 # gives units or a time to the items before it (SCHEMA.md: bullets sharing one block of
 # "Đơn vị chủ trì / Đơn vị phối hợp / Thời gian" are each a task with that block's units and time).
@@ -819,6 +839,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
     report = doc_type == "Báo cáo"
     tasks: list[Task] = []
     fields = _Fields()
+    bullets = _BulletLevels()
     recipients = False
     for block in blocks:
         if block.kind == "table":
@@ -829,6 +850,8 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         if structure.is_end_of_body(text, ftext):
             break
         lab = structure.parse_label(text)
+        if lab is not None:
+            lab = bullets.level_of(lab)
         body_off = lab.body_start if lab else 0
         body, fbody = text[body_off:], ftext[body_off:]
         if lab is None and block.kind == "heading" and text.strip().isupper():

@@ -39,6 +39,13 @@ def _label_patterns() -> list[tuple[str, int, re.Pattern[str]]]:
     return out
 
 
+@cache
+def bullet_levels() -> tuple[int, ...]:
+    """The levels the bullet kinds ("-", "+") have in structure.toml's order: a list's own
+    nesting reassigns them (prose_tasks._BulletLevels)."""
+    return tuple(level for kind, level, _ in _label_patterns() if kind in ("dash", "plus"))
+
+
 def parse_label(text: str) -> Label | None:
     """The label a passage opens with ("II.", "1.", "1.1.", "a)", "-", "+"), or None.
 

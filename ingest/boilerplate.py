@@ -22,7 +22,7 @@ FURNITURE_LINES: tuple[str, ...] = (
     r"lượt xem\s*:?\s*[\d.,]+",
     r"trung bình\s*\(\s*\d+\s*bình chọn\s*\)",
     r"file văn bản đính kèm\s*:?",
-    r"tệp đính kèm\s*:?",
+    r"(?:file|tệp|tập tin|tài liệu) đính kèm\s*:?.*",  # "File đính kèm: KH 215 cai thien PAPI.pdf"
     r"chung nhan tin nhiem mang|chứng nhận tín nhiệm mạng",
     r"(?:in bài viết|gửi email|gửi bài viết|chia sẻ|bản in|quay lại|về đầu trang|lên đầu trang)",
 )

@@ -536,3 +536,17 @@ def test_a_bracket_after_the_subject_or_inside_a_unit_cell_is_a_note() -> None:
                      "Đăng ký kinh doanh) tổng hợp khó khăn của doanh nghiệp định kỳ hằng tuần.\n")
     assert [(leads(t), t.text[:9], t.deadline.raw) for t in tasks] == [
         (["Sở Kế hoạch và Đầu tư"], "tổng hợp ", "định kỳ hằng tuần")]
+
+
+def test_star_bullets_naming_units_over_dash_bullets() -> None:
+    # a department's news item: "* <unit>:" then its "- …" items (the order a list uses, not a fixed one)
+    tasks = tasks_of("Theo Kế hoạch, Giám đốc Sở phân công nhiệm vụ cụ thể như sau:\n"
+                     "* Chi cục Bảo vệ môi trường:\n- Tham mưu kiểm tra việc chấp hành pháp luật về bảo vệ môi trường.\n"
+                     "- Phối hợp với UBND các huyện, thành phố hướng dẫn phân loại rác thải sinh hoạt tại nguồn.\n"
+                     "* Thanh tra Sở:\n- Giải quyết dứt điểm đơn thư khiếu nại, tố cáo về đất đai.\n",
+                     issuer="Sở Tài nguyên và Môi trường tỉnh Sơn La", doc_type="Tin bài")
+    assert [leads(t) for t in tasks] == [["Chi cục Bảo vệ môi trường"]] * 2 + [["Thanh tra Sở"]]
+    # and the usual order, "- …" over "+ …", still nests the same way
+    tasks = tasks_of("II. NHIỆM VỤ\n- Sở Nội vụ:\n+ Tổ chức tập huấn nghiệp vụ cho công chức cấp xã.\n"
+                     "+ Kiểm tra công tác cải cách hành chính tại các huyện.\n")
+    assert [leads(t) for t in tasks] == [["Sở Nội vụ"]] * 2

@@ -92,6 +92,11 @@ def test_related_articles_after_the_body_go_with_their_headlines():
     assert remove_furniture(top) == top
 
 
+def test_an_attachment_line_is_furniture():
+    assert remove_furniture("Sở Nội vụ chủ trì thực hiện.\nFile đính kèm: KH 215 cai thien PAPI.pdf") == (
+        "Sở Nội vụ chủ trì thực hiện.")
+
+
 def test_mask_keeps_positions():
     lines = ["Thống kê truy cập", "Sở Nội vụ chủ trì", "Đăng nhập"]
     assert furniture_mask(lines) == [None, "Sở Nội vụ chủ trì", None]
