@@ -302,6 +302,9 @@ def subject_of(clause: str, folded: str | None = None) -> Subject | None:
         units = _units_at(clause, offset + lead_in.end(), folded)
         if units:
             return _finish(clause, units, None, folded)
+    topic = _topic_subject(clause, folded, offset)
+    if topic is not None:
+        return topic
     units = _units_at(clause, offset, folded)
     if not units and structure.starts_with_adverbial(clause, folded) and not is_legal_basis(clause):
         units = _subject_after_adverbial(clause, folded)
@@ -329,6 +332,35 @@ def subject_of(clause: str, folded: str | None = None) -> Subject | None:
         if targets:
             return _finish(clause, targets, units[0], folded)
     return _finish(clause, units, None, folded)
+
+
+# "Đối với Sở Nội vụ: …", "Với UBND các phường, kế hoạch yêu cầu …": the units the clause is about
+_TOPIC = re.compile(r"(?:doi voi|voi|rieng doi voi)\s+")
+# after the topic, someone asking with no object: "…, Chủ tịch UBND tỉnh yêu cầu <work>"
+_TOPIC_REQUEST = re.compile(r"(?:[^\s,.;:]+\s+){0,6}?(?:yeu cau|de nghi|giao)\s+(?:phai\s+)?")
+
+
+def _topic_subject(clause: str, folded: str, offset: int) -> Subject | None:
+    """The units a clause opens by naming as its topic, followed by ":" or ",", as its subject."""
+    topic = _TOPIC.match(folded, offset)
+    if topic is None:
+        return None
+    units = _units_at(clause, topic.end(), folded)
+    if not units:
+        return None
+    end = units[-1].end
+    sep = re.match(r"\s*([:,])\s*", clause[end:end + 4])
+    if sep is None:
+        return None
+    pos = end + sep.end()
+    if sep.group(1) == ":":
+        return Subject(units, pos, colon=True)
+    request = _TOPIC_REQUEST.match(folded, pos)
+    if request:
+        pos = request.end()
+    elif _units_at(clause, pos, folded):
+        return None  # "Đối với các xã, UBND huyện chủ trì …": the next unit is the subject
+    return Subject(units, pos) if _is_predicate(folded, pos, clause) else None
 
 
 _CHU_TRI = re.compile(r"chu tri\s*,?\s*")

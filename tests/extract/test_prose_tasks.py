@@ -550,3 +550,16 @@ def test_star_bullets_naming_units_over_dash_bullets() -> None:
     tasks = tasks_of("II. NHIỆM VỤ\n- Sở Nội vụ:\n+ Tổ chức tập huấn nghiệp vụ cho công chức cấp xã.\n"
                      "+ Kiểm tra công tác cải cách hành chính tại các huyện.\n")
     assert [leads(t) for t in tasks] == [["Sở Nội vụ"]] * 2
+
+
+@pytest.mark.parametrize("text,lead,start", [
+    ("Đối với Sở Nội vụ: Chủ trì theo dõi, đôn đốc việc thực hiện Chỉ thị.", "Sở Nội vụ", "Chủ trì theo dõi"),
+    ("Với UBND các phường, kế hoạch yêu cầu bố trí công chức có năng lực làm việc tại Bộ phận Một cửa.",
+     "UBND các phường", "bố trí công chức"),
+    # the topic is no unit: the subject after it leads, as before
+    ("Đối với nội dung Cải cách thể chế, Phòng Tư pháp huyện chủ trì rà soát văn bản.", "Phòng Tư pháp huyện",
+     "chủ trì rà soát"),
+])
+def test_units_named_as_the_clause_topic(text: str, lead: str, start: str) -> None:
+    (task,) = tasks_of(text, issuer="UBND tỉnh Quảng Trị", doc_type="Tin bài")
+    assert leads(task) == [lead] and task.text.startswith(start)
