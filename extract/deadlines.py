@@ -253,6 +253,14 @@ _CLAUSE_END = re.compile(r"[.;:!?\n(…]")
 _WORD = re.compile(r"\w+")
 
 
+# How often, counted: "ít nhất 01 lần/quý", "02 lần/năm", "mỗi tuần 02 lần", "6 tháng một lần"
+_FREQUENCY = re.compile(
+    r"(?<!\w)(?:(?:it nhat|toi thieu)\s+)?\d{1,2}\s+lan\s*(?:/|trong\s+(?:01\s+|1\s+|mot\s+)?)\s*(?:ngay|tuan|thang|quy|nam)(?!\w)"
+    r"|(?<!\w)(?:moi|hang)\s+(?:ngay|tuan|thang|quy|nam)\s+(?:(?:it nhat|toi thieu)\s+)?\d{1,2}\s+lan(?!\w)"
+    r"|(?<!\w)\d{1,2}\s+(?:tuan|thang)\s+(?:mot|01|1)\s+lan(?!\w)"
+)
+
+
 def find_deadline(text: str, ref_year: int | None = None, folded: str | None = None) -> tuple[Deadline, int, int] | None:
     """The time phrase inside a task's text that says when or how often the unit acts.
 
@@ -271,6 +279,10 @@ def find_deadline(text: str, ref_year: int | None = None, folded: str | None = N
         hit = _candidate(text, folded, m, ref_year)
         if hit:
             found.append(hit)
+    if not found and " lan" in folded:
+        freq = _FREQUENCY.search(folded)
+        if freq:
+            found.append((Deadline(raw=text[freq.start():freq.end()], kind="recurring"), freq.start(), freq.end(), False))
     if not found:
         return None
     best = next((f for f in found if f[3]), found[0])
@@ -349,7 +361,8 @@ def _describes_thing(text: str, folded: str, s: int, e: int) -> bool:
     if after and after.group().lower() in _AFTER and not text[e : after.start()].strip(" "):
         return True
     clause = max((m.end() for m in _CLAUSE_END.finditer(folded, 0, s)), default=0)
-    before = _WORD.findall(folded[clause:s])
+    found = list(_WORD.finditer(folded, clause, s))
+    before = [m.group() for m in found]
     if not before:  # the clause opens with it: "Định kỳ báo cáo …", "Thường xuyên kiểm tra …"
         return False
     if _COPULAS & set(before):
@@ -359,6 +372,15 @@ def _describes_thing(text: str, folded: str, s: int, e: int) -> bool:
     for i in range(len(window)):
         for n in (1, 2, 3):
             words = tuple(window[i : i + n])
-            if words in _DISQ_NOUNS and not (skip + i <= 0 and words in _VERBS_AT_START):
+            if words in _DISQ_NOUNS and not (words in _VERBS_AT_START and _is_verb_there(folded, found, skip + i)):
                 return True
     return False
+
+
+def _is_verb_there(folded: str, found: list[re.Match[str]], k: int) -> bool:
+    """Whether the word found[k] opens a verb phrase: the clause's first word, or after a comma
+    or "và" ("tổng hợp, báo cáo kết quả … hằng quý"), not the object of a verb ("lập báo cáo")."""
+    if k <= 0:
+        return True
+    prev = found[k - 1]
+    return prev.group() in ("va", "hoac") or "," in folded[prev.end():found[k].start()]

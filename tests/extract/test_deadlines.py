@@ -327,3 +327,18 @@ def test_a_time_cell_opening_with_from_is_a_start(cell: str) -> None:
 def test_a_report_verb_opening_the_task_does_not_make_its_recurrence_a_thing(text: str) -> None:
     found = find_deadline(text, 2025)
     assert found is not None and found[0].kind == "recurring"
+
+
+@pytest.mark.parametrize("text,raw", [
+    ("tổng hợp, báo cáo kết quả thực hiện hằng quý về Phòng Nội vụ huyện", "hằng quý"),  # "báo cáo" after a comma: the verb
+    ("kiểm tra đột xuất ít nhất 01 lần/quý tại Bộ phận Một cửa", "ít nhất 01 lần/quý"),
+    ("tổ chức đối thoại với Nhân dân 6 tháng một lần", "6 tháng một lần"),
+    ("tiếp công dân tại trụ sở mỗi tuần 02 lần", "mỗi tuần 02 lần"),
+])
+def test_how_often_after_the_verb_and_counted(text: str, raw: str) -> None:
+    found = find_deadline(text, 2024)
+    assert found is not None and (found[0].raw, found[0].kind, found[0].date) == (raw, "recurring", None)
+
+
+def test_a_report_made_yearly_is_still_a_thing() -> None:
+    assert find_deadline("lập báo cáo hằng quý của đơn vị", 2024) is None
