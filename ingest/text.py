@@ -234,6 +234,8 @@ def _joins(prev: str, nxt: str) -> bool:
     """A line continues the previous one: the previous does not end a sentence or clause,
     and the next starts in lower case (and is not a list label such as "a)")."""
     prev = prev.rstrip()
+    if prev.endswith(")") and _starts_lower(nxt) and not LIST_LABEL.match(nxt) and not is_all_caps(prev):
+        return True  # a bracket inside a wrapped title: "… cấp tỉnh (PAPI)" / "tỉnh Bắc Giang năm 2024"
     # only the last three characters can end a sentence: a search from there, not the whole unit
     if not prev or _SENTENCE_END.search(prev, max(len(prev) - 3, 0)) or prev.endswith("|"):
         return False
@@ -245,8 +247,8 @@ def _joins(prev: str, nxt: str) -> bool:
         return False
     if _STAMP_LINE.match(nxt) and not prev.lower().endswith(_DATE_WORDS):
         return False  # a news item's date under its headline: "08/04/2024", "15/05/2024 10:20"
-    if _starts_lower(nxt) or _WRAPPED_NUMBER.match(nxt) or nxt[:1] in "“\"":
-        return True  # "… trước ngày" / "30/6/2024.", "… nội dung" / "“Công khai, minh bạch”"
+    if _starts_lower(nxt) or _WRAPPED_NUMBER.match(nxt) or nxt[:1] in "“\"(":
+        return True  # "… trước ngày" / "30/6/2024.", "… nội dung" / "“Công khai, minh bạch”", "… công" / "(PAPI) …"
     # a wrap before a capitalised word (a unit, a place): the line stopped on a comma or on a
     # word that needs what follows ("… các sở, ban, ngành và" / "UBND các huyện …"); a line in
     # capitals ("QUYẾT ĐỊNH:") opens a part of its own

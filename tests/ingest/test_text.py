@@ -350,3 +350,25 @@ def test_a_date_line_under_a_headline_stays_apart() -> None:
     assert [b.text for b in doc.blocks] == ["Thừa Thiên Huế: Khắc phục hạn chế, nâng cao Chỉ số PAPI", "15/05/2024 10:20"]
     doc = ingest_bytes("báo cáo UBND tỉnh trước ngày\n30/6/2024\n".encode(), "n.txt")
     assert [b.text for b in doc.blocks] == ["báo cáo UBND tỉnh trước ngày 30/6/2024"]
+
+
+@pytest.mark.parametrize("lines,joined", [
+    # a title wrapped before its bracket, and after it
+    (["Cải thiện, nâng cao Chỉ số Hiệu quả quản trị và hành chính công", "(PAPI) trên địa bàn huyện Krông Pắc năm 2024"],
+     "Cải thiện, nâng cao Chỉ số Hiệu quả quản trị và hành chính công (PAPI) trên địa bàn huyện Krông Pắc năm 2024"),
+    (["Nâng cao Chỉ số Hiệu quả quản trị và hành chính công cấp tỉnh (PAPI)", "tỉnh Bắc Giang năm 2024"],
+     "Nâng cao Chỉ số Hiệu quả quản trị và hành chính công cấp tỉnh (PAPI) tỉnh Bắc Giang năm 2024"),
+])
+def test_a_line_wrapped_at_a_bracket(lines: list[str], joined: str) -> None:
+    from vanban.ingest.read import ingest_bytes
+
+    doc = ingest_bytes(("KẾ HOẠCH\n" + "\n".join(lines) + "\n").encode(), "kh.txt")
+    assert [b.text for b in doc.blocks] == ["KẾ HOẠCH", joined]
+
+
+def test_an_item_ending_a_sentence_then_a_bracket_line_stays_apart() -> None:
+    from vanban.ingest.read import ingest_bytes
+
+    doc = ingest_bytes("2. Rà soát, niêm yết công khai bộ thủ tục hành chính cấp xã.\n(Giao Trung tâm Phục vụ hành chính "
+                       "công phường)\n".encode(), "kh.txt")
+    assert len(doc.blocks) == 2
