@@ -98,6 +98,8 @@ def is_report_task_section(heading_body: str) -> bool:
     if len(heading_body) > 100:
         return False
     text = _norm_heading(heading_body)
+    if text.startswith(tuple(data()["report"]["results_first"])):
+        return False  # "KẾT QUẢ TRIỂN KHAI CÁC NHIỆM VỤ …" reports the tasks' results
     return len(text) <= 80 and any(re.search(r"\b" + re.escape(w) + r"\b", text)
                                    for w in data()["report"]["task_sections"])
 

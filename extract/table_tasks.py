@@ -201,6 +201,8 @@ def tasks_from_table(block: Block, ref_year: int | None) -> list[tuple[Task, Tab
     header = find_header(rows)
     if header is None:
         return []
+    if "status" in header.roles.values():
+        return []  # a report's table of work done ("Kết quả thực hiện"): no task in it
     has_lead_column = ROLE_LEAD in header.roles.values()
     out = []
     above: tuple[int, list, str] | None = None  # (group, lead, deadline cell) of the row above

@@ -563,3 +563,11 @@ def test_star_bullets_naming_units_over_dash_bullets() -> None:
 def test_units_named_as_the_clause_topic(text: str, lead: str, start: str) -> None:
     (task,) = tasks_of(text, issuer="UBND tỉnh Quảng Trị", doc_type="Tin bài")
     assert leads(task) == [lead] and task.text.startswith(start)
+
+
+def test_a_reports_section_on_the_results_of_its_tasks_reports() -> None:
+    tasks = tasks_of("II. KẾT QUẢ TRIỂN KHAI CÁC NHIỆM VỤ CẢI THIỆN CHỈ SỐ PAPI NĂM 2023\n"
+                     "- Thanh tra tỉnh tiến hành 14 cuộc thanh tra trách nhiệm về tiếp công dân.\n"
+                     "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024\n1. Sở Nội vụ hướng dẫn, kiểm tra việc thực hiện dân chủ ở cơ sở.\n",
+                     issuer="UBND tỉnh Thanh Hóa", doc_type="Báo cáo")
+    assert [leads(t) for t in tasks] == [["Sở Nội vụ"]]

@@ -157,3 +157,10 @@ def test_one_unit_cell_naming_both_roles(cell: str, lead: list[str], support: li
             ["1", "Rà soát, công bố thủ tục hành chính", cell, "Quý II/2024"]]
     ((task, _),) = tasks_from_table(_block(rows), 2024)
     assert [u.text for u in task.lead] == lead and [u.text for u in task.support] == support
+
+
+def test_a_reports_table_of_work_done_gives_no_tasks() -> None:
+    # Báo cáo: "Kết quả thực hiện" holds what was done ("Đã hoàn thành (tháng 5/2023)")
+    rows = [["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Kết quả thực hiện"],
+            ["1", "Tổ chức hội nghị quán triệt kết quả Chỉ số PAPI năm 2022", "Sở Nội vụ", "Đã hoàn thành (tháng 5/2023)"]]
+    assert tasks_from_table(_block(rows), 2024) == []
