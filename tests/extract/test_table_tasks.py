@@ -164,3 +164,17 @@ def test_a_reports_table_of_work_done_gives_no_tasks() -> None:
     rows = [["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Kết quả thực hiện"],
             ["1", "Tổ chức hội nghị quán triệt kết quả Chỉ số PAPI năm 2022", "Sở Nội vụ", "Đã hoàn thành (tháng 5/2023)"]]
     assert tasks_from_table(_block(rows), 2024) == []
+
+
+def test_a_par_index_plan_has_no_papi_areas() -> None:
+    # its groups ("CẢI CÁCH THỦ TỤC HÀNH CHÍNH") are the PAR INDEX's own fields, not PAPI's areas
+    from vanban.ingest.read import ingest_bytes
+
+    text = ("KẾ HOẠCH\nNâng cao Chỉ số cải cách hành chính (PAR INDEX) năm 2025\n"
+            "STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian\nI | CẢI CÁCH THỂ CHẾ | |\n"
+            "1 | Rà soát văn bản quy phạm pháp luật | Sở Tư pháp | Quý III/2025\n"
+            "II | CẢI CÁCH THỦ TỤC HÀNH CHÍNH | |\n1 | Công khai, minh bạch thủ tục hành chính | Văn phòng UBND tỉnh | "
+            "Thường xuyên\n")
+    ext = extract_document(ingest_bytes(text.encode(), "kh.txt"))
+    assert ext.indices == ["PAR INDEX"] and len(ext.tasks) == 2
+    assert ext.papi_dimensions == [] and [t.dimension for t in ext.tasks] == [None, None]
