@@ -120,6 +120,9 @@ def read_rows(rows: list[list[str]], header: Header) -> list[TableRow]:
         task, lead = cells.get(ROLE_TASK, ""), cells.get(ROLE_LEAD, "")
         if find_header([row]) is not None:
             continue  # the header repeated on a new page
+        if clean[0] and not any(clean[1:]) and len(clean[0]) > 8 and not _LABEL.fullmatch(clean[0]):
+            new_group(clean[0])  # a heading between two parts: "C. NHIỆM VỤ THƯỜNG XUYÊN"
+            continue
         label_cell = cells.get(ROLE_LABEL, "")
         if task and not lead and not cells.get(ROLE_SUPPORT) and not cells.get(ROLE_DEADLINE) \
                 and _is_group_title(label_cell, task):
@@ -181,6 +184,31 @@ def _deadline_in(text: str, ref_year: int | None):
     return found[0] if found else None
 
 
+def _group_deadline(seen: dict[str, Deadline | None], title: str, ref_year: int | None) -> Deadline | None:
+    """The time a group row gives its rows ("C. NHIỆM VỤ THƯỜNG XUYÊN", "B. … TRONG QUÝ III/2024")."""
+    if not title:
+        return None
+    key = "\x00group:" + title
+    if key not in seen:
+        found = find_deadline(title, ref_year)
+        # "C. NHIỆM VỤ THƯỜNG XUYÊN": in a heading the recurrence is the rows' time, not a thing
+        cell = None if found else parse_deadline(title, ref_year)
+        seen[key] = found[0] if found else (cell if cell and cell.kind == "recurring" else None)
+    return seen[key]
+
+
+def _note_deadline(note: str, ref_year: int | None) -> Deadline | None:
+    """A time in the notes column of a table with no time column ("Trước ngày 20/4/2024",
+    "Dự kiến tháng 8/2024"); other notes give none."""
+    if not note:
+        return None
+    found = find_deadline(note, ref_year)
+    if found:
+        return found[0]
+    cell = parse_deadline(note, ref_year)
+    return cell if cell and cell.kind in ("date", "period") and len(note) <= 40 else None
+
+
 def _cell_deadline(seen: dict[str, Deadline | None], raw: str, ref_year: int | None) -> Deadline | None:
     """parse_deadline(raw, ref_year), once per distinct cell of one table."""
     if raw not in seen:
@@ -195,8 +223,10 @@ def _cell_units(seen: dict[str, list[UnitRef]], cell: str) -> list[UnitRef]:
     return seen[cell]
 
 
-def tasks_from_table(block: Block, ref_year: int | None) -> list[tuple[Task, TableRow]]:
-    """One task per data row of an assignment table; other tables give none."""
+def tasks_from_table(block: Block, ref_year: int | None, heading: str = "") -> list[tuple[Task, TableRow]]:
+    """One task per data row of an assignment table; other tables give none. `heading` is the
+    line just above the table: a time it names ("A. NHIỆM VỤ TRIỂN KHAI NGAY TRONG THÁNG
+    4/2024") is the time of the rows of its first part that give none."""
     rows = block.rows or []
     header = find_header(rows)
     if header is None:
@@ -212,7 +242,9 @@ def tasks_from_table(block: Block, ref_year: int | None) -> list[tuple[Task, Tab
     # So is a unit cell ("Sở Nội vụ"): unit_refs once per distinct cell, and each task gets
     # its own list (Task validation copies it) of the shared UnitRefs, as for a merged lead.
     cell_units: dict[str, list[UnitRef]] = {}
-    for row in read_rows(rows, header):
+    table_rows = read_rows(rows, header)
+    first_group = table_rows[0].group if table_rows and not table_rows[0].group_title else -1
+    for row in table_rows:
         text = row.cells.get(ROLE_TASK, "")
         if not text:
             continue
@@ -243,7 +275,9 @@ def tasks_from_table(block: Block, ref_year: int | None) -> list[tuple[Task, Tab
             lead=lead,
             support=_cell_units(cell_units, support_cell),
             deadline=_cell_deadline(cell_deadlines, raw_deadline, ref_year) if raw_deadline
-            else _deadline_in(text, ref_year),
+            else _deadline_in(text, ref_year) or _note_deadline(row.cells.get("note", ""), ref_year)
+            or _group_deadline(cell_deadlines, row.group_title, ref_year)
+            or (_group_deadline(cell_deadlines, heading, ref_year) if row.group == first_group else None),
             source_kind="table",
             start=block.start,
             end=block.end,

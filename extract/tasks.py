@@ -52,10 +52,12 @@ def find_tasks(doc: Document, meta: DocMeta, named_areas: list[int] | None = Non
         return areas
 
     tasks: list[Task] = []
+    above = ""  # the short line just above a table: its heading, maybe with a time for its rows
     for block in doc.blocks:
         if block.kind != "table":
+            above = block.text if len(block.text) <= 120 else ""
             continue
-        rows = tasks_from_table(block, year)
+        rows = tasks_from_table(block, year, above)
         if rows:
             _table_dimensions(rows, areas_of_doc, year)
             tasks.extend(t for t, _ in rows)

@@ -167,6 +167,9 @@ def is_row_label(cell: str) -> bool:
     return bool(ROW_LABEL.match(cell))
 
 
+_LABELLED_TITLE = re.compile(r"^(?:[IVXLC]{1,5}|[A-ZĐ])[.)]\s+\S")
+
+
 def chunk_rows(cells: list[str], width: int) -> list[list[str]]:
     """Cells into rows of `width`, resynchronising on a row label when a row came out short
     (a lost cell would otherwise shift every later row by one column)."""
@@ -175,7 +178,9 @@ def chunk_rows(cells: list[str], width: int) -> list[list[str]]:
     while pos < len(cells):
         row_len = width
         following = cells[pos + width] if pos + width < len(cells) else None
-        if following is not None and following and not is_row_label(following):
+        if pos + 1 < len(cells) and _LABELLED_TITLE.match(cells[pos]) and is_row_label(cells[pos + 1]):
+            row_len = 1  # a group's label and title in one cell ("I. THAM GIA CỦA NGƯỜI DÂN … |"), then row "1"
+        elif following is not None and following and not is_row_label(following):
             for m in range(1, width):
                 if pos + m < len(cells) and is_row_label(cells[pos + m]):
                     row_len = m
@@ -371,7 +376,7 @@ def find_markdown_runs(lines: list[str]) -> list[tuple[int, int]]:
 
 
 def _row_cells(line: str, sep: str) -> list[str]:
-    text = line.strip()
+    text = line.strip(" \r\n") if sep == "\t" else line.strip()  # a row's empty last cells are cells
     if sep == "|":
         text = text.strip("|")
     return [collapse(c.replace("**", "").replace(_CELL_BREAK, " ")) for c in text.split(sep)]
@@ -396,16 +401,22 @@ def tab_table(lines: list[str], sep: str = "\t") -> list[list[str]]:
     rows: list[list[str]] = []
     for line in body:
         cells = _row_cells(line, sep)
-        if sep not in line:
-            goes_on = bool(rows)
+        short = bool(rows) and len(rows[-1]) < width
+        if sep not in line:  # the rest of a cell, or a heading between two parts of the table
+            heading = _LABELLED_TITLE.match(line.strip()) or is_all_caps(line)
+            goes_on = not heading and (short or (bool(rows) and _starts_lower(line.strip())))
+        elif is_row_label(cells[0]) or _LABELLED_TITLE.match(cells[0]):
+            goes_on = False  # "II\tSở Tài nguyên và Môi trường", "| 3 | …": a row of its own
         elif piped:
             goes_on = bool(rows) and not line.lstrip().startswith("|")
         else:
-            goes_on = bool(rows) and len(rows[-1]) < width and len(rows[-1]) + len(cells) - 1 <= width
+            goes_on = short and len(rows[-1]) + len(cells) - 1 <= width
         if goes_on:
             last = rows[-1]
             last[-1] = f"{last[-1]} {cells[0]}".strip()
             last.extend(cells[1:])
+        elif sep not in line:  # a heading line between two parts: a row of its own, complete
+            rows.append(cells + [""] * (width - len(cells)))
         else:
             rows.append(cells)
     width = max(len(r) for r in rows)

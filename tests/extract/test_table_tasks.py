@@ -178,3 +178,47 @@ def test_a_par_index_plan_has_no_papi_areas() -> None:
     ext = extract_document(ingest_bytes(text.encode(), "kh.txt"))
     assert ext.indices == ["PAR INDEX"] and len(ext.tasks) == 2
     assert ext.papi_dimensions == [] and [t.dimension for t in ext.tasks] == [None, None]
+
+
+def _text_tasks(text: str) -> list:
+    from vanban.ingest.read import ingest_bytes
+
+    return extract_document(ingest_bytes(text.encode(), "kh.txt")).tasks
+
+
+def test_parts_of_a_table_under_headings_with_their_times() -> None:
+    # a district plan (Hưng Yên style): parts A, B, C each a heading line then rows; times in notes
+    header = "TT | Tên nhiệm vụ | Cơ quan thực hiện | Cơ quan phối hợp | Ghi chú\n"
+    tasks = _text_tasks(
+        "KẾ HOẠCH\nNâng cao Chỉ số DDCI năm 2024\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+        "A. NHIỆM VỤ TRIỂN KHAI NGAY TRONG THÁNG 4/2024\n" + header +
+        "1 | Tổ chức hội nghị quán triệt Kế hoạch | Phòng Tài chính - Kế hoạch | Văn phòng HĐND và UBND huyện | \n"
+        "2 | Rà soát danh sách doanh nghiệp | Phòng Tài chính - Kế hoạch | Chi cục Thuế | Trước ngày 20/4/2024\n"
+        "B. NHIỆM VỤ HOÀN THÀNH TRONG QUÝ III/2024\n" + header +
+        "3 | Rút ngắn thời gian giải quyết hồ sơ đất đai | Phòng Tài nguyên và Môi trường | Văn phòng | \n"
+        "C. NHIỆM VỤ THƯỜNG XUYÊN\n" + header +
+        "4 | Duy trì an ninh, trật tự tại các cụm công nghiệp | Công an huyện | UBND các xã, thị trấn | \n"
+        "III. TỔ CHỨC THỰC HIỆN\nPhòng Văn hóa và Thông tin tăng cường tuyên truyền về Chỉ số DDCI.\n")
+    assert [(t.text[:11], t.deadline.date if t.deadline else None, t.deadline.kind if t.deadline else None)
+            for t in tasks] == [
+        ("Tổ chức hội", dt.date(2024, 4, 30), "period"), ("Rà soát dan", dt.date(2024, 4, 20), "date"),
+        ("Rút ngắn th", dt.date(2024, 9, 30), "period"), ("Duy trì an ", None, "recurring"),
+        ("tăng cường ", None, None)]
+
+
+def test_a_groups_label_and_title_in_one_cell_of_a_flattened_table() -> None:
+    cells = ["STT", "Nội dung", "Thời gian", "Cơ quan chủ trì", "Cơ quan phối hợp", "Ghi chú",
+             "I. THAM GIA CỦA NGƯỜI DÂN Ở CẤP CƠ SỞ",
+             "1", "Tuyên truyền Luật Thực hiện dân chủ ở cơ sở", "Thường xuyên", "UBND các xã, thị trấn", "Phòng Nội vụ", "",
+             "2", "Tổ chức bầu cử trưởng thôn", "Quý II/2024", "UBND các xã, thị trấn", "Phòng Nội vụ", ""]
+    tasks = _text_tasks("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2024\n" + "".join(f"{c} |\n" for c in cells))
+    assert [(t.text[:12], [u.text for u in t.lead], t.dimension) for t in tasks] == [
+        ("Tuyên truyền", ["UBND các xã, thị trấn"], 1), ("Tổ chức bầu ", ["UBND các xã, thị trấn"], 1)]
+
+
+def test_a_tab_row_ending_in_empty_cells_is_whole() -> None:
+    tasks = _text_tasks("KẾ HOẠCH\nCải thiện Chỉ số PCI năm 2024\nTT\tNhiệm vụ\tThời gian\tGhi chú\nI\tSở Kế hoạch và Đầu tư\t\t\n"
+                        "1\tRút ngắn thời gian đăng ký doanh nghiệp\tTừ tháng 6/2024\t\n"
+                        "II\tSở Tài nguyên và Môi trường\t\t\n1\tCông khai quy hoạch sử dụng đất\tTrước ngày 30/6/2024\t\n")
+    assert [([u.text for u in t.lead], t.deadline.raw) for t in tasks] == [
+        (["Sở Kế hoạch và Đầu tư"], "Từ tháng 6/2024"), (["Sở Tài nguyên và Môi trường"], "Trước ngày 30/6/2024")]
