@@ -192,6 +192,10 @@ def is_legal_basis(text: str) -> bool:
     return bool(_legal_basis_re().match(fold(text[:60])))
 
 
+# "Sau khi nghe Sở Nội vụ báo cáo …, Phó Chủ tịch UBND tỉnh kết luận …": the unit heard is no subject
+_HEARD = ("nghe", "nghe y kien")
+
+
 def _subject_after_adverbial(clause: str, folded: str) -> list[Found]:
     """The subject after an opening adverbial: "Đối với nội dung …, Phòng Tư pháp huyện chủ trì".
 
@@ -208,7 +212,8 @@ def _subject_after_adverbial(clause: str, folded: str) -> list[Found]:
             continue
         before = folded[:m.start].rstrip()
         prev_word = re.findall(r"\w+$", before)
-        if prev_word and not before.endswith((",", ":")) and _not_predicate_re().match(prev_word[0]):
+        if prev_word and not before.endswith((",", ":")) and (
+                _not_predicate_re().match(prev_word[0]) or prev_word[0] in _HEARD):
             prev_rejected = True
             continue
         prev_rejected = False
@@ -263,11 +268,11 @@ def _issued_request_re() -> re.Pattern[str]:
     )
 
 
-_REQUEST_WORD = re.compile(r"yêu cầu|đề nghị|giao", re.IGNORECASE)
+_REQUEST_WORD = re.compile(r"yêu cầu|đề nghị|giao|lưu ý", re.IGNORECASE)
 # Folding drops case and marks, so a clause whose folded text lacks these has no _REQUEST_WORD
 # ("ı" is the one letter the regex takes for an "i" that folding keeps): a literal search, far
 # cheaper than the case-blind regex, turns most clauses away first ("in" beats a regex here).
-_REQUEST_HINTS = ("giao", "yeu cau", "de nghi", "ı")
+_REQUEST_HINTS = ("giao", "yeu cau", "de nghi", "luu y", "ı")
 
 
 def _addressees_of_request(clause: str, folded: str) -> Subject | None:
@@ -745,7 +750,7 @@ def field_of(body: str) -> tuple[str, str] | None:
 # The next field's label inside one passage: "Đơn vị chủ trì: Thanh tra tỉnh. Đơn vị phối hợp: Sở
 # Nội vụ, Công an tỉnh. Thời gian: Năm 2024." (a block written on one line, or joined by ingest)
 _NEXT_FIELD = re.compile(
-    r"(?:[.;]\s+|\s+[-–+]\s+)(?=(?:(?:don vi|co quan|to chuc|bo phan)\s+)?(?:chu tri|phoi hop|thuc hien"
+    r"(?:[.;|]\s+|\s+[-–+|]\s+)(?=(?:(?:don vi|co quan|to chuc|bo phan)\s+)?(?:chu tri|phoi hop|thuc hien"
     r"|thoi gian|thoi han|tien do|han hoan thanh)\b[^:.;]{0,30}:)")
 
 

@@ -171,7 +171,8 @@ def starts_with_adverbial(text: str, folded: str | None = None) -> bool:
 @cache
 def _report_re() -> re.Pattern[str]:
     words = sorted(set(data()["assignment"]["report_markers"]), key=len, reverse=True)
-    return re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    # a marker with "\d" ("đạt 85 điểm", "tăng 2 bậc") is a pattern; the others are words
+    return re.compile(r"^\s*(?:" + "|".join(w if "\\d" in w else re.escape(w) for w in words) + r")\b")
 
 
 def is_report_of_work_done(predicate: str) -> bool:

@@ -415,6 +415,11 @@ def _place_or_unit(toks: _Toks, k: int) -> int:
     return k
 
 
+# heads that are also verbs: a unit only with a level, a place or a body after them ("Thanh tra
+# tỉnh", "Thanh tra Sở"), or alone before punctuation ("Giao Thanh tra: …")
+_VERB_HEADS = {"thanh"}  # the first word of "Thanh tra", folded
+
+
 def _unit_end(toks: _Toks, i: int) -> int:
     """End token index (exclusive) of the unit starting at toks[i], else i."""
     if i >= len(toks) and not toks.has(i) or not toks[i].word:
@@ -450,6 +455,9 @@ def _unit_end(toks: _Toks, i: int) -> int:
             head_end=j,
             vocab=_VOCAB if kind == "named" else _LEVEL_VOCAB,
         )
+        if end == j and toks[i].fld in _VERB_HEADS and toks.has(j) and (toks[j].word or (
+                toks[j].text == "," and toks.has(j + 1) and toks[j + 1].word and not toks[j + 1].upper)):
+            return i  # "Thanh tra công tác …", "Thanh tra, kiểm tra …": the verb, not the inspectorate
     return i if end == _NO_NAME else end
 
 

@@ -571,3 +571,37 @@ def test_a_reports_section_on_the_results_of_its_tasks_reports() -> None:
                      "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024\n1. Sở Nội vụ hướng dẫn, kiểm tra việc thực hiện dân chủ ở cơ sở.\n",
                      issuer="UBND tỉnh Thanh Hóa", doc_type="Báo cáo")
     assert [leads(t) for t in tasks] == [["Sở Nội vụ"]]
+
+
+@pytest.mark.parametrize("text", [
+    # news narrating a meeting or a ranking assigns nothing
+    "Phó Chủ tịch UBND tỉnh Lê Văn Hòa chủ trì hội nghị.",
+    "Sở Xây dựng xếp cuối bảng với 61,05 điểm.",
+    "Sở Tư pháp dẫn đầu khối sở, ngành với 85,2 điểm.",
+    "Sở Y tế đạt 85 điểm, tăng 2 bậc so với năm 2023.",
+    "UBND huyện ghi nhận những nỗ lực của các xã.",
+    # the closing exhortation of a department's letter
+    "Sở Nội vụ đề nghị các cơ quan, đơn vị, địa phương quan tâm, phối hợp thực hiện./.",
+    # "Thanh tra" as a verb
+    "- Thanh tra, kiểm tra công tác tuyển dụng công chức.",
+])
+def test_narration_rankings_and_lookalikes_are_no_tasks(text: str) -> None:
+    assert tasks_of(text + "\n", issuer="UBND tỉnh Ninh Bình", doc_type="Tin bài") == []
+
+
+def test_a_leaders_reminder_and_a_unit_heard_before_concluding() -> None:
+    (task,) = tasks_of("Đồng chí cũng lưu ý UBND cấp xã phải công khai các khoản đóng góp của Nhân dân.\n",
+                       issuer="UBND tỉnh Ninh Bình", doc_type="Tin bài")
+    assert leads(task) == ["UBND cấp xã"]
+    tasks = tasks_of("Sau khi nghe Sở Nội vụ báo cáo kết quả Chỉ số PAPI năm 2024, Phó Chủ tịch UBND tỉnh kết luận như sau:\n"
+                     "1. Đánh giá chung\nNăm 2024, Chỉ số PAPI của tỉnh tăng 5 bậc.\n2. Nhiệm vụ trong thời gian tới\n"
+                     "a) Sở Tư pháp: rà soát văn bản quy phạm pháp luật.\n", issuer="Văn phòng UBND tỉnh", doc_type="Thông báo")
+    assert [leads(t) for t in tasks] == [["Sở Tư pháp"]]
+
+
+def test_a_field_block_in_columns_on_one_line() -> None:
+    (task,) = tasks_of("II. NHIỆM VỤ\n1. Thanh tra công tác tiếp công dân tại các huyện.\n"
+                       "Đơn vị chủ trì: Thanh tra tỉnh | Đơn vị phối hợp: Sở Nội vụ | Thời gian hoàn thành: Tháng 12/2025\n",
+                       year=2025)
+    assert (leads(task), supports(task), task.deadline.date) == (["Thanh tra tỉnh"], ["Sở Nội vụ"], dt.date(2025, 12, 31))
+    assert task.text.startswith("Thanh tra công tác")
