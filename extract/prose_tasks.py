@@ -706,6 +706,11 @@ def _inline_items(body: str, fbody: str, start: int, end: int) -> list[tuple[int
 _BULLETS = ("dash", "plus")
 
 
+# The opening of a document attached after the signature of the one that issues it: a Quyết
+# định's "(Ban hành kèm theo Quyết định số …)", or the plan's own title "KẾ HOẠCH"
+_ATTACHED = re.compile(r"\(?\s*ban hanh kem theo\b|(?:ke hoach|chuong trinh|quy che|phuong an|de an)$")
+
+
 class _BulletLevels:
     """Bullet symbols nest in the order a list first uses them, not in a fixed order: "* Chi cục
     Bảo vệ môi trường:" over "- Tham mưu …" as well as "- …" over "+ …". The order starts anew
@@ -878,14 +883,22 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
     fields = _Fields()
     bullets = _BulletLevels()
     recipients = False
+    ended = False
     for block in blocks:
         if block.kind == "table":
             continue
         text = block.text
         # folded once for every test of the passage below
         ftext = ftext_all[block.start:block.end] if ftext_all and _is_at(doc_text, block.start, block.end, text) else fold(text)
+        if ended:  # after the signature: only an attached document ("(Ban hành kèm theo …)") goes on
+            if not _ATTACHED.match(ftext.strip()):
+                continue
+            ended, ctx.frames, ctx.intro_units, ctx.colon_units = False, [], [], []
+            continue
         if structure.is_end_of_body(text, ftext):
-            break
+            tasks.extend(fields.flush(ref_year, tasks))
+            ended = True
+            continue
         lab = structure.parse_label(text)
         if lab is not None:
             lab = bullets.level_of(lab)

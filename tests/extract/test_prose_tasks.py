@@ -605,3 +605,13 @@ def test_a_field_block_in_columns_on_one_line() -> None:
                        year=2025)
     assert (leads(task), supports(task), task.deadline.date) == (["Thanh tra tỉnh"], ["Sở Nội vụ"], dt.date(2025, 12, 31))
     assert task.text.startswith("Thanh tra công tác")
+
+
+def test_a_plan_attached_after_the_decisions_signature() -> None:
+    tasks = tasks_of("QUYẾT ĐỊNH\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch nâng cao Chỉ số PAPI năm 2025.\n"
+                     "Điều 3. Chánh Văn phòng HĐND và UBND huyện, Thủ trưởng các cơ quan, đơn vị chịu trách nhiệm thi hành "
+                     "Quyết định này./.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n"
+                     "KẾ HOẠCH\nNâng cao Chỉ số PAPI năm 2025\n(Ban hành kèm theo Quyết định số 412/QĐ-UBND ngày 14/02/2025)\n"
+                     "III. TỔ CHỨC THỰC HIỆN\n1. Phòng Nội vụ là cơ quan thường trực, tham mưu UBND huyện theo dõi, đôn đốc "
+                     "việc thực hiện Kế hoạch.\n", issuer="UBND huyện Đô Lương", doc_type="Quyết định", year=2025)
+    assert [leads(t) for t in tasks] == [["Phòng Nội vụ"]]
