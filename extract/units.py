@@ -175,6 +175,7 @@ _PLACES = _Phrases(sorted({_words(p) for p in _DATA["groups"]["places"]}, key=le
 _LEVELS = {_words(k): v for k, v in _DATA["levels"].items()}
 _FLEVELS = {tuple(map(fold, k)): v for k, v in _LEVELS.items()}
 _LEVEL_LIST = _Phrases(_LEVELS)
+_NOT_NOUNS = _Phrases(sorted({_words(p) for p in _DATA["groups"]["not_nouns"]}, key=len, reverse=True))
 _NOUNS_AND_PLACES = _Phrases(_GROUP_NOUNS + _PLACES)
 _STOPS = _Phrases(sorted({_words(p) for p in _DATA["stop"]["phrases"]}, key=len, reverse=True))
 _STOP_FIRST = {s[0] for s in _STOPS}
@@ -226,6 +227,9 @@ for _k in _GAZ:
     _VOCAB.update(_k)
 _VOCAB -= {"cac", "cua"}
 _LEVEL_SEQS = _Phrases(sorted({_fwords(p) for p in _DATA["vocabulary"]["level_words"]}, key=len, reverse=True), folded=True)
+# Level words compared folded (a typo's "Tòa án tình" is still placed), except the words that
+# fold like one: "UBND tỉnh quan tâm …" holds no "quận"
+_LEVEL_FALSE_FRIENDS = {"quan", "phương", "xa"}
 _LEVEL_VOCAB: set[str] = set()  # marks "only level words may follow"
 
 # Candidate starts: the first word of every head, and "các", matched in folded text.
@@ -339,7 +343,7 @@ def _group_at(toks: _Toks, i: int, places: bool) -> int:
     """End of a group list starting at toks[i] ("sở, ban, ngành có liên quan"), else i."""
     nouns = _NOUNS_AND_PLACES if places else _GROUP_NOUNS
     n = _seq_at(toks, i, nouns)
-    if not n:
+    if not n or _seq_at(toks, i, _NOT_NOUNS):
         return i
     j = i + n
     while toks.has(j + 1):
@@ -425,7 +429,8 @@ def _unit_end(toks: _Toks, i: int) -> int:
     if i >= len(toks) and not toks.has(i) or not toks[i].word:
         return i
     if toks[i].low == "các":
-        return _group_at(toks, i + 1, places=False) if _seq_at(toks, i + 1, _GROUP_NOUNS) else i
+        end = _group_at(toks, i + 1, places=False) if _seq_at(toks, i + 1, _GROUP_NOUNS) else i
+        return end if end > i + 1 else i
     head = _head_at(toks, i)
     if head is None:
         # a bare group noun stands as a unit when qualified: "… và đơn vị có liên quan"
@@ -495,7 +500,7 @@ def _name_tail(toks: _Toks, j: int, named_needed: bool, head_end: int, vocab: se
             if named_needed and j == start:  # "Ban hành", "Phòng, chống": no name
                 return _NO_NAME
             n = _seq_at(toks, j, _LEVEL_SEQS)
-            if n:
+            if n and tok.low not in _LEVEL_FALSE_FRIENDS:
                 j += n
                 placed = True
                 last_head = False

@@ -533,3 +533,18 @@ def test_no_cut_inside_a_bracket_of_a_unit_cell() -> None:
         "UBND huyện (Văn phòng HĐND và UBND huyện tham mưu)"]
     assert split_units("Sở Nội vụ (Ban Thi đua, Khen thưởng), Sở Tư pháp và Công an tỉnh") == [
         "Sở Nội vụ (Ban Thi đua, Khen thưởng)", "Sở Tư pháp", "Công an tỉnh"]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Kiến nghị UBND tỉnh quan tâm bố trí kinh phí.", ["UBND tỉnh"]),  # "quan tâm" folds like "quận"
+    ("Trạm Y tế xã niêm yết giá dịch vụ khám, chữa bệnh.", ["Trạm Y tế xã"]),
+    ("Báo và Phát thanh, Truyền hình Vĩnh Long đưa tin về Chỉ số PAPI.", ["Báo và Phát thanh, Truyền hình Vĩnh Long"]),
+    ("Phòng Cải cách hành chính hướng dẫn các xã.", ["Phòng Cải cách hành chính"]),
+])
+def test_more_names_and_a_level_word_lookalike(text: str, names: list[str]) -> None:
+    found = unit_at_start(text)
+    assert found is not None and [u.text for u in found] == names
+
+
+def test_a_case_is_no_school() -> None:
+    assert [u.text for u in find_units("chấn chỉnh các trường hợp trễ hạn; các sở, ban, ngành")] == ["các sở, ban, ngành"]
