@@ -536,7 +536,7 @@ def test_no_cut_inside_a_bracket_of_a_unit_cell() -> None:
 
 
 @pytest.mark.parametrize("text,names", [
-    ("Kiến nghị UBND tỉnh quan tâm bố trí kinh phí.", ["UBND tỉnh"]),  # "quan tâm" folds like "quận"
+    ("UBND tỉnh quan tâm bố trí kinh phí cho cấp xã.", ["UBND tỉnh"]),  # "quan tâm" folds like "quận"
     ("Trạm Y tế xã niêm yết giá dịch vụ khám, chữa bệnh.", ["Trạm Y tế xã"]),
     ("Báo và Phát thanh, Truyền hình Vĩnh Long đưa tin về Chỉ số PAPI.", ["Báo và Phát thanh, Truyền hình Vĩnh Long"]),
     ("Phòng Cải cách hành chính hướng dẫn các xã.", ["Phòng Cải cách hành chính"]),
