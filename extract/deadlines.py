@@ -75,8 +75,9 @@ _REC_ANY = re.compile(rf"(?<!\w){_REC_WORDS}(?!\w)|(?<!\w)hang\s+{_REC_UNITS}(?!
 
 _REL_RE = re.compile(
     rf"""(?P<relative>
-        (?:truoc\s+|cham\s+nhat\s+)?ngay\s+\d{{1,2}}\s+{_alt(_DATA["relative"]["joins"])}\s+
-        {_alt(_DATA["relative"]["anchors"])}(?!\w)
+        (?:truoc\s+|cham\s+nhat\s+)?ngay\s+\d{{1,2}}\s+
+        (?:{_alt(_DATA["relative"]["joins"])}\s+{_alt(_DATA["relative"]["anchors"])}
+          | thang\s+cuoi\s+(?:quy|ky(?:\s+bao\s+cao)?|nam))(?!\w)   # "trước ngày 10 tháng cuối quý"
     )""",
     re.VERBOSE,
 )

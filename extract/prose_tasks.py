@@ -455,6 +455,9 @@ class Context:
     intro_units: list[UnitRef] = field(default_factory=list)
     intro_support: list[UnitRef] = field(default_factory=list)  # "… chủ trì, phối hợp với Y, Z:"
     intro_level: int = 0  # the depth of the item the intro stands under: a sibling ends its list
+    # news reports what the issuer's head does; a plan's own text gives its head duties too
+    # ("Chủ tịch UBND xã tiếp công dân định kỳ vào ngày 15 hằng tháng")
+    news: bool = True
     colon_units: list[UnitRef] = field(default_factory=list)
 
 
@@ -472,12 +475,16 @@ _HEAD_OF = re.compile(r"^(?:chu tich|giam doc|thu truong|chanh van phong|truong)
 _DIRECTS = re.compile(r"^chi\s+dao\s+(?:cho\s+)?")
 
 
-def _is_issuer_or_head(units: list[Found], issuer: str | None) -> bool:
-    """The issuing body or its head ("Chủ tịch UBND tỉnh" of "UBND tỉnh Quảng Ninh")."""
+def _is_issuer_or_head(units: list[Found], issuer: str | None, heads: bool = True) -> bool:
+    """The issuing body or (with `heads`) its head ("Chủ tịch UBND tỉnh" of "UBND tỉnh Quảng Ninh")."""
     if len(units) != 1:
         return False
     head = Found(_HEAD_OF.sub("", fold(units[0].text).strip()), 0, 0)
-    if _is_self(units, issuer) or _is_self([head], issuer):
+    if _is_self(units, issuer):
+        return True
+    if not heads:
+        return False
+    if _is_self([head], issuer):
         return True
     # a Văn phòng speaks for the body it serves: "Chủ tịch UBND tỉnh kết luận …" in its Thông báo
     served = re.sub(r"^van phong\s+", "", fold(issuer or "").strip())
@@ -621,7 +628,8 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label:
     if first is not None:
         first = _directed(body[:_WINDOW], fbody[:_WINDOW], first, ctx.issuer)
     own = False
-    if first is not None and first.units and not (first.assigned_by is None and _is_issuer_or_head(first.units, ctx.issuer)) \
+    if first is not None and first.units and not (
+            first.assigned_by is None and _is_issuer_or_head(first.units, ctx.issuer, ctx.news)) \
             and not structure.is_report_of_work_done(body[first.pred_start:first.pred_start + 40]):
         own = True
         if first.colon:
@@ -643,7 +651,7 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label:
         if sub is None or not sub.units or sub.colon and point < search_from:
             continue
         sub = _directed(clause, fclause, sub, ctx.issuer)
-        if _is_issuer_or_head(sub.units, ctx.issuer) and sub.assigned_by is None:
+        if _is_issuer_or_head(sub.units, ctx.issuer, ctx.news) and sub.assigned_by is None:
             continue
         if structure.is_report_of_work_done(body[point + sub.pred_start:point + sub.pred_start + 40]):
             continue
@@ -877,7 +885,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
     # and sliced per block, rather than each block folded anew.
     doc_text = text or ""
     ftext_all = fold(doc_text) if doc_text else ""
-    ctx = Context(issuer=issuer, ref_year=ref_year)
+    ctx = Context(issuer=issuer, ref_year=ref_year, news=doc_type in (None, "Tin bài"))
     report = doc_type == "Báo cáo"
     tasks: list[Task] = []
     fields = _Fields()

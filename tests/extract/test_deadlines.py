@@ -342,3 +342,8 @@ def test_how_often_after_the_verb_and_counted(text: str, raw: str) -> None:
 
 def test_a_report_made_yearly_is_still_a_thing() -> None:
     assert find_deadline("lập báo cáo hằng quý của đơn vị", 2024) is None
+
+
+def test_a_day_of_the_last_month_of_the_quarter_without_of() -> None:
+    found = find_deadline("báo cáo trước ngày 10 tháng cuối quý", 2025)
+    assert found is not None and (found[0].raw, found[0].kind) == ("trước ngày 10 tháng cuối quý", "relative")

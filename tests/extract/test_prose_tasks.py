@@ -615,3 +615,9 @@ def test_a_plan_attached_after_the_decisions_signature() -> None:
                      "III. TỔ CHỨC THỰC HIỆN\n1. Phòng Nội vụ là cơ quan thường trực, tham mưu UBND huyện theo dõi, đôn đốc "
                      "việc thực hiện Kế hoạch.\n", issuer="UBND huyện Đô Lương", doc_type="Quyết định", year=2025)
     assert [leads(t) for t in tasks] == [["Phòng Nội vụ"]]
+
+
+def test_a_plan_gives_its_issuers_head_duties_news_reports_them() -> None:
+    text = "III. TỔ CHỨC THỰC HIỆN\n1. Chủ tịch UBND xã tiếp công dân định kỳ vào ngày 15 hằng tháng.\n"
+    assert [leads(t) for t in tasks_of(text, issuer="UBND xã Đa Bạc", doc_type="Kế hoạch")] == [["Chủ tịch UBND xã"]]
+    assert tasks_of(text, issuer="UBND xã Đa Bạc", doc_type="Tin bài") == []
