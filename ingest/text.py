@@ -264,8 +264,8 @@ def _joins(prev: str, nxt: str) -> bool:
 # after them. A line ending on one continues on the next line, whatever that line's case.
 OPEN_ENDINGS = frozenset("""
     và hoặc hay với của cho tại theo trên về để trong đến từ do bởi giữa cùng nhằm qua vào thuộc
-    các những mọi mỗi từng là được bị
-""".split())
+    các những mọi mỗi từng là được bị mưu
+""".split())  # "mưu": "tham mưu" takes its object on the next line ("… tham mưu" / "UBND huyện ban hành …")
 
 # A line opening with a date, a quarter or a count ("30/6/2024.", "6/2024", "III/2024", "15 văn
 # bản") that is no list label: the rest of a sentence wrapped before its date or count. A bare

@@ -372,3 +372,10 @@ def test_an_item_ending_a_sentence_then_a_bracket_line_stays_apart() -> None:
     doc = ingest_bytes("2. Rà soát, niêm yết công khai bộ thủ tục hành chính cấp xã.\n(Giao Trung tâm Phục vụ hành chính "
                        "công phường)\n".encode(), "kh.txt")
     assert len(doc.blocks) == 2
+
+
+def test_a_line_ending_on_tham_muu_goes_on_over_a_unit() -> None:
+    from vanban.ingest.read import ingest_bytes
+
+    doc = ingest_bytes("a) Phòng Nội vụ tham mưu\nUBND huyện ban hành kế hoạch kiểm tra công vụ.\n".encode(), "kh.txt")
+    assert [b.text for b in doc.blocks] == ["a) Phòng Nội vụ tham mưu UBND huyện ban hành kế hoạch kiểm tra công vụ."]
