@@ -196,6 +196,10 @@ _HEADING_PREFIX = re.compile(
     r"(?:\s*(?:so\s+)?\d+)?\s*[:.\-–]?\s*"
 )
 _HEADING_END = re.compile(r"[\s”\"’'»:.|*]*")
+# an area opening a passage before its colon: "Về Công khai, minh bạch: Phòng Kinh tế chủ trì …",
+# "- Thủ tục hành chính công: …"
+_LEAD_IN_PREFIX = re.compile(r"[\s*\-+•–]*(?:ve\s+)?")
+_LEAD_IN_END = re.compile(r"\s*:")
 
 
 def find_papi_areas(text: str, year: int | None = None) -> list[int]:
@@ -226,6 +230,9 @@ def find_papi_areas(text: str, year: int | None = None) -> list[int]:
         line_end = folded.find("\n", e)
         line_end = len(folded) if line_end < 0 else line_end
         if _HEADING_PREFIX.fullmatch(folded, line_start, s) and _HEADING_END.fullmatch(folded, e, line_end):
+            named.add(num)
+            continue
+        if _LEAD_IN_PREFIX.fullmatch(folded, line_start, s) and _LEAD_IN_END.match(folded, e):
             named.add(num)
             continue
         if (i > 0 and _LIST_SEP.fullmatch(folded, hits[i - 1][1], s)) or (

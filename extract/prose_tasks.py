@@ -613,6 +613,13 @@ def _owner_bracket(body: str, ref_year: int | None, fields: _Fields) -> list[Tas
     return fields.tasks_for(pending, lead, support, deadline, ref_year, [])
 
 
+def _area_lead_in(body: str, ref_year: int | None) -> int | None:
+    """The PAPI area a passage opens with before its colon ("Nội dung 1 - Tham gia của người dân
+    ở cấp cơ sở: Phòng Nội vụ huyện chủ trì …", "Về Công khai, minh bạch: …")."""
+    colon = body.find(":", 0, 100)
+    return area_named(body[:colon], ref_year) if colon > 0 else None
+
+
 def _ends_as_intro(body: str, fbody: str) -> bool:
     """Whether the passage ends by introducing a list ("… thực hiện các nhiệm vụ sau:")."""
     return body.rstrip().endswith(":") or bool(_INTRO_END.search(fbody[-80:].rstrip()))
@@ -1007,6 +1014,11 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         own_label = lab.label if lab and lab.label not in "-+•*·–—" and lab.kind != "heading" else number
         ctx.colon_units = [] if lab and lab.kind not in _BULLETS else ctx.colon_units
         found_tasks, _ = _tasks_in_passage(block, body_off, body, fbody, own_label, ctx_units, ctx, labelled=bool(lab))
+        if found_tasks and any(t.dimension is None for t in found_tasks):
+            area = _area_lead_in(body, ref_year)
+            for t in found_tasks:
+                if t.dimension is None and area:
+                    t.dimension, t.dimension_rule = area, "passage-lead-in"
         if frame:
             if found_tasks and lab_kind not in _BULLETS and ctx.colon_units:
                 # "1. Sở Nội vụ: Chủ trì …" then bullets: the colon opens a list of that unit's tasks

@@ -18,8 +18,9 @@ def _table_dimensions(rows: list[tuple[Task, TableRow]], areas_of_doc: Callable[
                       year: int | None) -> None:
     """Give each table task its PAPI area from the table's own structure, else its words.
 
-    A group row naming an area wins; where group titles were lost, the k-th group of a
-    table with as many groups as the document has areas is area k; otherwise classify.
+    A group row naming an area wins; a group titled otherwise (a PAR INDEX field, a unit) gives
+    none; where group titles were lost, the k-th group of a table with as many groups as the
+    document has areas is area k; otherwise classify.
     The document's areas (read from its whole text) are asked for only when a row needs them."""
     groups = sorted({row.group for _, row in rows})
     doc_areas: list[int] | None = None
@@ -31,6 +32,8 @@ def _table_dimensions(rows: list[tuple[Task, TableRow]], areas_of_doc: Callable[
             by_order = len(doc_areas) >= 2 and len(groups) == len(doc_areas)
         if named:
             task.dimension, task.dimension_rule = named, "table-group-title"
+        elif row.group_title:
+            continue  # grouped by something else (a PAR INDEX field, a unit): no PAPI area
         elif by_order and doc_areas:
             task.dimension, task.dimension_rule = doc_areas[groups.index(row.group)], "table-group-order"
         elif doc_areas:

@@ -113,3 +113,12 @@ def test_area_sets_by_year():
     assert {a.number for a in papi_areas() if a.since == 2018} == set(range(1, 9))
     assert areas("Nội dung 7: Quản trị môi trường", year=2016) == []
     assert areas("Nội dung 7: Quản trị môi trường", year=2022) == [7]
+
+
+def test_areas_opening_passages_before_their_colon() -> None:
+    from vanban.extract.indices import find_papi_areas
+
+    text = ("Về Công khai, minh bạch: Phòng Kinh tế chủ trì công khai quy hoạch.\n"
+            "- Thủ tục hành chính công: Trung tâm Phục vụ hành chính công xã niêm yết thủ tục.\n"
+            "Đảm bảo công khai, minh bạch, khả thi trong thực hiện.\n")
+    assert find_papi_areas(text) == [2, 5]

@@ -621,3 +621,10 @@ def test_a_plan_gives_its_issuers_head_duties_news_reports_them() -> None:
     text = "III. TỔ CHỨC THỰC HIỆN\n1. Chủ tịch UBND xã tiếp công dân định kỳ vào ngày 15 hằng tháng.\n"
     assert [leads(t) for t in tasks_of(text, issuer="UBND xã Đa Bạc", doc_type="Kế hoạch")] == [["Chủ tịch UBND xã"]]
     assert tasks_of(text, issuer="UBND xã Đa Bạc", doc_type="Tin bài") == []
+
+
+def test_a_passage_opening_with_a_papi_area_before_its_colon() -> None:
+    tasks = tasks_of("Nội dung 1 - Tham gia của người dân ở cấp cơ sở: Phòng Nội vụ huyện chủ trì tuyên truyền Luật Thực "
+                     "hiện dân chủ ở cơ sở.\n\nVề Công khai, minh bạch: Phòng Kinh tế chủ trì công khai quy hoạch sử dụng "
+                     "đất của xã.\n", issuer="UBND xã Đá Bạc", doc_type="Tin bài", year=2025)
+    assert [(leads(t), t.dimension) for t in tasks] == [(["Phòng Nội vụ huyện"], 1), (["Phòng Kinh tế"], 2)]
