@@ -110,8 +110,12 @@ def _closing_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     those anchored at the end are searched for, the others open the passage."""
     patterns = data()["formulas"]["closing"]
     opening = "|".join(f"(?:{p})" for p in patterns if not p.endswith("$"))
-    ending = "|".join(f"(?:{p})" for p in patterns if p.endswith("$"))
+    # an ending pattern is searched for: a leading ".{0,n}" would only make every start costly
+    ending = "|".join(f"(?:{re.sub(r'^[.][{]0,[0-9]+[}]', '', p)})" for p in patterns if p.endswith("$"))
     return re.compile(opening or "(?!)"), re.compile(ending or "(?!)")
+
+
+_ENDING_REACH = 600  # an ending formula lies in the passage's last characters
 
 
 def is_closing_formula(text: str, folded: str | None = None) -> bool:
@@ -119,7 +123,15 @@ def is_closing_formula(text: str, folded: str | None = None) -> bool:
     `folded` is fold(text), when the caller has it."""
     folded = (fold(text) if folded is None else folded).strip()
     opening, ending = _closing_res()
-    return bool(opening.match(folded) or ending.search(folded))
+    if opening.match(folded):
+        return True
+    tail = max(0, len(folded) - _ENDING_REACH)
+    return any(h in folded[tail:] for h in _ending_hints()) and bool(ending.search(folded, tail))
+
+
+@cache
+def _ending_hints() -> tuple[str, ...]:
+    return tuple(data()["formulas"]["ending_hints"])
 
 
 @cache

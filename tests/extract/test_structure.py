@@ -107,3 +107,12 @@ def test_adverbial_openers(text: str) -> None:
 def test_report_of_work_done() -> None:
     assert is_report_of_work_done("đã ban hành nhiều văn bản chỉ đạo thực hiện nội dung này")
     assert not is_report_of_work_done("chủ trì, phối hợp với các phòng, ban, đơn vị có liên quan")
+
+
+def test_every_ending_formula_holds_a_hint() -> None:
+    # is_closing_formula searches for the ending formulas only in a passage holding a hint
+    from vanban.extract.structure import data
+
+    formulas = data()["formulas"]
+    for pattern in (p for p in formulas["closing"] if p.endswith("$")):
+        assert any(h in pattern for h in formulas["ending_hints"]), pattern
