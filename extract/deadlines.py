@@ -259,6 +259,7 @@ _FREQUENCY = re.compile(
     r"(?<!\w)(?:(?:it nhat|toi thieu)\s+)?\d{1,2}\s+lan\s*(?:/|trong\s+(?:01\s+|1\s+|mot\s+)?)\s*(?:ngay|tuan|thang|quy|nam)(?!\w)"
     r"|(?<!\w)(?:moi|hang)\s+(?:ngay|tuan|thang|quy|nam)\s+(?:(?:it nhat|toi thieu)\s+)?\d{1,2}\s+lan(?!\w)"
     r"|(?<!\w)\d{1,2}\s+(?:tuan|thang)\s+(?:mot|01|1)\s+lan(?!\w)"
+    r"|(?<!\w)\d{1,2}\s+(?:tuan|thang|quy|nam)\s*/\s*lan(?!\w)"
 )
 
 
@@ -280,7 +281,7 @@ def find_deadline(text: str, ref_year: int | None = None, folded: str | None = N
         hit = _candidate(text, folded, m, ref_year)
         if hit:
             found.append(hit)
-    if not found and " lan" in folded:
+    if not found and "lan" in folded:
         freq = _FREQUENCY.search(folded)
         if freq:
             found.append((Deadline(raw=text[freq.start():freq.end()], kind="recurring"), freq.start(), freq.end(), False))

@@ -223,7 +223,7 @@ def find_papi_areas(text: str, year: int | None = None) -> list[int]:
         if b and a and b[-1] in _QUOTES_OPEN and a[0] in _QUOTES_CLOSE:
             named.add(num)
             continue
-        if _CUE.search(before) and _END.match(folded, e):
+        if _CUE.search(before) and (_END.match(folded, e) or "noi dung" in before[-12:]):
             named.add(num)
             continue
         line_start = folded.rfind("\n", 0, s) + 1

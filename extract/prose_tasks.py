@@ -375,7 +375,31 @@ _CHU_TRI = re.compile(r"chu tri\s*,?\s*")
 _NOTE_AFTER_UNIT = re.compile(r"\s*\([^()]{1,150}\)")
 
 
+# "Trung tâm Kiểm soát bệnh tật tỉnh: …": a name the grammar cut at a lower-case word runs on to
+# the colon that ends it, unless a verb or an introduction stands between
+_GAP_TO_COLON = re.compile(r"[^\W\d_][\w\s,\-–]{0,60}")
+_NOT_A_NAME = re.compile(
+    r"\b(?:chu tri|phoi hop|thuc hien|trach nhiem|tham muu|yeu cau|de nghi|giao|ket luan|chi dao|nhu sau|cu the"
+    r"|sau|nhiem vu|bao cao|huong dan|to chuc|trien khai|la|gom|bao gom)\b")
+
+
+def _to_colon(clause: str, folded: str, unit: Found) -> Found:
+    colon = clause.find(":", unit.end, unit.end + 64)
+    if colon < 0 or "\n" in clause[unit.end:colon]:
+        return unit
+    gap = folded[unit.end:colon].strip(" ,")
+    if not gap or not _GAP_TO_COLON.fullmatch(gap) or _NOT_A_NAME.search(gap):
+        return unit
+    after = clause[colon + 1:].lstrip()
+    if after and not after[0].isupper():
+        return unit  # "Sở Y tế tăng cường kiểm tra: an toàn thực phẩm" goes on as a sentence
+    return Found(clause[unit.start:colon].rstrip(), unit.start, colon, unit.canonical, unit.level)
+
+
 def _finish(clause: str, units: list[Found], by: Found | None, folded: str) -> Subject | None:
+    nxt = clause[units[-1].end:units[-1].end + 1]
+    if nxt == " " or (nxt == "," and folded.startswith("cac ", units[-1].start)):  # "Các trường mầm non, …:"
+        units = units[:-1] + [_to_colon(clause, folded, units[-1])]
     end = units[-1].end
     note = _NOTE_AFTER_UNIT.match(clause, end)
     if note:

@@ -246,6 +246,8 @@ def _joins(prev: str, nxt: str) -> bool:
         return False
     if is_all_caps(prev):
         return False  # a heading ("KẾ HOẠCH") is not continued by the subject line under it
+    if _INDEX_NAME.match(nxt) and prev.lower().endswith("chỉ số"):
+        return True  # "… tuyên truyền sâu rộng về Chỉ số" / "PAPI năm 2024"
     if _NAME_TAIL.match(nxt) and prev[-1:].isalpha():
         return True  # a proper name wrapped before its last word: "… của UBND tỉnh Lào" / "Cai)"
     if LIST_LABEL.match(nxt):
@@ -277,6 +279,7 @@ _WRAPPED_NUMBER = re.compile(r"\d{1,2}[/.-]\d{1,4}\b|[IVX]{1,4}/\d{4}|\d+ (?=[^\
 _STAMP_LINE = re.compile(r"^(?:\d{1,2}[:h]\d{2}\s*[-|,]?\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2})?\s*$")
 _DATE_WORDS = ("ngày", "trước", "đến", "từ", "hạn", "tới")
 
+_INDEX_NAME = re.compile(r"(?:PAPI|PAR|SIPAS|PCI|DDCI|ICT|DTI|CCHC)\b")
 _WORD_HYPHEN_END = re.compile(r"\w-$")
 # A line that is only the end of a name and of its sentence or bracket: "Cai).", "Nam."
 _NAME_TAIL = re.compile(r"^[^\W\d_][\w]*(?:\s[^\W\d_][\w]*)?\s*[).;:,]+\s*$")

@@ -347,3 +347,9 @@ def test_a_report_made_yearly_is_still_a_thing() -> None:
 def test_a_day_of_the_last_month_of_the_quarter_without_of() -> None:
     found = find_deadline("báo cáo trước ngày 10 tháng cuối quý", 2025)
     assert found is not None and (found[0].raw, found[0].kind) == ("trước ngày 10 tháng cuối quý", "relative")
+
+
+def test_frequency_with_a_slash_and_a_budget_line_that_is_no_recurrence() -> None:
+    found = find_deadline("tiếp công dân tại trụ sở, 6 tháng/lần", 2024)
+    assert found is not None and (found[0].raw, found[0].kind) == ("6 tháng/lần", "recurring")
+    assert find_deadline("bố trí nguồn chi thường xuyên năm 2024", 2024) is None

@@ -122,3 +122,9 @@ def test_areas_opening_passages_before_their_colon() -> None:
             "- Thủ tục hành chính công: Trung tâm Phục vụ hành chính công xã niêm yết thủ tục.\n"
             "Đảm bảo công khai, minh bạch, khả thi trong thực hiện.\n")
     assert find_papi_areas(text) == [2, 5]
+
+
+def test_an_area_named_after_noi_dung_in_running_text() -> None:
+    from vanban.extract.indices import find_papi_areas
+
+    assert find_papi_areas("Năm 2024, nội dung Quản trị điện tử có mức tăng cao nhất.") == [8]

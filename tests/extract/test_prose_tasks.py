@@ -628,3 +628,23 @@ def test_a_passage_opening_with_a_papi_area_before_its_colon() -> None:
                      "hiện dân chủ ở cơ sở.\n\nVề Công khai, minh bạch: Phòng Kinh tế chủ trì công khai quy hoạch sử dụng "
                      "đất của xã.\n", issuer="UBND xã Đá Bạc", doc_type="Tin bài", year=2025)
     assert [(leads(t), t.dimension) for t in tasks] == [(["Phòng Nội vụ huyện"], 1), (["Phòng Kinh tế"], 2)]
+
+
+@pytest.mark.parametrize("text,lead,start", [
+    # a name the grammar cuts at a lower-case word runs on to its colon
+    ("1. Trung tâm Kiểm soát bệnh tật tỉnh: Tăng cường giám sát dịch bệnh.", "Trung tâm Kiểm soát bệnh tật tỉnh",
+     "Tăng cường giám sát"),
+    ("2. Các trường mầm non, tiểu học, trung học cơ sở trên địa bàn phường: Công khai các khoản thu.",
+     "Các trường mầm non, tiểu học, trung học cơ sở trên địa bàn phường", "Công khai các khoản"),
+    # a verb before the colon keeps the name as it was
+    ("3. Sở Y tế tăng cường kiểm tra: an toàn thực phẩm tại các bếp ăn tập thể.", "Sở Y tế", "tăng cường kiểm tra"),
+    # a speaker's points
+    ("Thứ nhất, Phòng Nội vụ tham mưu UBND huyện kiện toàn Ban Chỉ đạo cải cách hành chính.", "Phòng Nội vụ",
+     "tham mưu UBND huyện"),
+    # partners without "với"
+    ("Phòng Tư pháp chủ trì, phối hợp UBND các xã, thị trấn công khai thủ tục hành chính.", "Phòng Tư pháp",
+     "công khai thủ tục"),
+])
+def test_names_to_the_colon_ordinal_points_and_partners(text: str, lead: str, start: str) -> None:
+    (task,) = tasks_of(text + "\n", issuer="UBND huyện Bảo Lâm", doc_type="Kế hoạch")
+    assert leads(task) == [lead] and task.text.startswith(start)

@@ -379,3 +379,10 @@ def test_a_line_ending_on_tham_muu_goes_on_over_a_unit() -> None:
 
     doc = ingest_bytes("a) Phòng Nội vụ tham mưu\nUBND huyện ban hành kế hoạch kiểm tra công vụ.\n".encode(), "kh.txt")
     assert [b.text for b in doc.blocks] == ["a) Phòng Nội vụ tham mưu UBND huyện ban hành kế hoạch kiểm tra công vụ."]
+
+
+def test_a_line_ending_on_chi_so_goes_on_over_the_index_name() -> None:
+    from vanban.ingest.read import ingest_bytes
+
+    doc = ingest_bytes("- Tuyên truyền sâu rộng về Chỉ số\nPAPI năm 2024 đến Nhân dân.\n".encode(), "kh.txt")
+    assert [b.text for b in doc.blocks] == ["- Tuyên truyền sâu rộng về Chỉ số PAPI năm 2024 đến Nhân dân."]
