@@ -548,3 +548,16 @@ def test_more_names_and_a_level_word_lookalike(text: str, names: list[str]) -> N
 
 def test_a_case_is_no_school() -> None:
     assert [u.text for u in find_units("chấn chỉnh các trường hợp trễ hạn; các sở, ban, ngành")] == ["các sở, ban, ngành"]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Ủy ban MTTQ Việt Nam phường và các đoàn thể chính trị - xã hội phường tăng cường giám sát.",
+     ["Ủy ban MTTQ Việt Nam phường", "các đoàn thể chính trị - xã hội phường"]),
+    ("Các bệnh viện, trung tâm y tế tuyến tỉnh; Trung tâm Y tế các huyện, thị xã, thành phố cải tiến quy trình.",
+     ["Các bệnh viện, trung tâm y tế tuyến tỉnh", "Trung tâm Y tế các huyện, thị xã, thành phố"]),
+    ("Thủ trưởng các phòng chức năng thuộc Sở, Thủ trưởng các đơn vị trực thuộc căn cứ nhiệm vụ được giao.",
+     ["Thủ trưởng các phòng chức năng thuộc Sở", "Thủ trưởng các đơn vị trực thuộc"]),
+])
+def test_groups_of_health_and_mass_organisations(text: str, names: list[str]) -> None:
+    found = unit_at_start(text)
+    assert found is not None and [u.text for u in found] == names
