@@ -1017,7 +1017,11 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
                 frame.kind, frame.units = "units", heading_units
                 ctx.frames.append(frame)
             else:
-                ctx.colon_units = heading_units
+                # "Sở Nội vụ:" on a line of its own: its bullets, and a lettered list, are its tasks
+                ctx.colon_units = ctx.intro_units = heading_units
+                # the list ends at the next item of the section it stands in, not of the last list
+                ctx.intro_support = []
+                ctx.intro_level = next((f.level for f in reversed(ctx.frames) if f.kind not in ("task", "units")), 0)
             continue
         parent_task = any(f.kind == "task" for f in ctx.frames)
         frame_units = next((f.units for f in reversed(ctx.frames) if f.kind == "units"), [])

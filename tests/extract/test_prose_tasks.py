@@ -648,3 +648,12 @@ def test_a_passage_opening_with_a_papi_area_before_its_colon() -> None:
 def test_names_to_the_colon_ordinal_points_and_partners(text: str, lead: str, start: str) -> None:
     (task,) = tasks_of(text + "\n", issuer="UBND huyện Bảo Lâm", doc_type="Kế hoạch")
     assert leads(task) == [lead] and task.text.startswith(start)
+
+
+def test_a_unit_line_opens_a_lettered_list_and_the_next_unit_line_another() -> None:
+    tasks = tasks_of("III. TỔ CHỨC THỰC HIỆN\nThủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các huyện, thành phố:\n"
+                     "a) Quán triệt đến cán bộ, công chức về ý nghĩa của Chỉ số PAPI.\n"
+                     "Sở Nội vụ:\na) Tổng hợp kết quả thực hiện Kế hoạch, báo cáo UBND tỉnh.\n"
+                     "IV. KINH PHÍ THỰC HIỆN\na) Kinh phí thực hiện do ngân sách nhà nước bảo đảm theo quy định.\n")
+    assert [leads(t) for t in tasks] == [["Thủ trưởng các sở, ban, ngành tỉnh", "Chủ tịch UBND các huyện, thành phố"],
+                                         ["Sở Nội vụ"]]
