@@ -479,9 +479,12 @@ class Context:
     intro_units: list[UnitRef] = field(default_factory=list)
     intro_support: list[UnitRef] = field(default_factory=list)  # "… chủ trì, phối hợp với Y, Z:"
     intro_level: int = 0  # the depth of the item the intro stands under: a sibling ends its list
-    # news reports what the issuer's head does; a plan's own text gives its head duties too
-    # ("Chủ tịch UBND xã tiếp công dân định kỳ vào ngày 15 hằng tháng")
-    news: bool = True
+    # news and a Thông báo report what the issuer's head does; a plan's own text gives its head
+    # duties too ("Chủ tịch UBND xã tiếp công dân định kỳ vào ngày 15 hằng tháng")
+    heads_report: bool = True
+    # the issuer whose own actions are reported, not assigned; a Văn phòng's Thông báo kết luận
+    # speaks for the body it serves ("UBND tỉnh …"), and gives the Văn phòng tasks of its own
+    self_issuer: str | None = None
     colon_units: list[UnitRef] = field(default_factory=list)
 
 
@@ -657,10 +660,10 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label:
     # window keeps a long passage linear (every clause would otherwise re-read the rest)
     first = subject_of(body[:_WINDOW], fbody[:_WINDOW])
     if first is not None:
-        first = _directed(body[:_WINDOW], fbody[:_WINDOW], first, ctx.issuer)
+        first = _directed(body[:_WINDOW], fbody[:_WINDOW], first, ctx.self_issuer)
     own = False
     if first is not None and first.units and not (
-            first.assigned_by is None and _is_issuer_or_head(first.units, ctx.issuer, ctx.news)) \
+            first.assigned_by is None and _is_issuer_or_head(first.units, ctx.self_issuer, ctx.heads_report)) \
             and not structure.is_report_of_work_done(body[first.pred_start:first.pred_start + 40]):
         own = True
         if first.colon:
@@ -681,8 +684,8 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label:
         sub = subject_of(clause, fclause)
         if sub is None or not sub.units or sub.colon and point < search_from:
             continue
-        sub = _directed(clause, fclause, sub, ctx.issuer)
-        if _is_issuer_or_head(sub.units, ctx.issuer, ctx.news) and sub.assigned_by is None:
+        sub = _directed(clause, fclause, sub, ctx.self_issuer)
+        if _is_issuer_or_head(sub.units, ctx.self_issuer, ctx.heads_report) and sub.assigned_by is None:
             continue
         if structure.is_report_of_work_done(body[point + sub.pred_start:point + sub.pred_start + 40]):
             continue
@@ -916,7 +919,9 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
     # and sliced per block, rather than each block folded anew.
     doc_text = text or ""
     ftext_all = fold(doc_text) if doc_text else ""
-    ctx = Context(issuer=issuer, ref_year=ref_year, news=doc_type in (None, "Tin bài"))
+    ctx = Context(issuer=issuer, ref_year=ref_year, heads_report=doc_type in (None, "Tin bài", "Thông báo"))
+    speaks_for = doc_type == "Thông báo" and fold(issuer or "").startswith("van phong")
+    ctx.self_issuer = re.sub(r"^\s*V\S+n ph\S+ng\s+", "", issuer or "") if speaks_for else issuer
     report = doc_type == "Báo cáo"
     tasks: list[Task] = []
     fields = _Fields()

@@ -657,3 +657,13 @@ def test_a_unit_line_opens_a_lettered_list_and_the_next_unit_line_another() -> N
                      "IV. KINH PHÍ THỰC HIỆN\na) Kinh phí thực hiện do ngân sách nhà nước bảo đảm theo quy định.\n")
     assert [leads(t) for t in tasks] == [["Thủ trưởng các sở, ban, ngành tỉnh", "Chủ tịch UBND các huyện, thành phố"],
                                          ["Sở Nội vụ"]]
+
+
+def test_a_notice_of_conclusions_gives_the_office_that_issues_it_tasks() -> None:
+    # Thông báo kết luận: the Văn phòng speaks for the UBND; its own duties are tasks, the
+    # Chairman's statements are not
+    tasks = tasks_of("Chủ tịch UBND tỉnh kết luận như sau:\n1. Văn phòng UBND tỉnh chỉ đạo Trung tâm Phục vụ hành chính "
+                     "công tỉnh nâng cao chất lượng tiếp nhận hồ sơ.\n2. Sở Nội vụ tổ chức tập huấn cho công chức cấp xã.\n"
+                     "Chủ tịch UBND tỉnh thống nhất với đề xuất của Sở Nội vụ.\n",
+                     issuer="Văn phòng UBND tỉnh Thái Nguyên", doc_type="Thông báo")
+    assert [leads(t) for t in tasks] == [["Văn phòng UBND tỉnh"], ["Sở Nội vụ"]]
