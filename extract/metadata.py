@@ -348,7 +348,9 @@ _ORG_NAME = r"""
       (?:UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy)
       (?:\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|thị\s+trấn|TP\.?)(?:\s+(?-i:[A-ZĐÂĂÊÔƠƯ])[\wÀ-ỹ]*){0,4})?
     |
-      (?:Sở|Phòng|Ban|Trung\s+tâm|Chi\s+cục|Cục|Bộ)\s+(?-i:[A-ZĐ])[\wÀ-ỹ]*(?:,?\s+(?:và\s+)?[\wÀ-ỹ]+){0,7}?
+      (?:Sở|Phòng|Ban|Trung\s+tâm|Chi\s+cục|Cục|Bộ)\s+(?-i:[A-ZĐ])[\wÀ-ỹ]*
+      # its name's words, not a verb it goes on with ("Phòng Nội vụ tham mưu UBND huyện ban hành …")
+      (?:,?\s+(?:và\s+)?(?!(?:tham\s+mưu|chủ\s+trì|phối\s+hợp|trình|đề\s+xuất|đề\s+nghị|hướng\s+dẫn)\b)[\wÀ-ỹ]+){0,7}?
     )
 """
 _REPORT_VERBS = (

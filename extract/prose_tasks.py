@@ -317,6 +317,9 @@ def subject_of(clause: str, folded: str | None = None) -> Subject | None:
         said = _speech_re()[1].match(folded, offset)
         if said:  # "Chỉ thị nêu rõ, Giám đốc các sở … phải …"
             units = _units_at(clause, said.end(), folded)
+            if units and _speech_re()[0].match(folded, units[-1].end):
+                # "Phát biểu chỉ đạo, Chủ tịch UBND huyện … nhấn mạnh: …": a speaker, no subject
+                return Subject([], units[-1].end, assigned_by=units[0])
             if units:
                 return _finish(clause, units, None, folded)
         return _addressees_of_request(clause, folded)

@@ -303,3 +303,9 @@ def test_a_subject_line_wrapped_before_a_capitalised_word():
     doc = ingest_bytes("Số: 12/UBND-NV\nV/v triển khai Chỉ số PAPI\nThực hiện Kế hoạch số 5/KH-UBND, UBND huyện "
                        "đề nghị các xã thực hiện.\n".encode(), "cv2.txt")
     assert extract_meta(doc.text).title == "triển khai Chỉ số PAPI"
+
+
+def test_a_unit_advising_another_to_issue_is_no_issuer():
+    m = meta("Thanh Hà: Hội nghị triển khai nhiệm vụ nâng cao Chỉ số PAPI năm 2024\nNgày đăng: 22/02/2024\n"
+             "Thứ hai, Phòng Nội vụ tham mưu UBND huyện ban hành kế hoạch kiểm tra công tác cải cách hành chính.")
+    assert m.issuer != "Phòng Nội vụ tham mưu UBND huyện"

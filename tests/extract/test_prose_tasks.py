@@ -667,3 +667,11 @@ def test_a_notice_of_conclusions_gives_the_office_that_issues_it_tasks() -> None
                      "Chủ tịch UBND tỉnh thống nhất với đề xuất của Sở Nội vụ.\n",
                      issuer="Văn phòng UBND tỉnh Thái Nguyên", doc_type="Thông báo")
     assert [leads(t) for t in tasks] == [["Văn phòng UBND tỉnh"], ["Sở Nội vụ"]]
+
+
+def test_a_speaker_after_an_opening_phrase_is_no_subject() -> None:
+    tasks = tasks_of("Phát biểu chỉ đạo, Chủ tịch UBND huyện Nguyễn Văn Hải nhấn mạnh: cải thiện các chỉ số là nhiệm vụ "
+                     "của cả hệ thống chính trị.\n\nThứ hai, Phòng Nội vụ tham mưu UBND huyện ban hành kế hoạch kiểm tra "
+                     "công tác cải cách hành chính.\n\nHội nghị cũng đã nghe đại diện Văn phòng UBND tỉnh trao đổi.\n",
+                     issuer="UBND huyện Thanh Hà", doc_type="Tin bài")
+    assert [leads(t) for t in tasks] == [["Phòng Nội vụ"]]
