@@ -517,8 +517,16 @@ def _is_issuer_or_head(units: list[Found], issuer: str | None, heads: bool = Tru
     if _is_self([head], issuer):
         return True
     # a Văn phòng speaks for the body it serves: "Chủ tịch UBND tỉnh kết luận …" in its Thông báo
-    served = re.sub(r"^van phong\s+", "", fold(issuer or "").strip())
-    return served != fold(issuer or "").strip() and (_is_self(units, served) or _is_self([head], served))
+    served = _served_by(issuer)
+    return served is not None and (_is_self(units, served) or _is_self([head], served))
+
+
+def _served_by(issuer: str | None) -> str | None:
+    """The body a Văn phòng issuer serves, folded ("Văn phòng UBND tỉnh Thái Nguyên" → "ubnd tinh
+    thai nguyen"); None for any other issuer."""
+    folded = fold(issuer or "").strip()
+    served = re.sub(r"^van phong\s+", "", folded)
+    return served if served != folded else None
 
 
 def _directed(clause: str, folded: str, sub: Subject, issuer: str | None) -> Subject:
@@ -923,8 +931,8 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
     doc_text = text or ""
     ftext_all = fold(doc_text) if doc_text else ""
     ctx = Context(issuer=issuer, ref_year=ref_year, heads_report=doc_type in (None, "Tin bài", "Thông báo"))
-    speaks_for = doc_type == "Thông báo" and fold(issuer or "").startswith("van phong")
-    ctx.self_issuer = re.sub(r"^\s*V\S+n ph\S+ng\s+", "", issuer or "") if speaks_for else issuer
+    served = _served_by(issuer) if doc_type == "Thông báo" else None
+    ctx.self_issuer = served if served is not None else issuer
     report = doc_type == "Báo cáo"
     tasks: list[Task] = []
     fields = _Fields()
