@@ -443,7 +443,12 @@ def _split_points(text: str, start: int) -> list[int]:
     if "(" not in text:
         return points
     # no break inside a bracket: "(qua Phòng Doanh nghiệp; Phòng Đăng ký kinh doanh)" is a note
-    return [p for p in points if text.count("(", 0, p) <= text.count(")", 0, p)]
+    return [p for p in points if _open_brackets(text, p) <= 0]
+
+
+def _open_brackets(text: str, pos: int) -> int:
+    """How many "(" before `pos` are still open there (negative where ")" outnumber them)."""
+    return text.count("(", 0, pos) - text.count(")", 0, pos)
 
 
 @dataclass
@@ -823,7 +828,7 @@ def inline_fields(body: str, fbody: str) -> tuple[int, list[tuple[str, str]]] | 
     if ":" not in body:
         return None
     m = _NEXT_FIELD.search(fbody)
-    if m is None or m.start() == 0 or body.count("(", 0, m.start()) != body.count(")", 0, m.start()):
+    if m is None or m.start() == 0 or _open_brackets(body, m.start()) != 0:
         return None  # none, or inside a bracket ("(Cơ quan chủ trì: …; Thời gian: …)": _trailing_owner's)
     flds = fields_of(body[m.end():])
     return (m.start(), flds) if flds else None
