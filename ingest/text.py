@@ -378,11 +378,15 @@ def find_markdown_runs(lines: list[str]) -> list[tuple[int, int]]:
     return runs
 
 
-def _row_cells(line: str, sep: str) -> list[str]:
+def _raw_cells(line: str, sep: str) -> list[str]:
     text = line.strip(" \r\n") if sep == "\t" else line.strip()  # a row's empty last cells are cells
     if sep == "|":
         text = text.strip("|")
-    return [collapse(c.replace("**", "").replace(_CELL_BREAK, " ")) for c in text.split(sep)]
+    return text.split(sep)
+
+
+def _row_cells(line: str, sep: str) -> list[str]:
+    return [collapse(c.replace("**", "").replace(_CELL_BREAK, " ")) for c in _raw_cells(line, sep)]
 
 
 # where a "<br>" broke a line inside a cell: a space in a table's row, a line of its own in a
@@ -399,11 +403,11 @@ def tab_table(lines: list[str], sep: str = "\t") -> list[list[str]]:
     body = [line for line in lines if line.strip() and not (sep == "|" and _RULE_ROW.match(line))]
     if not body:
         return []
-    width = max(len(_row_cells(line, sep)) for line in body)
+    parsed = [(line, _row_cells(line, sep)) for line in body]
+    width = max(len(cells) for _, cells in parsed)
     piped = sep == "|" and sum(line.lstrip().startswith("|") for line in body) * 2 > len(body)
     rows: list[list[str]] = []
-    for line in body:
-        cells = _row_cells(line, sep)
+    for line, cells in parsed:
         short = bool(rows) and len(rows[-1]) < width
         if sep not in line:  # the rest of a cell, or a heading between two parts of the table
             heading = _LABELLED_TITLE.match(line.strip()) or is_all_caps(line)
@@ -475,6 +479,6 @@ def _prose(lines: list[str]) -> list[Draft]:
 
 def _header_lines(lines: list[str], sep: str) -> list[str]:
     """A two-column header table's cells, left column first, each "<br>" a line of its own."""
-    rows = [line.strip().strip("|").split(sep) for line in lines if line.strip() and not _RULE_ROW.match(line)]
+    rows = [_raw_cells(line, sep) for line in lines if line.strip() and not _RULE_ROW.match(line)]
     columns = [[row[k] for row in rows if k < len(row)] for k in range(max(len(r) for r in rows))] if rows else []
     return [part.strip() for column in columns for cell in column for part in cell.split(_CELL_BREAK) if part.strip()]
