@@ -188,13 +188,12 @@ def _group_deadline(seen: dict[str, Deadline | None], title: str, ref_year: int 
     """The time a group row gives its rows ("C. NHIỆM VỤ THƯỜNG XUYÊN", "B. … TRONG QUÝ III/2024")."""
     if not title:
         return None
-    key = "\x00group:" + title
-    if key not in seen:
+    if title not in seen:
         found = find_deadline(title, ref_year)
         # "C. NHIỆM VỤ THƯỜNG XUYÊN": in a heading the recurrence is the rows' time, not a thing
         cell = None if found else parse_deadline(title, ref_year)
-        seen[key] = found[0] if found else (cell if cell and cell.kind == "recurring" else None)
-    return seen[key]
+        seen[title] = found[0] if found else (cell if cell and cell.kind == "recurring" else None)
+    return seen[title]
 
 
 def _note_deadline(note: str, ref_year: int | None) -> Deadline | None:
@@ -239,6 +238,7 @@ def tasks_from_table(block: Block, ref_year: int | None, heading: str = "") -> l
     # A deadline cell repeated down the table ("Thường xuyên", "Quý IV/2022") is read once;
     # its rows share the Deadline, which nothing changes afterwards.
     cell_deadlines: dict[str, Deadline | None] = {}
+    group_deadlines: dict[str, Deadline | None] = {}  # a group title's time, read once per title
     # So is a unit cell ("Sở Nội vụ"): unit_refs once per distinct cell, and each task gets
     # its own list (Task validation copies it) of the shared UnitRefs, as for a merged lead.
     cell_units: dict[str, list[UnitRef]] = {}
@@ -276,8 +276,8 @@ def tasks_from_table(block: Block, ref_year: int | None, heading: str = "") -> l
             support=_cell_units(cell_units, support_cell),
             deadline=_cell_deadline(cell_deadlines, raw_deadline, ref_year) if raw_deadline
             else _deadline_in(text, ref_year) or _note_deadline(row.cells.get("note", ""), ref_year)
-            or _group_deadline(cell_deadlines, row.group_title, ref_year)
-            or (_group_deadline(cell_deadlines, heading, ref_year) if row.group == first_group else None),
+            or _group_deadline(group_deadlines, row.group_title, ref_year)
+            or (_group_deadline(group_deadlines, heading, ref_year) if row.group == first_group else None),
             source_kind="table",
             start=block.start,
             end=block.end,
