@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -33,3 +36,26 @@ def seeds_db(tmp_path_factory) -> Path:
     summary = run_batch([SEEDS], db_path)
     assert summary.failed == 0, [f.reason for f in summary.failures]
     return db_path
+
+
+def score_export(db: Path, gold: Path, out: Path) -> dict:
+    """Export `db` as JSON Lines to `out` and score it against `gold` (score.py --json)."""
+    from click.testing import CliRunner
+
+    from vanban.cli import cli
+
+    result = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "jsonl", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    proc = subprocess.run(
+        [sys.executable, str(SCORER), "--gold", str(gold), "--pred", str(out), "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    return json.loads(proc.stdout)
+
+
+def figure(scores: dict, path: tuple[str, ...]) -> float | None:
+    """The figure at `path` in score.py's --json output ("tasks", "f1")."""
+    value = scores
+    for key in path:
+        value = value[key]
+    return value

@@ -6,15 +6,9 @@ the suite the day it is written (trafilatura's CI gate is the model).
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 import pytest
-from click.testing import CliRunner
 
-from tests.conftest import GOLD, SCORER
-from vanban.cli import cli
+from tests.conftest import GOLD, figure, score_export
 
 # figure in score.py's --json output → floor, with the issue that set it.
 FLOORS = {
@@ -32,19 +26,10 @@ FLOORS = {
 
 @pytest.fixture(scope="module")
 def scores(seeds_db, tmp_path_factory) -> dict:
-    out = tmp_path_factory.mktemp("export") / "seeds.jsonl"
-    result = CliRunner().invoke(cli, ["export", "--db", str(seeds_db), "--format", "jsonl", "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    proc = subprocess.run(
-        [sys.executable, str(SCORER), "--gold", str(GOLD), "--pred", str(out), "--json"],
-        capture_output=True, text=True, check=True,
-    )
-    return json.loads(proc.stdout)
+    return score_export(seeds_db, GOLD, tmp_path_factory.mktemp("export") / "seeds.jsonl")
 
 
 @pytest.mark.parametrize("path,floor", list(FLOORS.items()), ids=[".".join(p) for p in FLOORS])
 def test_score_meets_floor(scores: dict, path: tuple[str, ...], floor: float) -> None:
-    value = scores
-    for key in path:
-        value = value[key]
+    value = figure(scores, path)
     assert value is not None and value >= floor, f"{'.'.join(path)} = {value}, floor {floor}"

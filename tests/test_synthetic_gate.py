@@ -6,15 +6,12 @@ The floors sit a little below the figures measured when the set was added (tests
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import SCORER
+from tests.conftest import figure, require_shared, score_export
 from vanban.cli import cli
 
 SYNTHETIC = Path(__file__).parent / "synthetic"
@@ -34,18 +31,12 @@ FLOORS = {
 
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory) -> dict:
+    require_shared()  # the scorer lives in ../shared
     tmp = tmp_path_factory.mktemp("synthetic")
-    db, out = tmp / "synthetic.db", tmp / "synthetic.jsonl"
-    runner = CliRunner()
-    result = runner.invoke(cli, ["extract", str(SYNTHETIC / "docs"), "--db", str(db), "--jobs", "1", "--quiet"])
+    db = tmp / "synthetic.db"
+    result = CliRunner().invoke(cli, ["extract", str(SYNTHETIC / "docs"), "--db", str(db), "--jobs", "1", "--quiet"])
     assert result.exit_code == 0, result.output
-    result = runner.invoke(cli, ["export", "--db", str(db), "--format", "jsonl", "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    proc = subprocess.run(
-        [sys.executable, str(SCORER), "--gold", str(SYNTHETIC / "gold"), "--pred", str(out), "--json"],
-        capture_output=True, text=True, check=True,
-    )
-    return json.loads(proc.stdout)
+    return score_export(db, SYNTHETIC / "gold", tmp / "synthetic.jsonl")
 
 
 def test_every_document_is_scored(scores: dict) -> None:
@@ -54,7 +45,5 @@ def test_every_document_is_scored(scores: dict) -> None:
 
 @pytest.mark.parametrize("path,floor", list(FLOORS.items()), ids=[".".join(p) for p in FLOORS])
 def test_synthetic_score_meets_floor(scores: dict, path: tuple[str, ...], floor: float) -> None:
-    value = scores
-    for key in path:
-        value = value[key]
+    value = figure(scores, path)
     assert value is not None and value >= floor, f"{'.'.join(path)} = {value}, floor {floor}"
