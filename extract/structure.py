@@ -110,8 +110,7 @@ def _closing_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     those anchored at the end are searched for, the others open the passage."""
     patterns = data()["formulas"]["closing"]
     opening = "|".join(f"(?:{p})" for p in patterns if not p.endswith("$"))
-    # an ending pattern is searched for: a leading ".{0,n}" would only make every start costly
-    ending = "|".join(f"(?:{re.sub(r'^[.][{]0,[0-9]+[}]', '', p)})" for p in patterns if p.endswith("$"))
+    ending = "|".join(f"(?:{p})" for p in patterns if p.endswith("$"))
     return re.compile(opening or "(?!)"), re.compile(ending or "(?!)")
 
 
