@@ -6,6 +6,7 @@ province ("huyện Chương Mỹ" → "Hà Nội") and a pre-2025 province to it
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import json
 import re
@@ -292,6 +293,10 @@ def _merger() -> dict[str, str]:
         for k in legacy_keys:
             out[k] = new_key
     return out
+
+
+# The day the 34 merged provinces took office (Nghị quyết 202/2025/QH15).
+PROVINCES_MERGED = dt.date(2025, 7, 1)
 
 
 def province_2025(short: str | None) -> str | None:

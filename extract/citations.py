@@ -72,6 +72,10 @@ _CUA = re.compile(r"\s*,?\s*cua\s+")
 _WORD = re.compile(r"\S+")
 _DATE_THEN_BAN_HANH = re.compile(r"ngay[^.;]{0,100}?(?:da\s+)?ban\s+hanh\s*$")
 _NUMBERS = re.compile(r"\d+[a-z]?")
+# Between two cited numbers that share the date printed after the last one:
+# "Kế hoạch số 12/KH-UBND và số 13/KH-UBND ngày 05/3/2025", "số 812/UBND-NC, 813/UBND-NC ngày …".
+# A second type word must repeat the first ("Kế hoạch số 12/… và Kế hoạch số 13/…").
+_SHARED_DATE_JOIN = re.compile(r"\s*(?:,|va|,\s*va)\s*(?:so\s*:?\s*)?$")
 
 
 def _issuer_after(text: str, folded: str, pos: int) -> tuple[str | None, int]:
@@ -149,6 +153,7 @@ def find_citations(
     own = number_key(own_number)
     found: dict[str, Citation] = {}
     prev_end = 0
+    undated: list[str] = []  # keys of the chain just before, waiting for a shared date
     for sym in find_symbols(text):
         if not sym.num:
             continue  # a blank number ("/GP-TTĐT") cites nothing
@@ -189,6 +194,17 @@ def find_citations(
                     end, date = at[1], at[2]
         if date is None and not at:
             date = _date_before(text, folded, prev_end, start, year)
+        if not (
+            undated
+            and _SHARED_DATE_JOIN.match(folded, prev_end, start)
+            and all(found[key].type == ctype for key in undated)
+        ):
+            undated = []
+        elif date is not None:
+            for key in undated:
+                if found[key].date is None:
+                    found[key] = found[key].model_copy(update={"date": date})
+            undated = []
         relation = _relation(folded, start)
         for number in _expand(sym, listed):
             key = number_key(number)
@@ -205,6 +221,8 @@ def find_citations(
                 rule="number-symbol" + ("+list" if listed else ""),
             )
             old = found.get(key)
+            if date is None and (old is None or old.date is None):
+                undated.append(key)
             if old is None:
                 found[key] = cite
             elif old.date is None and cite.date is not None:

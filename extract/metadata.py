@@ -396,14 +396,43 @@ _STAMP = re.compile(r"\b\d{1,2}\s*[:h]\s*\d{2}\b|\b(?:thu\s+(?:hai|ba|tu|nam|sau
 
 
 def _news_meta_line(lines: list[Line]) -> Line | None:
-    for ln in lines[:40]:
+    for i, ln in enumerate(lines[:40]):
         folded = ln.folded
         for cue in _NEWS_META:
             if cue.search(folded):
+                prev = lines[i - 1] if i else None
+                # "12/03/2025 10:05 | Lượt xem: 2.031": the label's cell has no date, the
+                # cell before it on the same row has
+                if prev is not None and 0 < ln.start - prev.end <= 8 and not find_dates(ln.text):
+                    if find_dates(prev.text):
+                        return prev
                 return ln
     for ln in lines[:8]:  # no labelled line: a short line near the top that is a date and a time
         if len(ln.text) <= 60 and _STAMP.search(ln.folded) and find_dates(ln.text):
             return ln
+    return None
+
+
+# A news item's lead sentence opening with the body that acts: "(dongnai.gov.vn) Sáng 11/3, UBND
+# tỉnh Đồng Nai phối hợp với … tổ chức Hội nghị …", "Chiều ngày 21/02/2024, UBND huyện Thanh Hà
+# tổ chức …": a source tag, then a time phrase, then the name and its verb.
+_LEAD_ORG = re.compile(
+    rf"""^\s*(?:\([^()\n]{{1,40}}\)\s*[-–]?\s*|[A-ZĐ]{{2,10}}\s*[-–]\s*)?
+    (?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm\s+nay|Vừa\s+qua|Mới\s+đây|Trong\s+(?:ngày|hai\s+ngày))[^,.\n]{{0,30}},\s*)?
+    {_ORG_NAME}\s+(?:{_REPORT_VERBS}|phối\s+hợp\s+với|có\s+Công\s+văn)(?![\w])""",
+    re.VERBOSE,
+)
+
+
+def _lead_org(lines: list[Line], after: Line | None) -> tuple[Line, re.Match[str]] | None:
+    """The acting body named by the first paragraph after the headline or publication line,
+    where it names its place ("UBND huyện" alone says less than the other rules)."""
+    below = [ln for ln in lines if after is None or ln.start >= after.end]
+    for ln in below[:6]:
+        if len(ln.text.split()) < 12:
+            continue
+        m = _LEAD_ORG.match(ln.text)
+        return (ln, m) if m and _has_place(m.group("org")) else None
     return None
 
 
@@ -758,6 +787,15 @@ def extract_meta(text: str, title_hint: str | None = None, date_hint: dt.date | 
                     start=head.start + m.start("org"), end=head.start + m.end("org"), rule="headline-subject"
                 )
         if issuer is None:
+            after = max((x for x in (head, mline) if x is not None), key=lambda x: x.start, default=None)
+            lead = _lead_org(lines, after)
+            if lead is not None:
+                ln, m = lead
+                issuer = _short_ubnd(m.group("org"))
+                ev["issuer"] = Evidence(
+                    start=ln.start + m.start("org"), end=ln.start + m.end("org"), rule="lead-subject"
+                )
+        if issuer is None:
             best = None
             for m in _issued_by(text):
                 # the lookahead puts a word at m.end(): no need to split the rest of the text
@@ -787,6 +825,10 @@ def extract_meta(text: str, title_hint: str | None = None, date_hint: dt.date | 
 
     if meta.province:
         meta.province_2025 = admin.province_2025(meta.province)
+        if meta.issue_date and meta.issue_date >= admin.PROVINCES_MERGED and meta.province_2025:
+            # after the merger the old province no longer issues anything: "UBND phường Trà
+            # Vinh" in October 2025 belongs to Vĩnh Long
+            meta.province = meta.province_2025
         if "province" not in ev and meta.issuer:
             ev["province"] = ev.get("issuer", Evidence(start=0, end=0, rule="")).model_copy(
                 update={"rule": "issuer-province"}

@@ -248,6 +248,8 @@ def _joins(prev: str, nxt: str) -> bool:
         return False  # a heading ("KẾ HOẠCH") is not continued by the subject line under it
     if _INDEX_NAME.match(nxt) and prev.lower().endswith("chỉ số"):
         return True  # "… tuyên truyền sâu rộng về Chỉ số" / "PAPI năm 2024"
+    if nxt.startswith("INDEX") and prev.endswith((" PAR", " ICT")):
+        return True  # an index's name wrapped inside it: "… Chỉ số PAPI, PAR" / "INDEX năm 2024"
     if _NAME_TAIL.match(nxt) and prev[-1:].isalpha():
         return True  # a proper name wrapped before its last word: "… của UBND tỉnh Lào" / "Cai)"
     if LIST_LABEL.match(nxt):
@@ -281,8 +283,9 @@ _DATE_WORDS = ("ngày", "trước", "đến", "từ", "hạn", "tới")
 
 _INDEX_NAME = re.compile(r"(?:PAPI|PAR|SIPAS|PCI|DDCI|ICT|DTI|CCHC)\b")
 _WORD_HYPHEN_END = re.compile(r"\w-$")
-# A line that is only the end of a name and of its sentence or bracket: "Cai).", "Nam."
-_NAME_TAIL = re.compile(r"^[^\W\d_][\w]*(?:\s[^\W\d_][\w]*)?\s*[).;:,]+\s*$")
+# A line that is only the end of a name and of its sentence or bracket: "Cai).", "Nam." (not a
+# label before its colon: "Kính gửi:" opens a block of its own)
+_NAME_TAIL = re.compile(r"^[^\W\d_][\w]*(?:\s[^\W\d_][\w]*)?\s*[).;,]+\s*$")
 
 
 def prose_drafts(lines: list[str]) -> list[Draft]:

@@ -56,6 +56,22 @@ def test_two_numbers_one_symbol():
     assert {c.type for c in got.values()} == {"Báo cáo"}
 
 
+def test_two_full_numbers_share_the_date_after_the_last():
+    # "số 812 … và số 813 … ngày 26/5/2025": one date printed for both numbers
+    got = cites("Thực hiện Công văn số 812/UBND-NC và số 813/UBND-NC ngày 26/5/2025 của UBND tỉnh, Sở Nội vụ")
+    assert {n: c.date for n, c in got.items()} == {
+        "812/UBND-NC": dt.date(2025, 5, 26),
+        "813/UBND-NC": dt.date(2025, 5, 26),
+    }
+    got = cites("Căn cứ Kế hoạch số 12/KH-UBND, Kế hoạch số 13/KH-UBND ngày 05/3/2025 của UBND tỉnh;")
+    assert {c.date for c in got.values()} == {dt.date(2025, 3, 5)}
+    # another type, or a sentence between, keeps its own (missing) date
+    got = cites("Căn cứ Kế hoạch số 12/KH-UBND và Quyết định số 5/QĐ-UBND ngày 02/3/2025 của UBND tỉnh")
+    assert got["12/KH-UBND"].date is None and got["5/QĐ-UBND"].date == dt.date(2025, 3, 2)
+    got = cites("theo Kế hoạch số 12/KH-UBND. Kế hoạch số 7/KH-SNV ngày 02/3/2025 của Sở Nội vụ")
+    assert got["12/KH-UBND"].date is None
+
+
 def test_date_after_the_issuer():
     # seed 002: "Nghị quyết số 76/NQ-CP của Chính phủ ngày 15/7/2021 ban hành Chương trình"
     c = cites("quán triệt Nghị quyết số 76/NQ-CP của Chính phủ ngày 15/7/2021 ban hành Chương trình")[

@@ -309,3 +309,25 @@ def test_a_unit_advising_another_to_issue_is_no_issuer():
     m = meta("Thanh Hà: Hội nghị triển khai nhiệm vụ nâng cao Chỉ số PAPI năm 2024\nNgày đăng: 22/02/2024\n"
              "Thứ hai, Phòng Nội vụ tham mưu UBND huyện ban hành kế hoạch kiểm tra công tác cải cách hành chính.")
     assert m.issuer != "Phòng Nội vụ tham mưu UBND huyện"
+
+
+def test_a_news_items_lead_sentence_names_its_acting_body_and_the_stamp_shares_a_row():
+    # a provincial portal: the date and the view count on one row, the lead opens with a time
+    m = meta("Trang chủ » Tin tức » Kinh tế\n\nCông bố kết quả Chỉ số DDCI Đồng Nai năm 2024\n"
+             "12/03/2025 10:05  |  Lượt xem: 2.031\n\n(dongnai.gov.vn) Sáng 11/3, UBND tỉnh Đồng Nai phối hợp "
+             "với Liên đoàn Thương mại và Công nghiệp Việt Nam (VCCI) tổ chức Hội nghị công bố Chỉ số DDCI.")
+    assert (m.issue_date, m.issuer, m.province) == (dt.date(2025, 3, 12), "UBND tỉnh Đồng Nai", "Đồng Nai")
+    # a lead that names the body before its own "ban hành" elsewhere
+    m = meta("Thanh Hà: Hội nghị triển khai nhiệm vụ nâng cao Chỉ số PAPI năm 2024\nĐăng ngày: 22/02/2024\n\n"
+             "Chiều ngày 21/02/2024, UBND huyện Thanh Hà tổ chức Hội nghị triển khai nhiệm vụ nâng cao Chỉ số "
+             "PAPI năm 2024.\nNăm 2023, UBND huyện đã ban hành Kế hoạch số 15/KH-UBND về cải cách hành chính.")
+    assert m.issuer == "UBND huyện Thanh Hà"
+
+
+def test_after_the_merger_a_document_belongs_to_the_new_province():
+    # October 2025: phường Trà Vinh is in Vĩnh Long; before July 2025 Trà Vinh was a province
+    head = "ỦY BAN NHÂN DÂN\nPHƯỜNG TRÀ VINH\nSố: 87/KH-UBND\nTrà Vinh, ngày 20 tháng 10 năm 2025\n\nKẾ HOẠCH\nVề PAPI\n"
+    m = meta(head)
+    assert (m.issuer, m.province, m.province_2025) == ("UBND phường Trà Vinh", "Vĩnh Long", "Vĩnh Long")
+    m = meta(head.replace("năm 2025", "năm 2024").replace("PHƯỜNG", "THÀNH PHỐ"))
+    assert (m.province, m.province_2025) == ("Trà Vinh", "Vĩnh Long")

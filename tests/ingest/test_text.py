@@ -160,6 +160,16 @@ def test_a_name_wrapped_before_its_last_word_is_joined() -> None:
         "1. Sở Nội vụ", "2. Công an tỉnh"]
 
 
+def test_a_subject_line_wrapped_inside_an_index_name_and_before_its_salutation() -> None:
+    # a district letter's narrow "V/v" column: "… PAPI, PAR" / "INDEX năm 2024 …" / "Kính gửi:"
+    from vanban.ingest.read import ingest_bytes
+
+    doc = ingest_bytes("V/v triển khai các giải pháp nâng cao Chỉ số PAPI, PAR\nINDEX năm 2024 trên địa bàn huyện\n\n"
+                       "Kính gửi:\n- Chủ tịch UBND các xã, thị trấn.\n".encode(), "t.txt")
+    assert [b.text for b in doc.blocks][:2] == [
+        "V/v triển khai các giải pháp nâng cao Chỉ số PAPI, PAR INDEX năm 2024 trên địa bàn huyện", "Kính gửi:"]
+
+
 def test_a_cell_holding_a_list_over_many_lines_stays_in_its_table() -> None:
     # a flattened appendix whose task cell is itself a list of four lines
     from vanban.ingest.read import ingest_bytes
