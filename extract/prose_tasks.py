@@ -20,6 +20,7 @@ from vanban.extract.deadlines import find_deadline, parse_deadline
 from vanban.extract.papi import area_named
 from vanban.extract.table_tasks import column_role
 from vanban.extract.units import (
+    HONORIFIC,
     canonical_unit,
     find_units,
     generic_phrases,
@@ -133,6 +134,10 @@ def _units_at(text: str, pos: int, folded: str | None = None) -> list[Found]:
     last = _last_units
     if last is not None and last[0] is text and last[1] == pos and last[2] is folded:
         return list(last[3])
+    if text[pos:pos + 1] in "đĐ":  # "đồng chí Chủ tịch UBND xã …": the title after it is the unit
+        honorific = HONORIFIC.match(fold(text[pos:pos + 12]))
+        if honorific and text[pos + honorific.end():][:1].isupper():
+            pos += honorific.end()
     units = unit_at_start(text[pos:], folded[pos:] if folded is not None else None)
     found = [Found(m.text, m.start + pos, m.end + pos, m.canonical, m.level) for m in units] if units else []
     _last_units = (text, pos, folded, found)
@@ -494,6 +499,8 @@ class Context:
     # speaks for the body it serves ("UBND tỉnh …"), and gives the Văn phòng tasks of its own
     self_issuer: str | None = None
     colon_units: list[UnitRef] = field(default_factory=list)
+    # the intro's list was given bulleted items ("- …"): a passage with no label after them ends it
+    intro_items_labelled: bool = False
 
 
 def _is_self(units: list[Found], issuer: str | None) -> bool:
@@ -558,6 +565,9 @@ def _unit_heading(body: str, fbody: str | None = None) -> list[UnitRef] | None:
     folded = fold(text) if fbody is None else fbody.strip().rstrip(":").strip()
     lead_in = _assign_re().match(folded)
     pos = lead_in.end() if lead_in else 0
+    opener = structure.unit_heading_opener_re().match(folded, pos)
+    if opener:
+        pos = opener.end()  # "1. Đối với các sở, ban, ngành tỉnh"
     units = _units_at(text, pos, folded)
     if not units or text[units[-1].end:].strip(" .;,") != "":
         return None
@@ -687,6 +697,9 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label:
         spans.append((0, first.pred_start, _refs(first.units), _refs(first.support), "prose-subject"))
     elif first is not None and first.assigned_by is not None and not first.units:
         return [], False
+    elif first is not None and first.units and first.assigned_by is None and not first.colon:
+        pass  # the issuer or its head acting ("Phát biểu kết luận, đồng chí Chủ tịch UBND xã mong
+        # muốn …"): a subject of its own, so no list item of the units before it
     elif ctx_units and not is_generic_addressee(body, fbody):
         # a list's items: the intro's partners are theirs too ("X chủ trì, phối hợp với Y:" / "a) …")
         support = ctx.intro_support if ctx_units == ctx.intro_units else []
@@ -710,6 +723,7 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label:
     if spans and spans[-1][4] != "prose-context" and _ends_as_intro(body, fbody):
         # the last clause with a subject introduces a list: "… yêu cầu các phòng … nhiệm vụ sau:"
         _, _, ctx.intro_units, ctx.intro_support, _ = spans.pop()
+        ctx.intro_items_labelled = False
         ctx.intro_level = ctx.frames[-1].level if ctx.frames else 0
         if not spans:
             return [], True
@@ -1005,7 +1019,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
                 ctx.colon_units = []
             if lab.level <= 2 or (ctx.intro_units and lab.kind not in _BULLETS and lab.level <= ctx.intro_level):
                 ctx.intro_units, ctx.intro_support = [], []
-        if structure.is_closing_formula(body, fbody):
+        if structure.is_closing_formula(body, fbody) or (lab is None and structure.is_byline(body)):
             ctx.intro_units, ctx.colon_units = [], []
             continue
         if structure.is_recipients(body, fbody):
@@ -1040,6 +1054,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             else:
                 # "Sở Nội vụ:" on a line of its own: its bullets, and a lettered list, are its tasks
                 ctx.colon_units = ctx.intro_units = heading_units
+                ctx.intro_items_labelled = False
                 # the list ends at the next item of the section it stands in, not of the last list
                 ctx.intro_support = []
                 ctx.intro_level = next((f.level for f in reversed(ctx.frames) if f.kind not in ("task", "units")), 0)
@@ -1055,7 +1070,13 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         elif lab:
             ctx_units = [] if parent_task else (frame_units or ctx.intro_units)
         else:
+            if ctx.intro_items_labelled and body[:1].isupper():
+                # "… nhiệm vụ sau:" / "- …" / "- …" / "Dịp này, UBND tỉnh tặng …": a paragraph with
+                # no label after the list's labelled items ends it (a lower-case one goes on an item)
+                ctx.intro_units, ctx.intro_support, ctx.intro_items_labelled = [], [], False
             ctx_units = ctx.colon_units or numbered_units or ctx.intro_units
+        if lab and lab.kind in _BULLETS and ctx_units and ctx_units is ctx.intro_units:
+            ctx.intro_items_labelled = True  # numbered items may have paragraphs of their own between them
         if parent_task and frame:
             ctx.frames.append(frame)  # a sub-item of a task belongs to that task
             continue

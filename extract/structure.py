@@ -129,6 +129,17 @@ def is_closing_formula(text: str, folded: str | None = None) -> bool:
 
 
 @cache
+def _byline_re() -> re.Pattern[str]:
+    return re.compile(data()["formulas"]["byline"])
+
+
+def is_byline(text: str) -> bool:
+    """A news item's signature line ("Ngọc Diệp - Trung tâm Văn hóa … xã"): its author, no task."""
+    text = text.strip()
+    return len(text) < 120 and bool(_byline_re().match(text))
+
+
+@cache
 def _ending_hints() -> tuple[str, ...]:
     return tuple(data()["formulas"]["ending_hints"])
 
@@ -165,6 +176,12 @@ def is_end_of_body(text: str, folded: str | None = None) -> bool:
 
 def assignment_verbs() -> list[str]:
     return list(data()["assignment"]["verbs"])
+
+
+@cache
+def unit_heading_opener_re() -> re.Pattern[str]:
+    words = sorted(data()["assignment"]["unit_heading_openers"], key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in words) + r")\s+")
 
 
 @cache

@@ -162,6 +162,9 @@ for _kind in ("alone", "named", "role"):
     for _phrase in _DATA["heads"][_kind]:
         _HEAD_KINDS[_fwords(_phrase)] = (_kind, _words(normalize_tone_placement(_phrase)), _phrase.isupper())
 _LOWER_OK = {_fwords(p) for p in _DATA["heads"]["lowercase_ok"]}
+HONORIFIC = re.compile(
+    r"(?:" + "|".join(re.escape(fold(h)) for h in _DATA["heads"]["honorifics"]) + r")\.?\s+(?=\S)"
+)
 _HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _key in sorted(_HEAD_KINDS, key=len, reverse=True):
     _HEADS_BY_FIRST.setdefault(_key[0], []).append(_key)

@@ -25,6 +25,8 @@ FURNITURE_LINES: tuple[str, ...] = (
     r"(?:file|tệp|tập tin|tài liệu) đính kèm\s*:?.*",  # "File đính kèm: KH 215 cai thien PAPI.pdf"
     r"chung nhan tin nhiem mang|chứng nhận tín nhiệm mạng",
     r"(?:in bài viết|gửi email|gửi bài viết|chia sẻ|bản in|quay lại|về đầu trang|lên đầu trang)",
+    # a share bar: "Chia sẻ: Facebook | Zalo | In bài"
+    r"(?:chia sẻ|share)\s*:?(?:\s*\|?\s*(?:facebook|zalo|twitter|email|e-mail|in bài|bản in|gửi bài|tweet))+\s*\|?",
 )
 
 # Short navigation words: furniture only in the trailing run after the article.

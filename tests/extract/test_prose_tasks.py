@@ -675,3 +675,52 @@ def test_a_speaker_after_an_opening_phrase_is_no_subject() -> None:
                      "công tác cải cách hành chính.\n\nHội nghị cũng đã nghe đại diện Văn phòng UBND tỉnh trao đổi.\n",
                      issuer="UBND huyện Thanh Hà", doc_type="Tin bài")
     assert [leads(t) for t in tasks] == [["Phòng Nội vụ"]]
+
+
+def test_a_numbered_heading_doi_voi_units_gives_its_lettered_items_to_them() -> None:
+    # a Sở Nội vụ's SIPAS guidance (QA round 4): "1. Đối với <units>" with no colon, then a), b)
+    tasks = tasks_of(
+        "Để việc khảo sát năm 2025 được triển khai đồng bộ, Sở Nội vụ hướng dẫn như sau:\n\n"
+        "1. Đối với các sở, ban, ngành tỉnh\n\n"
+        "a) Phổ biến, quán triệt mục đích, yêu cầu của việc đo lường sự hài lòng đến công chức, viên chức, "
+        "hoàn thành trước ngày 15/10/2025.\n\n"
+        "b) Cử 01 công chức làm đầu mối phối hợp trong quá trình khảo sát.\n\n"
+        "2. Đối với UBND các xã, phường\n\n"
+        "a) Chỉ đạo Trung tâm Phục vụ hành chính công xã, phường bố trí địa điểm cho đoàn khảo sát.\n",
+        issuer="Sở Nội vụ tỉnh Gia Lai", year=2025)
+    assert [(leads(t), t.text[:20]) for t in tasks] == [
+        (["các sở, ban, ngành tỉnh"], "Phổ biến, quán triệt"),
+        (["các sở, ban, ngành tỉnh"], "Cử 01 công chức làm "),
+        (["UBND các xã, phường"], "Chỉ đạo Trung tâm Ph"),
+    ]
+
+
+def test_news_after_a_list_reports_and_signs_off_without_tasks() -> None:
+    # a commune portal's news item (QA round 4): the list's units do not pass to the speaker's
+    # closing wish, the byline or the share bar; a hamlet head is a unit of its own
+    tasks = tasks_of(
+        "Chủ tịch UBND xã đề nghị các phòng, đơn vị, Trưởng các ấp thực hiện tốt các nhiệm vụ sau:\n\n"
+        "Phòng Kinh tế: công khai quy hoạch sử dụng đất năm 2025 của xã tại trụ sở UBND xã, hoàn thành "
+        "trước ngày 30/9/2025.\n\n"
+        "Trưởng các ấp tổ chức họp dân, phổ biến mục đích, ý nghĩa của khảo sát PAPI trong tháng 10.\n\n"
+        "Phát biểu kết luận, đồng chí Chủ tịch UBND xã mong muốn toàn thể cán bộ, công chức và Nhân dân "
+        "trên địa bàn xã chung tay xây dựng chính quyền phục vụ.\n\n"
+        "Ngọc Diệp - Trung tâm Văn hóa, Thông tin và Thể thao xã\n\n"
+        "Chia sẻ: Facebook | Zalo | In bài\n",
+        issuer="UBND xã Vĩnh Hòa", doc_type="Tin bài", year=2025)
+    assert [leads(t) for t in tasks] == [["Phòng Kinh tế"], ["Trưởng các ấp"]]
+
+
+def test_a_bulleted_list_ends_at_the_next_paragraph_without_a_label() -> None:
+    # a provincial conference report: the demands are bullets, the award after them is news
+    tasks = tasks_of(
+        "Phát biểu chỉ đạo tại hội nghị, Phó Chủ tịch UBND tỉnh đề nghị các sở, ngành, UBND các xã, phường "
+        "tập trung thực hiện một số nhiệm vụ trọng tâm sau:\n\n"
+        "- Khẩn trương phân tích kết quả các chỉ số thành phần PCI, DDCI năm 2025, gửi về Sở Tài chính "
+        "trước ngày 15/5/2026.\n"
+        "- Đẩy mạnh cung cấp dịch vụ công trực tuyến toàn trình.\n\n"
+        "Dịp này, Chủ tịch UBND tỉnh tặng Bằng khen cho 6 tập thể có thành tích xuất sắc trong cải thiện "
+        "môi trường đầu tư kinh doanh năm 2025.\n",
+        issuer="UBND tỉnh Đắk Lắk", doc_type="Tin bài", year=2026)
+    assert [t.text[:20] for t in tasks] == ["Khẩn trương phân tíc", "Đẩy mạnh cung cấp dị"]
+    assert all(leads(t) == ["các sở, ngành", "UBND các xã, phường"] for t in tasks)
