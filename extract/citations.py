@@ -70,7 +70,10 @@ _STOP_WORDS = {"ve", "ngay", "ban", "phe", "quy", "huong", "trien", "thuc", "nha
 
 _CUA = re.compile(r"\s*,?\s*cua\s+")
 _WORD = re.compile(r"\S+")
-_DATE_THEN_BAN_HANH = re.compile(r"ngay[^.;]{0,100}?(?:da\s+)?ban\s+hanh\s*$")
+# "ngày 07/6 UBND huyện ban hành Kế hoạch …", "Ngày 17/5/2024, Chủ tịch UBND tỉnh ký Công văn …"
+_DATE_THEN_BAN_HANH = re.compile(
+    r"ngay[^.;]{0,100}?(?<!\w)(?:da\s+|vua\s+)?(?:ban\s+hanh|ky(?:\s+ban\s+hanh)?|co|gui)\s*$"
+)
 _NUMBERS = re.compile(r"\d+[a-z]?")
 # Between two cited numbers that share the date printed after the last one:
 # "Kế hoạch số 12/KH-UBND và số 13/KH-UBND ngày 05/3/2025", "số 812/UBND-NC, 813/UBND-NC ngày …".

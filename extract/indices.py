@@ -190,7 +190,11 @@ _CUE = re.compile(r"(?:noi\s+dung|linh\s+vuc|truc)(?:\s+thanh\s+phan)?(?:\s+(?:s
 _END = re.compile(r"\s*(?:[:;,.)\]|\n]|$|va\s|-\s)")
 # The next three are full matches of a stretch of the text, run in place (pos, endpos)
 # instead of on a slice: the gap between two names can be pages long.
-_LIST_SEP = re.compile(r"\s*(?:[;,]\s*(?:va\s+)?|va\s+)")
+# an area's score may stand between two names: "… cấp cơ sở đạt 5,02 điểm; Công khai, minh bạch …",
+# "Quản trị môi trường (2,86 điểm) và Quản trị điện tử"
+_LIST_SEP = re.compile(
+    r"\s*(?:(?:dat\s+)?\(?\d+(?:[,.]\d+)?\s*diem\)?\s*)?(?:[;,]\s*(?:va\s+)?|va\s+)"
+)
 _HEADING_PREFIX = re.compile(
     r"[\s|*#]*(?:(?:[ivx]+|\d+(?:\.\d+)*|[a-z])[.)]\s*)*(?:chi\s+so\s+)?(?:noi\s+dung|truc\s+noi\s+dung|linh\s+vuc)?"
     r"(?:\s*(?:so\s+)?\d+)?\s*[:.\-–]?\s*"

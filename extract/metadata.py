@@ -357,7 +357,23 @@ _REPORT_VERBS = (
     r"(?:đã\s+|vừa\s+|chính\s+thức\s+)?(?:ban\s+hành|thực\s+hiện|triển\s+khai|tổ\s+chức|yêu\s+cầu|chỉ\s+đạo|"
     r"tuyên\s+truyền|tăng\s+cường|đẩy\s+mạnh|phát\s+động|quán\s+triệt|công\s+bố|nâng\s+cao|cải\s+thiện)"
 )
-_HEADLINE_ORG = re.compile(rf"^\s*{_ORG_NAME}\s+{_REPORT_VERBS}(?![\w])", re.VERBOSE | re.IGNORECASE)
+# "Chủ tịch UBND tỉnh yêu cầu …": the head speaks for the body (a person's name may follow the
+# body's name: `_body_of_head` keeps only a known place)
+_HEADLINE_ORG = re.compile(
+    rf"^\s*(?P<head>(?:Phó\s+)?Chủ\s+tịch\s+)?{_ORG_NAME}\s+{_REPORT_VERBS}(?![\w])", re.VERBOSE | re.IGNORECASE
+)
+_BODY_LEVEL = re.compile(r"^(?:UBND|HĐND)\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|thị\s+trấn)", re.IGNORECASE)
+
+
+def _body_of_head(m: re.Match[str]) -> str:
+    """The body a headline's subject names; after a head's title, the words after "UBND tỉnh"
+    stay only when they are a known place ("Chủ tịch UBND tỉnh Võ Văn Minh" → "UBND tỉnh")."""
+    org = _short_ubnd(m.group("org"))
+    if m.group("head") and not (admin.find_provinces(org) or admin.find_districts(org)):
+        level = _BODY_LEVEL.match(org)
+        if level:
+            return level.group(0)
+    return org
 _ISSUED_BY = re.compile(
     rf"{_ORG_NAME}\s+(?:đã\s+|vừa\s+)?ban\s+hành\s+(?:(?:các|một\s+số)\s+)?(?=\w+\s+\w+)", re.VERBOSE
 )
@@ -407,9 +423,15 @@ def _news_meta_line(lines: list[Line]) -> Line | None:
                     if find_dates(prev.text):
                         return prev
                 return ln
-    for ln in lines[:8]:  # no labelled line: a short line near the top that is a date and a time
-        if len(ln.text) <= 60 and _STAMP.search(ln.folded) and find_dates(ln.text):
+    head = lines[:8]
+    for i, ln in enumerate(head):  # no labelled line: a short line near the top that is a date and a time
+        if len(ln.text) > 60 or not find_dates(ln.text):
+            continue
+        if _STAMP.search(ln.folded):
             return ln
+        nxt = head[i + 1] if i + 1 < len(head) else None
+        if nxt is not None and 0 < nxt.start - ln.end <= 8 and _STAMP.search(nxt.folded):
+            return ln  # "Ngày 25/04/2024 | 09:50": the time in the next cell of the row
     return None
 
 
@@ -456,6 +478,8 @@ def _headline(lines: list[Line], title_hint: str | None, meta: Line | None) -> L
             got = set(re.findall(r"\w+", ln.folded))
             if hint and got and len(hint & got) / max(len(hint), len(got)) >= 0.8:
                 return ln
+        if len(hint) >= 5:
+            return None  # a page's headline the article's text left out (an <h1> above it)
     for ln in lines[:30]:
         n = len(ln.text.split())  # cheaper than _is_caps on a long paragraph: test it first
         if not 5 <= n <= 60 or ln.text.endswith(":"):
@@ -766,6 +790,7 @@ def extract_meta(text: str, title_hint: str | None = None, date_hint: dt.date | 
         elif title_hint:
             meta.title = title_hint.strip()
             ev["title"] = Evidence(start=0, end=0, rule="title-hint")
+            head = Line(0, 0, meta.title, fold(meta.title))  # its subject may name the issuer
         if mline is not None:
             dates = find_dates(mline.text)
             if dates:
@@ -782,7 +807,7 @@ def extract_meta(text: str, title_hint: str | None = None, date_hint: dt.date | 
         if head is not None:
             m = _HEADLINE_ORG.match(head.text)
             if m:
-                issuer = _short_ubnd(m.group("org"))
+                issuer = _body_of_head(m)
                 ev["issuer"] = Evidence(
                     start=head.start + m.start("org"), end=head.start + m.end("org"), rule="headline-subject"
                 )
@@ -821,6 +846,9 @@ def extract_meta(text: str, title_hint: str | None = None, date_hint: dt.date | 
                     )
         if issuer:
             meta.issuer = _complete(issuer, None, text_province)
+            if head is not None and head.end == 0 and ev["issuer"].rule.startswith("headline"):
+                # read from the page's headline, which is not in the text: no span to point at
+                ev["issuer"] = Evidence(start=0, end=0, rule="title-hint-" + ev["issuer"].rule)
         meta.province = _province_of(meta.issuer, text_province) or text_province
 
     if meta.province:

@@ -394,6 +394,32 @@ def _metadata(html: str, tree) -> tuple[str | None, dt.date | None]:
     return title, date
 
 
+# --- the article's lead (sapo) --------------------------------------------------------------
+
+# Class names portals give the bold lead paragraph under a headline ("sapo", "news-summary",
+# "detail_lead", "tomtat"). trafilatura often takes the body from the content element beside
+# it and leaves the lead out, though it states what the article reports.
+_LEAD_CLASS = re.compile(
+    r"(?:^|[-_])(?:sapo|summary|lead|tomtat|tom-tat|mota|desc|description|excerpt|chapeau|trichyeu)(?:$|[-_])",
+    re.IGNORECASE,
+)
+_LEAD_CHARS = (40, 1500)
+
+
+def _lead_text(tree, body: str) -> str | None:  # tree: lxml element
+    """The page's lead paragraph when the article's text left it out."""
+    for el in tree.iterfind(".//*[@class]"):
+        if el.tag in ("body", "html") or not any(_LEAD_CLASS.search(c) for c in el.get("class", "").split()):
+            continue
+        text = collapse(" ".join(el.itertext()))
+        if not _LEAD_CHARS[0] <= len(text) <= _LEAD_CHARS[1] or len(text.split()) < 8:
+            continue
+        if collapse(text[:80]) in body:
+            return None  # the article has it already
+        return text
+    return None
+
+
 def read_html(html: str) -> HtmlResult:
     """The page parsed once by trafilatura's loader, that tree shared by the body and the
     metadata (neither changes it: extract() works on a copy); tables read with lxml."""
@@ -415,6 +441,10 @@ def read_html(html: str) -> HtmlResult:
         if load_error is not None:
             raise load_error
         units = _trafilatura_units(tree, page_tables)
+        if units:
+            lead = _lead_text(tree, " ".join(collapse(u) for k, u in units if isinstance(u, str)))
+            if lead:
+                units.insert(0, ("text", lead))
     except Exception as exc:  # noqa: BLE001 - a parser failure leaves the fallback
         warnings.append(f"trafilatura failed ({type(exc).__name__}); page text read with bs4")
     body_chars = sum(len(p) for _, p in units if isinstance(p, str)) if units else 0

@@ -86,6 +86,10 @@ def test_date_before_the_type_takes_the_documents_year():
     c = cites(text, doc_date=dt.date(2024, 6, 10))["284/KH-UBND"]
     assert c.date == dt.date(2024, 6, 7)
     assert cites(text)["284/KH-UBND"].date is None
+    # a provincial newspaper: the chairman signs the letter ("ký"); a periodic report is no act
+    text = "(BDO) Ngày 17/5/2024, Chủ tịch UBND tỉnh Võ Văn Minh ký Công văn số 2156/UBND-KT chỉ đạo các sở"
+    assert cites(text)["2156/UBND-KT"].date == dt.date(2024, 5, 17)
+    assert cites("ngày 15 hằng tháng báo cáo định kỳ Báo cáo số 12/BC-UBND")["12/BC-UBND"].date is None
 
 
 def test_party_documents_and_type_from_the_code():

@@ -128,3 +128,14 @@ def test_an_area_named_after_noi_dung_in_running_text() -> None:
     from vanban.extract.indices import find_papi_areas
 
     assert find_papi_areas("Năm 2024, nội dung Quản trị điện tử có mức tăng cao nhất.") == [8]
+
+
+def test_areas_listed_with_their_scores_between_them():
+    # a provincial portal on the PAPI 2023 results (QA round 4): one "Nội dung", then each area
+    # with its score
+    text = ("Nội dung Tham gia của người dân ở cấp cơ sở đạt 5,02 điểm; Công khai, minh bạch trong việc ra "
+            "quyết định đạt 5,11 điểm; Trách nhiệm giải trình với người dân đạt 4,29 điểm. Hai nội dung giảm "
+            "điểm là Quản trị môi trường (2,86 điểm) và Quản trị điện tử (3,91 điểm).")
+    assert areas(text, year=2023) == [1, 2, 3, 7, 8]
+    # a score alone does not make running prose a list
+    assert areas("Xã đạt 5,02 điểm; công khai, minh bạch, khả thi trong thu chi.", year=2023) == []

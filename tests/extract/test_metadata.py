@@ -331,3 +331,21 @@ def test_after_the_merger_a_document_belongs_to_the_new_province():
     assert (m.issuer, m.province, m.province_2025) == ("UBND phường Trà Vinh", "Vĩnh Long", "Vĩnh Long")
     m = meta(head.replace("năm 2025", "năm 2024").replace("PHƯỜNG", "THÀNH PHỐ"))
     assert (m.province, m.province_2025) == ("Trà Vinh", "Vĩnh Long")
+
+
+def test_a_headline_led_by_the_bodys_head_names_the_body():
+    # a provincial newspaper (QA round 4): "Chủ tịch UBND tỉnh …" acts for UBND tỉnh; the
+    # chairman's name after the body's is no place
+    m = meta("Chủ tịch UBND tỉnh yêu cầu nâng cao Chỉ số DDCI năm 2024\nCập nhật lúc 14:20 ngày 20/05/2024\n\n"
+             "Để khắc phục hạn chế, Chủ tịch UBND tỉnh Lâm Đồng yêu cầu các sở, ngành chủ động rà soát.")
+    assert (m.issue_date, m.issuer) == (dt.date(2024, 5, 20), "UBND tỉnh Lâm Đồng")
+    m = meta("Chủ tịch UBND tỉnh Võ Văn Minh chỉ đạo nâng cao Chỉ số PCI\nCập nhật: 20/05/2024\n\n"
+             "Các sở, ngành tỉnh Bình Dương chủ động rà soát các chỉ số thành phần.")
+    assert m.issuer == "UBND tỉnh Bình Dương"
+
+
+def test_a_stamp_whose_time_stands_in_the_next_cell():
+    # "Ngày 25/04/2024 | 09:50 | Lượt xem: 415" (the counter is page furniture, cut by ingest)
+    m = meta("CẢI CÁCH HÀNH CHÍNH\n\nChỉ số PAPI năm 2023 của tỉnh Kon Tum tăng 7 bậc\nNgày 25/04/2024 | 09:50\n\n"
+             "Theo Báo cáo Chỉ số PAPI năm 2023 do UNDP công bố ngày 16/4/2024, tỉnh Kon Tum đạt 42,73 điểm.")
+    assert m.issue_date == dt.date(2024, 4, 25)

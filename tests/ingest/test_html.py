@@ -124,3 +124,32 @@ def test_a_page_dates_itself_only_by_its_markup_not_by_a_guess() -> None:
     assert ingest_bytes(page.encode(), "a.html").date_hint is None
     dated = page.replace("<title>", '<meta property="article:published_time" content="2024-03-14T08:00:00+07:00"><title>')
     assert str(ingest_bytes(dated.encode(), "b.html").date_hint) == "2024-03-14"
+
+
+def test_the_lead_beside_the_content_element_is_read_and_the_headline_titles_the_item() -> None:
+    # a provincial portal (QA round 4): trafilatura takes div.content and leaves out the bold
+    # sapo above it, which alone cites the Công văn; the <h1> is not in the text either
+    from vanban.extract.pipeline import extract_document
+    from vanban.ingest.read import ingest_bytes
+
+    page = (
+        '<html><head><meta charset="utf-8"><title>UBND tỉnh chỉ đạo nâng cao Chỉ số PAPI năm 2024 - Cổng TTĐT</title>'
+        '</head><body><nav><a href="/">Trang chủ</a></nav><div class="news-detail">'
+        '<h1 class="title">UBND tỉnh chỉ đạo khắc phục hạn chế, nâng cao Chỉ số PAPI năm 2024</h1>'
+        '<div class="sapo"><strong>UBND tỉnh vừa có Công văn số 2145/UBND-NC ngày 22/5/2024 chỉ đạo các sở, '
+        'ban, ngành, địa phương nâng cao Chỉ số PAPI năm 2024.</strong></div><div class="content">'
+        "<p>Theo kết quả Chỉ số PAPI năm 2023 do UNDP công bố ngày 16/4/2024, tỉnh Quảng Ninh đạt 45,02 điểm, "
+        "xếp thứ 9/63 tỉnh, thành phố, giảm 3 bậc so với năm 2022.</p>"
+        "<p>Sở Nội vụ chủ trì, phối hợp với Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện; tổng hợp, "
+        "báo cáo UBND tỉnh kết quả thực hiện trước ngày 15/11/2024.</p></div></div></body></html>"
+    )
+    doc = ingest_bytes(page.encode(), "a.html")
+    assert doc.text.startswith("UBND tỉnh vừa có Công văn số 2145/UBND-NC")
+    ex = extract_document(doc)
+    assert [c.number for c in ex.citations] == ["2145/UBND-NC"]
+    assert ex.meta.title == "UBND tỉnh chỉ đạo khắc phục hạn chế, nâng cao Chỉ số PAPI năm 2024"
+    assert ex.meta.issuer == "UBND tỉnh Quảng Ninh"
+    assert (ex.meta.evidence["issuer"].start, ex.meta.evidence["issuer"].end) == (0, 0)  # not in the text
+    # a lead already in the article is not read twice
+    inside = page.replace('</div><div class="content">', "").replace('<div class="sapo">', '<div class="content"><p class="sapo">')
+    assert ingest_bytes(inside.encode(), "b.html").text.count("2145/UBND-NC") == 1
