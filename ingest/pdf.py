@@ -28,14 +28,22 @@ bench/run.py --docs 500 (the CLI, ingest + extract + store, 200 PDF pages, one c
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from vanban.ingest.errors import IngestError
-from vanban.ingest.text import Draft, is_row_label, repair_cell, table_draft, text_to_drafts
+from vanban.ingest.text import (
+    PAGE_NUMBER,
+    Draft,
+    ends_sentence,
+    is_row_label,
+    is_running_header,
+    joins,
+    repair_cell,
+    table_draft,
+    text_to_drafts,
+)
 
 MIN_PATHS_FOR_TABLE = 8  # path objects (ruling lines, cell rectangles) that make a page worth a table pass
-_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$|^\s*(?:trang|page)\s+\d+(?:\s*/\s*\d+)?\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -77,7 +85,7 @@ def _clean_rows(raw: list[list[str | None]]) -> list[list[str]]:
 
 def _starts_page(above: str) -> bool:
     """Nothing but a page number (or nothing) above the page's first table."""
-    return all(_PAGE_NUMBER.match(line) or not line.strip() for line in above.split("\n"))
+    return all(PAGE_NUMBER.match(line) or not line.strip() for line in above.split("\n"))
 
 
 def _pdfium_table_page_drafts(page, textpage, page_no: int) -> tuple[list[Draft], bool] | None:
@@ -132,6 +140,45 @@ def _table_page_drafts(plumber_page, page_no: int) -> tuple[list[Draft], bool]:
     below = plumber_page.crop((0, min(top, height), width, height)).extract_text() or ""
     drafts.extend(_with_page(text_to_drafts(below), page_no))
     return drafts, starts_with_table
+
+
+def _top_line(text: str) -> tuple[int, str]:
+    """The index and text of a page's first line that is not blank nor its page number."""
+    lines = text.split("\n")
+    k = 0
+    while k < len(lines) and (not lines[k].strip() or PAGE_NUMBER.match(lines[k])):
+        k += 1
+    return k, (lines[k].strip() if k < len(lines) else "")
+
+
+def _running_headers(texts: list[str]) -> set[str]:
+    """Header lines printed at the top of two pages or more ("Kế hoạch nâng cao … năm 2026")."""
+    tops = [_top_line(t)[1] for t in texts[1:]]
+    return {t for t in tops if t and tops.count(t) >= 2 and is_running_header(t)}
+
+
+def _without_running_header(text: str, before: str, repeated: set[str]) -> str:
+    """A page's text without the running header at its top ("2" / "Kế hoạch nâng cao … năm
+    2026"): one that heads other pages too, or one inside a sentence the page before broke off."""
+    k, top = _top_line(text)
+    if not top:
+        return text
+    last = before.rstrip().rsplit("\n", 1)[-1].rstrip()
+    if top in repeated or (last and not ends_sentence(last) and is_running_header(top)):
+        return "\n".join(text.split("\n")[k + 1 :])
+    return text
+
+
+def _join_page_break(before: list[Draft], page: list[Draft]) -> list[Draft]:
+    """A page's drafts, with the sentence the last page broke off joined back to it ("… báo cáo"
+    + "kết quả về …" one draft again: `before[-1]` grows)."""
+    if not before or not page or before[-1].kind == "table" or page[0].kind == "table":
+        return page
+    last = before[-1].text.rstrip()
+    if not ends_sentence(last) and joins(last, page[0].text):
+        before[-1].text = last + " " + page[0].text
+        page = page[1:]
+    return page
 
 
 def _with_page(drafts: list[Draft], page_no: int) -> list[Draft]:
@@ -211,11 +258,13 @@ def read_pdf(data: bytes, pdfium_tables: bool = True) -> PdfResult:
                 per_page.pop(i, None)
 
     drafts: list[Draft] = []
+    repeated = _running_headers(texts)
     for i in range(n_pages):
         page_drafts, starts_with_table = per_page.get(i) or ([], False)
         if not page_drafts:
-            page_drafts = _with_page(text_to_drafts(texts[i]), i + 1)
-            page_drafts = [d for d in page_drafts if not _PAGE_NUMBER.match(d.text)]
+            text = _without_running_header(texts[i], texts[i - 1], repeated) if i else texts[i]
+            page_drafts = _with_page(text_to_drafts(text), i + 1)
+            page_drafts = [d for d in page_drafts if not PAGE_NUMBER.match(d.text)]
             starts_with_table = False
         if (
             starts_with_table
@@ -225,6 +274,7 @@ def read_pdf(data: bytes, pdfium_tables: bool = True) -> PdfResult:
             and continue_table(drafts[-1], page_drafts[0])
         ):
             page_drafts = page_drafts[1:]
+        page_drafts = _join_page_break(drafts, page_drafts)
         drafts.extend(page_drafts)
     empty = sum(1 for t in texts if not t.strip())
     if empty:

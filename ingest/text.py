@@ -235,19 +235,25 @@ def _starts_lower(text: str) -> bool:
     return text[:1].islower()
 
 
-def _joins(prev: str, nxt: str) -> bool:
+def joins(prev: str, nxt: str) -> bool:
     """A line continues the previous one: the previous does not end a sentence or clause,
     and the next starts in lower case (and is not a list label such as "a)")."""
     prev = prev.rstrip()
     if prev.endswith(")") and _starts_lower(nxt) and not LIST_LABEL.match(nxt) and not is_all_caps(prev):
         return True  # a bracket inside a wrapped title: "… cấp tỉnh (PAPI)" / "tỉnh Bắc Giang năm 2024"
     # only the last three characters can end a sentence: a search from there, not the whole unit
+    if prev.endswith(";") and _starts_lower(nxt) and not LIST_LABEL.match(nxt):
+        return True  # a clause wrapped after its semicolon: "… các cơ quan, địa phương;" / "công khai …"
     if not prev or _SENTENCE_END.search(prev, max(len(prev) - 3, 0)) or prev.endswith("|"):
         return False
     if is_all_caps(prev):
         return False  # a heading ("KẾ HOẠCH") is not continued by the subject line under it
     if _INDEX_NAME.match(nxt) and prev.lower().endswith("chỉ số"):
         return True  # "… tuyên truyền sâu rộng về Chỉ số" / "PAPI năm 2024"
+    if _WRAPPED_SYMBOL.search(prev, max(len(prev) - 12, 0)) and nxt[:1].isupper():
+        return True  # a number wrapped at its hyphen: "Quyết định số 892/QĐ-" / "UBND ngày 20/5/2025"
+    if _TYPE_THEN_REFERENCE.match(nxt):
+        return True  # "… hướng dẫn các xã thực hiện" / "Kế hoạch này, báo cáo …"
     if nxt.startswith("INDEX") and prev.endswith((" PAR", " ICT")):
         return True  # an index's name wrapped inside it: "… Chỉ số PAPI, PAR" / "INDEX năm 2024"
     if _NAME_TAIL.match(nxt) and prev[-1:].isalpha():
@@ -281,6 +287,13 @@ _WRAPPED_NUMBER = re.compile(r"\d{1,2}[/.-]\d{1,4}\b|[IVX]{1,4}/\d{4}|\d+ (?=[^\
 _STAMP_LINE = re.compile(r"^(?:\d{1,2}[:h]\d{2}\s*[-|,]?\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2})?\s*$")
 _DATE_WORDS = ("ngày", "trước", "đến", "từ", "hạn", "tới")
 
+_WRAPPED_SYMBOL = re.compile(r"\d/[A-ZĐ0-9]{1,8}(?:-[A-ZĐ0-9]{1,8})*-$")
+# a line opening with a document's type that refers back or cites ("Kế hoạch này, …", "Chỉ thị
+# này.", "Quyết định số …", "Kế hoạch; định kỳ …"): the rest of a sentence, not a heading
+_TYPE_THEN_REFERENCE = re.compile(
+    r"(?:Kế hoạch|Chỉ thị|Quyết định|Công văn|Nghị quyết|Thông báo|Chương trình|Hướng dẫn)"
+    r"(?:\s+(?:này|số|nêu trên|trên)\b|\s*[;,.])"
+)
 _INDEX_NAME = re.compile(r"(?:PAPI|PAR|SIPAS|PCI|DDCI|ICT|DTI|CCHC)\b")
 _WORD_HYPHEN_END = re.compile(r"\w-$")
 # A line that is only the end of a name and of its sentence or bracket: "Cai).", "Nam." (not a
@@ -288,17 +301,57 @@ _WORD_HYPHEN_END = re.compile(r"\w-$")
 _NAME_TAIL = re.compile(r"^[^\W\d_][\w]*(?:\s[^\W\d_][\w]*)?\s*[).;,]+\s*$")
 
 
+# A page break copied out of a PDF: the page's number on a line of its own, perhaps the running
+# header of the next page ("2" / "Kế hoạch nâng cao các Chỉ số … năm 2026") in mid-sentence.
+PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*(?:trang|page)\s+\d+(?:\s*/\s*\d+)?\s*$", re.IGNORECASE)
+# A running header names the document by its type: "Kế hoạch …", "Quyết định số …".
+_RUNNING_HEADER = re.compile(
+    r"^(?:Kế hoạch|Chỉ thị|Quyết định|Công văn|Nghị quyết|Thông báo|Báo cáo|Chương trình|Hướng dẫn|Phụ lục)\s"
+)
+
+
+def is_running_header(line: str) -> bool:
+    line = line.strip()
+    return (len(line) < 150 and bool(_RUNNING_HEADER.match(line)) and not is_all_caps(line)
+            and not _SENTENCE_END.search(line, max(len(line) - 3, 0)))
+
+
+def ends_sentence(line: str) -> bool:
+    """Only the last three characters can end a sentence: a search from there, not the whole line."""
+    return bool(_SENTENCE_END.search(line, max(len(line) - 3, 0)))
+
+
+def drop_page_breaks(lines: list[str]) -> list[str]:
+    """The lines without the page number and running header that a page break left inside a
+    sentence or an item ("… báo cáo" / "2" / "Kế hoạch … năm 2026" / "kết quả về …"). A number
+    after a finished sentence stays: an unruled table prints its row numbers one a line."""
+    filled = [i for i, ln in enumerate(lines) if ln.strip()]
+    drop: set[int] = set()
+    for k, i in enumerate(filled):
+        if k == 0 or k + 1 >= len(filled) or not PAGE_NUMBER.match(lines[i]):
+            continue
+        if ends_sentence(lines[filled[k - 1]].rstrip()):
+            continue
+        nxt = lines[filled[k + 1]].strip()
+        if _starts_lower(nxt):
+            drop.add(i)
+        elif is_running_header(nxt):
+            drop.update((i, filled[k + 1]))
+    return [ln for i, ln in enumerate(lines) if i not in drop] if drop else lines
+
+
 def prose_drafts(lines: list[str]) -> list[Draft]:
     """Blocks from lines with no table in them."""
     units: list[str] = []
-    for raw in lines:
+    for raw in drop_page_breaks(lines):
         line = collapse(_BOLD.sub("", raw.strip()) if "**" in raw else raw)  # no regex pass on every line
         if not line:
             continue
-        if units and _joins(units[-1], line):
+        if units and joins(units[-1], line):
             prev = units[-1]
             if _WORD_HYPHEN_END.search(prev, max(len(prev) - 2, 0)):  # the end only, not the whole unit
-                units[-1] = prev[:-1] + line  # "phát tri-" + "ển": a word split by a hyphen
+                # "phát tri-" + "ển": a word split by a hyphen; "892/QĐ-" + "UBND": a symbol, hyphen kept
+                units[-1] = (prev if _WRAPPED_SYMBOL.search(prev, max(len(prev) - 12, 0)) else prev[:-1]) + line
             else:
                 units[-1] = prev + " " + line
         else:

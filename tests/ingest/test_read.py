@@ -97,3 +97,29 @@ def test_size_cap_and_missing_file(tmp_path):
         ingest_file(big, max_bytes=2_000_000)
     with pytest.raises(IngestError, match="cannot open file"):
         ingest_file(tmp_path / "khong-co.txt")
+
+
+def test_a_sentence_broken_by_a_pdf_page_is_one_block_again():
+    # page 1 ends mid-item; page 2 opens with its number and the plan's running header
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", FONT)
+    pdf.set_font("DejaVu", size=11)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "II. NHIỆM VỤ, GIẢI PHÁP\n1. Sở Nội vụ hướng dẫn UBND các xã, phường thực hiện quy chế "
+                         "dân chủ ở cơ sở, báo cáo")
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "2\nKế hoạch nâng cao các Chỉ số PAPI tỉnh Cà Mau năm 2026\nkết quả về UBND tỉnh trước ngày "
+                         "30/6/2026.\n2. Sở Tư pháp rà soát văn bản.")
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "3\nKế hoạch nâng cao các Chỉ số PAPI tỉnh Cà Mau năm 2026\n3. Sở Y tế rà soát thủ tục.")
+    doc = ingest_bytes(bytes(pdf.output()), "k.pdf")
+    assert [(b.page, b.text) for b in doc.blocks] == [
+        (1, "II. NHIỆM VỤ, GIẢI PHÁP"),
+        (1, "1. Sở Nội vụ hướng dẫn UBND các xã, phường thực hiện quy chế dân chủ ở cơ sở, báo cáo kết quả về UBND "
+            "tỉnh trước ngày 30/6/2026."),
+        (2, "2. Sở Tư pháp rà soát văn bản."),
+        (3, "3. Sở Y tế rà soát thủ tục."),  # after a finished sentence: a header of two pages
+    ]
+    assert_offsets(doc)

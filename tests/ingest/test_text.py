@@ -396,3 +396,45 @@ def test_a_line_ending_on_chi_so_goes_on_over_the_index_name() -> None:
 
     doc = ingest_bytes("- Tuyên truyền sâu rộng về Chỉ số\nPAPI năm 2024 đến Nhân dân.\n".encode(), "kh.txt")
     assert [b.text for b in doc.blocks] == ["- Tuyên truyền sâu rộng về Chỉ số PAPI năm 2024 đến Nhân dân."]
+
+
+def test_a_page_break_copied_from_a_pdf_inside_an_item() -> None:
+    # a hard-wrapped plan copied out of a PDF (QA round 4): the page number and the next page's
+    # running header stand in the middle of item 1; a row number after a finished line stays
+    from vanban.ingest.read import ingest_bytes
+
+    text = ("1. Sở Nội vụ hướng dẫn UBND các xã, phường thực hiện quy chế dân chủ ở cơ sở, báo cáo\n\n2\n"
+            "Kế hoạch nâng cao các Chỉ số PAR INDEX, SIPAS, PAPI tỉnh Cà Mau năm 2026\n\n"
+            "kết quả về UBND tỉnh trước ngày 30/6/2026.\n3. Sở Khoa học và Công nghệ\n\n3\n"
+            "Kế hoạch nâng cao các Chỉ số PAR INDEX, SIPAS, PAPI tỉnh Cà Mau năm 2026\n\n"
+            "Chủ trì triển khai nền tảng số dùng chung cho cấp xã.\nTổng số nhiệm vụ:\n2\n")
+    assert [b.text for b in ingest_bytes(text.encode(), "t.txt").blocks] == [
+        "1. Sở Nội vụ hướng dẫn UBND các xã, phường thực hiện quy chế dân chủ ở cơ sở, báo cáo kết quả về UBND "
+        "tỉnh trước ngày 30/6/2026.",
+        "3. Sở Khoa học và Công nghệ",
+        "Chủ trì triển khai nền tảng số dùng chung cho cấp xã.",
+        "Tổng số nhiệm vụ:",
+        "2",
+    ]
+
+
+@pytest.mark.parametrize(("first", "second", "joined"), [
+    # a clause wrapped after its semicolon, the next line in lower case
+    ("a) Theo dõi việc giải quyết thủ tục hành chính của các cơ quan, địa phương;",
+     "công khai kết quả trên Cổng Dịch vụ công của tỉnh hằng tháng.", True),
+    # a wrapped line opening with the document's type that refers back to it
+    ("2. Thủ trưởng các sở, ban, ngành tỉnh tổ chức triển khai", "Kế hoạch; định kỳ hằng quý báo cáo.", True),
+    ("1. Sở Nội vụ hướng dẫn các xã thực hiện", "Chỉ thị này, báo cáo kết quả hằng quý.", True),
+    # a document number wrapped at its hyphen keeps the hyphen
+    ("Căn cứ Quyết định số 892/QĐ-", "UBND ngày 20/5/2025 của UBND tỉnh;", True),
+    # a heading line, a new item and a finished clause are not continuations
+    ("1. Sở Nội vụ hướng dẫn các xã thực hiện", "Kế hoạch nâng cao Chỉ số PAPI năm 2026", False),
+    ("- Như trên;", "- Lưu: VT.", False),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương;", "Căn cứ Nghị định số 30/2020/NĐ-CP;", False),
+])
+def test_wrapped_lines_rejoined(first: str, second: str, joined: bool) -> None:
+    from vanban.ingest.read import ingest_bytes
+
+    blocks = [b.text for b in ingest_bytes(f"{first}\n{second}\n".encode(), "t.txt").blocks]
+    glue = "" if first.endswith("-") else " "
+    assert blocks == ([first + glue + second] if joined else [first, second])
