@@ -229,6 +229,7 @@ _FIND = re.compile(
     | (?P<period> (?<!\w) {_alt(_DATA["prepositions"]["period"])} \s+ (?=quy\s|thang\s|[369]\s+thang\s) )
     | (?P<yearly> (?<!\w) {_alt(_DATA["prepositions"]["year"])} \s+ (?=nam\s+\d) )
     | (?P<starts> (?<!\w) {_alt(_DATA["prepositions"]["start"])} (?!\w) )
+    | (?P<span> (?<!\w) {_alt(_DATA["prepositions"]["range_from"])} \s+ (?=(?:thang|quy|ngay|nam)\s+\w|\d) )
     | (?<!\w) {_RECURRENCE} (?!\w)
     """,
     re.VERBOSE,
@@ -238,7 +239,7 @@ _FIND = re.compile(
 # many alternatives at every character was most of the cost of reading a task's deadline.
 _FIRST_WORDS = {
     fold(normalize_text(p)).split()[0]
-    for p in (*[q for key in ("date", "period", "year", "start") for q in _DATA["prepositions"][key]],
+    for p in (*[q for key in ("date", "period", "year", "start", "range_from") for q in _DATA["prepositions"][key]],
               *_DATA["recurrence"]["phrases"])
 }
 # No "\b" before the words: a pattern opening with one alternative per word lets `re` skip to
@@ -313,8 +314,11 @@ def _candidate(text: str, folded: str, m: re.Match[str], ref_year: int | None):
         return Deadline(raw=text[s:e], kind="recurring"), s, e, False
     if m.group("starts"):
         t = _TIME_RE.match(folded, _skip_blank(folded, m.end()))
-        e = t.end() if t else m.end()
-        return Deadline(raw=text[s:e], kind="start"), s, e, False
+        if t is None:
+            return None  # "trong 15 ngày kể từ ngày ký": a start with no time says no when
+        return Deadline(raw=text[s:t.end()], kind="start"), s, t.end(), False
+    if m.group("span"):
+        return _span(text, folded, m, ref_year)
     at = m.end()
     if m.group("dated"):
         rel = _REL_RE.match(folded, at) or _REL_RE.match(folded, _back_to_ngay(folded, at))
@@ -337,6 +341,38 @@ def _candidate(text: str, folded: str, m: re.Match[str], ref_year: int | None):
         return None
     e = t.end()
     return Deadline(raw=text[s:e], date=date, kind=kind), s, e, has_year and date is not None  # type: ignore[arg-type]
+
+
+_RANGE_TO = re.compile(rf"\s*(?:{_alt(_DATA['prepositions']['range_to'])})\s+")
+_RANGE_FROM_PRINTED = {normalize_text(w).lower() for w in _DATA["prepositions"]["range_from"]}
+_START_TIME = ("month", "quarter", "date", "ldate")  # "từ năm 2020" alone is a mention, not a start
+_RANGE_NOT_AFTER = re.compile(rf"(?<!\w)(?:{_alt(_DATA['prepositions']['range_not_after'])})\s*$")
+
+
+def _span(text: str, folded: str, m: re.Match[str], ref_year: int | None):
+    """ "từ tháng 4 đến tháng 9/2024": a period ending at its second time; "từ tháng 10/2025"
+    alone: a start."""
+    s = m.start()
+    if text[s : m.end()].split()[0].lower() not in _RANGE_FROM_PRINTED:
+        return None  # "từ" with its marks, not a code that folds alike ("05-NQ/TU ngày …")
+    first = _TIME_RE.match(folded, m.end())
+    if first is None or _RANGE_NOT_AFTER.search(folded, max(0, s - 20), s):
+        return None
+    to = _RANGE_TO.match(folded, first.end())
+    second = _TIME_RE.match(folded, to.end()) if to else None
+    if second is not None:
+        v = _value(second, ref_year)
+        if v is None:
+            return None
+        kind, date, has_year = v
+        e = second.end()
+        # a deadline word's time wins over a span's ("đã giao dịch từ ngày … đến ngày …, gửi về Sở
+        # Nội vụ chậm nhất ngày 25/10/2024")
+        return Deadline(raw=text[s:e], date=date, kind="period" if kind == "date" else kind), s, e, False
+    if to is None and any(first.group(g) for g in _START_TIME):
+        e = first.end()
+        return Deadline(raw=text[s:e], kind="start"), s, e, False
+    return None
 
 
 def _skip_blank(folded: str, i: int) -> int:

@@ -258,6 +258,12 @@ def _speech_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
+def _working_speech_re() -> re.Pattern[str]:
+    """A speech verb that is work too, then a comma and a lower-case word (another verb)."""
+    return re.compile(rf"\s*(?:{_words_alt(_ASSIGN_DATA['working_speech_verbs'])})\s*,\s*(?=[^\W\d_])")
+
+
+@cache
 def _issued_request_re() -> re.Pattern[str]:
     """After a subject: it issued a document, whose request to the units that follow is read as
     the subject's own ("UBND tỉnh vừa ban hành Công văn số 9228/UBND-VP yêu cầu …"). The request
@@ -338,7 +344,11 @@ def subject_of(clause: str, folded: str | None = None) -> Subject | None:
     said = _speech_re()[0].match(folded, pos)
     if said:  # "Chủ tịch UBND tỉnh nhấn mạnh: các sở, ngành cần …": the speaker is not the lead
         targets = _units_at(clause, said.end(), folded)
-        return _finish(clause, targets, units[0], folded) if targets else Subject([], pos, assigned_by=units[0])
+        if targets:
+            return _finish(clause, targets, units[0], folded)
+        if not _working_speech_re().match(folded, pos):
+            return Subject([], pos, assigned_by=units[0])
+        # "Sở Nội vụ chỉ đạo, hướng dẫn UBND các xã …": two verbs of the subject's own work
     issued = _issued_request_re().match(folded, pos)
     if issued:  # "<superior> vừa ban hành Công văn số … yêu cầu <units> …"
         targets = _units_at(clause, issued.end(), folded)

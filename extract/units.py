@@ -422,9 +422,8 @@ def _place_or_unit(toks: _Toks, k: int) -> int:
     return k
 
 
-# heads that are also verbs: a unit only with a level, a place or a body after them ("Thanh tra
-# tỉnh", "Thanh tra Sở"), or alone before punctuation ("Giao Thanh tra: …")
-_VERB_HEADS = {"thanh"}  # the first word of "Thanh tra", folded
+# heads that are also common words (units.toml `common_word_heads`), by their first word folded
+_COMMON_WORD_HEADS = {_fwords(h)[0] for h in _DATA["heads"]["common_word_heads"]}
 
 
 def _unit_end(toks: _Toks, i: int) -> int:
@@ -463,7 +462,7 @@ def _unit_end(toks: _Toks, i: int) -> int:
             head_end=j,
             vocab=_VOCAB if kind == "named" else _LEVEL_VOCAB,
         )
-        if end == j and toks[i].fld in _VERB_HEADS and toks.has(j) and (toks[j].word or (
+        if end == j and toks[i].fld in _COMMON_WORD_HEADS and toks.has(j) and (toks[j].word or (
                 toks[j].text == "," and toks.has(j + 1) and toks[j + 1].word and not toks[j + 1].upper)):
             return i  # "Thanh tra công tác …", "Thanh tra, kiểm tra …": the verb, not the inspectorate
     return i if end == _NO_NAME else end

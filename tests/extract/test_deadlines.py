@@ -143,6 +143,12 @@ def test_parse_nothing_or_invalid(raw: str) -> None:
             "start",
         ),
         ("Hằng tuần, Văn phòng tổng hợp báo cáo", "Hằng tuần", None, "recurring"),
+        # a span ends at its second time; "từ …" alone is a start (QA rounds 3 and 4)
+        ("tuyên truyền trên các nhóm Zalo khu phố; thời gian thực hiện: từ tháng 4 đến tháng 9/2024.",
+         "từ tháng 4 đến tháng 9/2024", D(2024, 9, 30), "period"),
+        ("tổ chức khảo sát từ ngày 01/6 đến ngày 30/6/2024", "từ ngày 01/6 đến ngày 30/6/2024", D(2024, 6, 30),
+         "period"),
+        ("phấn đấu không có hồ sơ trễ hạn từ tháng 10/2025", "từ tháng 10/2025", None, "start"),
     ],
 )
 def test_find_in_task_text(text: str, raw: str, date: dt.date | None, kind: str) -> None:
@@ -176,6 +182,11 @@ def test_find_dates_without_year_use_ref_year() -> None:
         "Đề án chuyển đổi số giai đoạn 2021-2025, tầm nhìn đến năm 2030",
         "Nghị quyết số 76/NQ-CP của Chính phủ ngày 15/7/2021 ban hành Chương trình tổng thể",
         "Chỉ số PAPI tỉnh xếp hạng năm 2022 giảm 21 bậc",
+        # the figures a report covers, a symbol that folds like "từ", a count and "from then on"
+        "báo cáo kết quả, số liệu tính từ ngày 15/12/2023 đến ngày 14/6/2024",
+        "tiếp tục quán triệt Nghị quyết số 05-NQ/TU ngày 20/5/2021 của Tỉnh ủy",
+        "tổ chức từ 2 đến 3 lớp tập huấn cho công chức",
+        "duy trì kết quả từ năm 2020 đến nay",
     ],
 )
 def test_no_deadline_in(text: str) -> None:

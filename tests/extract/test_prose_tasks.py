@@ -724,3 +724,17 @@ def test_a_bulleted_list_ends_at_the_next_paragraph_without_a_label() -> None:
         issuer="UBND tỉnh Đắk Lắk", doc_type="Tin bài", year=2026)
     assert [t.text[:20] for t in tasks] == ["Khẩn trương phân tíc", "Đẩy mạnh cung cấp dị"]
     assert all(leads(t) == ["các sở, ngành", "UBND các xã, phường"] for t in tasks)
+
+
+def test_a_speech_verb_that_is_work_before_a_comma_and_another_verb() -> None:
+    # "chỉ đạo," opens a speech ("… chỉ đạo, các sở cần …") unless another verb follows it
+    tasks = tasks_of(
+        "a) Sở Nội vụ chỉ đạo, hướng dẫn UBND các xã, phường rà soát hộ nghèo.\n"
+        "b) Sở Tư pháp chỉ đạo, kiểm tra việc rà soát văn bản.\n"
+        "c) Phó Chủ tịch UBND tỉnh chỉ đạo, các sở, ngành cần tập trung rà soát thủ tục hành chính.\n",
+        issuer="UBND tỉnh Tuyên Quang", year=2025)
+    assert [(leads(t), t.text[:18]) for t in tasks] == [
+        (["Sở Nội vụ"], "chỉ đạo, hướng dẫn"),
+        (["Sở Tư pháp"], "chỉ đạo, kiểm tra "),
+        (["các sở, ngành"], "cần tập trung rà s"),
+    ]

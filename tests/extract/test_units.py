@@ -561,3 +561,25 @@ def test_a_case_is_no_school() -> None:
 def test_groups_of_health_and_mass_organisations(text: str, names: list[str]) -> None:
     found = unit_at_start(text)
     assert found is not None and [u.text for u in found] == names
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    # the offices of 2025's reorganisation (QA round 4): regional treasuries and the province's tax
+    ("Kho bạc Nhà nước khu vực VIII hướng dẫn lập dự toán", ["Kho bạc Nhà nước khu vực VIII"]),
+    ("Thuế tỉnh Đắk Lắk, Bảo hiểm xã hội tỉnh: đẩy mạnh", ["Thuế tỉnh Đắk Lắk", "Bảo hiểm xã hội tỉnh"]),
+    ("Thuế thu nhập cá nhân tăng 5%", None),  # the tax, not the office
+    ("Hiệp hội Doanh nghiệp tỉnh, Hội Doanh nhân trẻ tỉnh phối hợp", ["Hiệp hội Doanh nghiệp tỉnh", "Hội Doanh nhân trẻ tỉnh"]),
+    ("Trưởng các ấp tổ chức họp dân", ["Trưởng các ấp"]),
+    ("đồng chí Chủ tịch UBND xã mong muốn", None),  # an honorific is not a unit's first word…
+])
+def test_names_since_2025_and_hamlet_heads(text: str, units: list[str] | None) -> None:
+    assert _texts(unit_at_start(text)) == units
+
+
+def test_an_honorific_before_a_title_opens_a_subject() -> None:
+    # …but a subject may open with one: the title after it is the unit
+    from vanban.extract.prose_tasks import subject_of
+
+    sub = subject_of("Đồng chí Chủ tịch UBND xã mong muốn toàn thể cán bộ chung tay")
+    assert sub is not None and [u.text for u in sub.units + ([sub.assigned_by] if sub.assigned_by else [])] == [
+        "Chủ tịch UBND xã"]
