@@ -372,6 +372,13 @@ def _topic_subject(clause: str, folded: str, offset: int) -> Subject | None:
     if not units:
         return None
     end = units[-1].end
+    if len(units) > 1 and clause[units[-2].end:units[-1].start].strip() == ",":
+        # "Đối với Sở Tài chính, Phó Chủ tịch UBND tỉnh giao chủ trì …": the last "unit" of the
+        # list is a superior handing the topic its work
+        after = _skip_sep(clause, end)
+        verb = _assign_re().match(folded[after:after + 40])
+        if verb is not None and not _units_at(clause, after + verb.end(), folded):
+            return Subject(units[:-1], after + verb.end(), assigned_by=units[-1])
     sep = re.match(r"\s*([:,])\s*", clause[end:end + 4])
     if sep is None:
         return None

@@ -517,6 +517,7 @@ def _name_tail(toks: _Toks, j: int, named_needed: bool, head_end: int, vocab: se
             continue
         if tok.text == "," and not placed and j > head_end and _enumerated_name_at(toks, j + 1):
             j += 1  # "Trung tâm Văn hóa, Thể thao và Truyền thông": one name, not two units
+            vocab = _VOCAB  # the fields go on past a gazetteer name ("Phòng Cải cách hành chính, Văn thư và …")
             continue
         break
     if named_needed and j == start:

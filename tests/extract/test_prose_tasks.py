@@ -738,3 +738,13 @@ def test_a_speech_verb_that_is_work_before_a_comma_and_another_verb() -> None:
         (["Sở Tư pháp"], "chỉ đạo, kiểm tra "),
         (["các sở, ngành"], "cần tập trung rà s"),
     ]
+
+
+def test_a_topic_then_a_superior_handing_it_the_work() -> None:
+    # a conference report (QA round 4): "Đối với X, <superior> giao chủ trì …" — X leads
+    tasks = tasks_of(
+        "Đối với Sở Tài chính, Phó Chủ tịch UBND tỉnh giao chủ trì, phối hợp với Hiệp hội Doanh nghiệp tỉnh "
+        "tổ chức khảo sát, đánh giá DDCI năm 2026, hoàn thành trong quý IV/2026.\n",
+        issuer="UBND tỉnh Đồng Tháp", doc_type="Tin bài", year=2026)
+    assert [(leads(t), supports(t), t.deadline.raw if t.deadline else None) for t in tasks] == [
+        (["Sở Tài chính"], ["Hiệp hội Doanh nghiệp tỉnh"], "hoàn thành trong quý IV/2026")]

@@ -583,3 +583,13 @@ def test_an_honorific_before_a_title_opens_a_subject() -> None:
     sub = subject_of("Đồng chí Chủ tịch UBND xã mong muốn toàn thể cán bộ chung tay")
     assert sub is not None and [u.text for u in sub.units + ([sub.assigned_by] if sub.assigned_by else [])] == [
         "Chủ tịch UBND xã"]
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    # a known office's name whose fields go on after a comma (QA round 4)
+    ("Phòng Cải cách hành chính, Văn thư và Lưu trữ (Sở Nội vụ) chủ trì", ["Phòng Cải cách hành chính, Văn thư và Lưu trữ"]),
+    ("Phòng Cải cách hành chính, Sở Nội vụ chủ trì", ["Phòng Cải cách hành chính", "Sở Nội vụ"]),
+    ("Ban Quản lý các khu công nghiệp tỉnh tổ chức gặp gỡ", ["Ban Quản lý các khu công nghiệp tỉnh"]),
+])
+def test_known_names_that_go_on(text: str, units: list[str]) -> None:
+    assert _texts(unit_at_start(text)) == units
