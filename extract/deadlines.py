@@ -314,9 +314,10 @@ def _candidate(text: str, folded: str, m: re.Match[str], ref_year: int | None):
         return Deadline(raw=text[s:e], kind="recurring"), s, e, False
     if m.group("starts"):
         t = _TIME_RE.match(folded, _skip_blank(folded, m.end()))
-        if t is None:
-            return None  # "trong 15 ngày kể từ ngày ký": a start with no time says no when
-        return Deadline(raw=text[s:t.end()], kind="start"), s, t.end(), False
+        if t is None and folded[s:m.end()].endswith("tu"):
+            return None  # "trong 15 ngày kể từ ngày ký": "từ" with no time after it says no when
+        e = t.end() if t else m.end()  # "Bắt đầu thực hiện." alone is a start all the same
+        return Deadline(raw=text[s:e], kind="start"), s, e, False
     if m.group("span"):
         return _span(text, folded, m, ref_year)
     at = m.end()
