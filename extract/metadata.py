@@ -35,16 +35,37 @@ class Line:
 _MOTTO_AFTER = re.compile(r"\s+(?=cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia|doc\s+lap\s*[-–]\s*tu\s+do|dang\s+cong\s+san\s+viet)")
 
 
+# Two header lines run into one, as a portal's header table or a PDF's text layer gives them:
+# the parent body and the issuer ("UBND TỈNH GIA LAI SỞ NỘI VỤ"), the number and the subject
+# ("Số: 1876/SNV-CCHC V/v hướng dẫn …").
+_CHILD_AFTER_PARENT = re.compile(
+    r"^(?:ubnd|uy ban nhan dan)\s+(?:tinh|thanh pho|huyen|quan|thi xa)\s+\S+(?:\s+\S+){0,3}?"
+    r"(\s+)(?=(?:so|van phong|phong|ban|trung tam|chi cuc|cuc|thanh tra)\s)"
+)
+_SUBJECT_AFTER_NUMBER = re.compile(r"^so\s*:?[^\n]{1,40}?(\s+)(?=v/v\b|v\.v\b)")
+
+
+def _split_at(ln: Line, at: int, to: int) -> list[Line]:
+    return [Line(ln.start, ln.start + at, ln.text[:at], ln.folded[:at]),
+            Line(ln.start + to, ln.end, ln.text[to:], ln.folded[to:])]
+
+
 def _split_columns(ln: Line) -> list[Line]:
-    """A header line holding the issuer's column and the motto's, as two lines."""
+    """A header line holding the issuer's column and the motto's, as two lines; and two lines
+    of one column run together (`_CHILD_AFTER_PARENT`, `_SUBJECT_AFTER_NUMBER`)."""
     f = ln.folded
-    # the motto's words hold "cong" or "doc": a cheap test first, _MOTTO_AFTER tries every space
-    m = _MOTTO_AFTER.search(f) if ln.start < HEADER_CHARS and ("cong" in f or "doc" in f) else None
-    if m is None or not _is_caps(ln.text[: m.start()]):
+    if ln.start >= HEADER_CHARS:
         return [ln]
-    left, right = ln.start + m.start(), ln.start + m.end()
-    return [Line(ln.start, left, ln.text[: m.start()], ln.folded[: m.start()]),
-            Line(right, ln.end, ln.text[m.end() :], ln.folded[m.end() :])]
+    # the motto's words hold "cong" or "doc": a cheap test first, _MOTTO_AFTER tries every space
+    m = _MOTTO_AFTER.search(f) if "cong" in f or "doc" in f else None
+    if m is not None and _is_caps(ln.text[: m.start()]):
+        left, right = _split_at(ln, m.start(), m.end())
+        return [*_split_columns(left), right]
+    if f.startswith(("so", "ubnd", "uy ban")):
+        m = _SUBJECT_AFTER_NUMBER.match(f) or (_CHILD_AFTER_PARENT.match(f) if _is_caps(ln.text) else None)
+        if m is not None:
+            return _split_at(ln, m.start(1), m.end(1))
+    return [ln]
 
 
 def _lines(text: str, folded: str | None = None, start: int = 0, end: int | None = None) -> list[Line]:
@@ -75,7 +96,7 @@ def _lines(text: str, folded: str | None = None, start: int = 0, end: int | None
             clean = cell.strip(" *#>\t")
             if clean:
                 s = cell_start + lead
-                out.append(Line(s, s + len(clean), clean, folded[s : s + len(clean)]))
+                out.extend(_split_columns(Line(s, s + len(clean), clean, folded[s : s + len(clean)])))
             cell_start += len(cell) + 1
     return out
 

@@ -267,7 +267,8 @@ def joins(prev: str, nxt: str) -> bool:
     # a wrap before a capitalised word (a unit, a place): the line stopped on a comma or on a
     # word that needs what follows ("… các sở, ban, ngành và" / "UBND các huyện …"); a line in
     # capitals ("QUYẾT ĐỊNH:") opens a part of its own
-    return (prev.endswith(",") or prev[prev.rfind(" ") + 1 :].lower() in OPEN_ENDINGS) and not is_all_caps(nxt)
+    open_end = prev[prev.rfind(" ") + 1 :].lower() in OPEN_ENDINGS and not prev.lower().endswith(_CLOSED_ENDINGS)
+    return (prev.endswith(",") or open_end) and not is_all_caps(nxt)
 
 
 # Words a clause cannot end on: conjunctions, prepositions and quantifiers that need the words
@@ -276,6 +277,10 @@ OPEN_ENDINGS = frozenset("""
     và hoặc hay với của cho tại theo trên về để trong đến từ do bởi giữa cùng nhằm qua vào thuộc
     các những mọi mỗi từng là được bị mưu
 """.split())  # "mưu": "tham mưu" takes its object on the next line ("… tham mưu" / "UBND huyện ban hành …")
+
+# Phrases that end on an open word and still close the clause: "… năm 2025 và những năm tiếp
+# theo" (a title) / "Căn cứ Nghị quyết …"
+_CLOSED_ENDINGS = ("tiếp theo", "sau đây", "nêu trên")
 
 # A line opening with a date, a quarter or a count ("30/6/2024.", "6/2024", "III/2024", "15 văn
 # bản") that is no list label: the rest of a sentence wrapped before its date or count. A bare

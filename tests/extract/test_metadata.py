@@ -349,3 +349,23 @@ def test_a_stamp_whose_time_stands_in_the_next_cell():
     m = meta("CẢI CÁCH HÀNH CHÍNH\n\nChỉ số PAPI năm 2023 của tỉnh Kon Tum tăng 7 bậc\nNgày 25/04/2024 | 09:50\n\n"
              "Theo Báo cáo Chỉ số PAPI năm 2023 do UNDP công bố ngày 16/4/2024, tỉnh Kon Tum đạt 42,73 điểm.")
     assert m.issue_date == dt.date(2024, 4, 25)
+
+
+def test_a_portal_header_table_runs_two_lines_of_a_column_together():
+    # a Sở's letter pasted into a portal page as a table (QA round 4): "UBND TỈNH GIA LAI<br>SỞ NỘI
+    # VỤ" and "Số: …<br>V/v …" each reach the text as one line of a cell
+    m = meta("UBND TỈNH GIA LAI SỞ NỘI VỤ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+             "Số: 1876/SNV-CCHC V/v hướng dẫn triển khai đo lường sự hài lòng (SIPAS) năm 2025 | Gia Lai, ngày 02 "
+             "tháng 10 năm 2025\n\nKính gửi: UBND các xã, phường.\n")
+    assert (m.number, m.issuer, m.province) == ("1876/SNV-CCHC", "Sở Nội vụ tỉnh Gia Lai", "Gia Lai")
+    assert m.title == "hướng dẫn triển khai đo lường sự hài lòng (SIPAS) năm 2025"
+
+
+def test_a_title_ending_on_tiep_theo_does_not_run_into_the_legal_basis():
+    from vanban.ingest.read import ingest_bytes
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 187/KH-UBND\nTuyên Quang, ngày 22 tháng 8 năm 2025\n\nKẾ HOẠCH\n"
+            "Nâng cao Chỉ số PAPI tỉnh Tuyên Quang năm 2025 và những năm tiếp theo\n\n"
+            "Căn cứ Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội;\n")
+    m = extract_meta(ingest_bytes(text.encode(), "kh.txt").text)
+    assert m.title == "Nâng cao Chỉ số PAPI tỉnh Tuyên Quang năm 2025 và những năm tiếp theo"
