@@ -198,7 +198,7 @@ def is_legal_basis(text: str) -> bool:
 
 
 # "Sau khi nghe Sở Nội vụ báo cáo …, Phó Chủ tịch UBND tỉnh kết luận …": the unit heard is no subject
-_HEARD = ("nghe", "nghe y kien")
+_HEARD = frozenset(_ASSIGN_DATA["heard_before_unit"])
 
 
 def _subject_after_adverbial(clause: str, folded: str) -> list[Found]:
@@ -360,7 +360,9 @@ def subject_of(clause: str, folded: str | None = None) -> Subject | None:
 # "Đối với Sở Nội vụ: …", "Với UBND các phường, kế hoạch yêu cầu …": the units the clause is about
 _TOPIC = re.compile(r"(?:doi voi|voi|rieng doi voi)\s+")
 # after the topic, someone asking with no object: "…, Chủ tịch UBND tỉnh yêu cầu <work>"
-_TOPIC_REQUEST = re.compile(r"(?:[^\s,.;:]+\s+){0,6}?(?:yeu cau|de nghi|giao)\s+(?:phai\s+)?")
+_TOPIC_REQUEST = re.compile(
+    r"(?:[^\s,.;:]+\s+){0,6}?(?:" + _words_alt(_ASSIGN_DATA["topic_request_words"]) + r")\s+(?:phai\s+)?"
+)
 
 
 def _topic_subject(clause: str, folded: str, offset: int) -> Subject | None:
@@ -403,9 +405,7 @@ _NOTE_AFTER_UNIT = re.compile(r"\s*\([^()]{1,150}\)")
 # "Trung tâm Kiểm soát bệnh tật tỉnh: …": a name the grammar cut at a lower-case word runs on to
 # the colon that ends it, unless a verb or an introduction stands between
 _GAP_TO_COLON = re.compile(r"[^\W\d_][\w\s,\-–]{0,60}")
-_NOT_A_NAME = re.compile(
-    r"\b(?:chu tri|phoi hop|thuc hien|trach nhiem|tham muu|yeu cau|de nghi|giao|ket luan|chi dao|nhu sau|cu the"
-    r"|sau|nhiem vu|bao cao|huong dan|to chuc|trien khai|la|gom|bao gom)\b")
+_NOT_A_NAME = re.compile(r"\b(?:" + _words_alt(_ASSIGN_DATA["not_in_name_before_colon"]) + r")\b")
 
 
 def _to_colon(clause: str, folded: str, unit: Found) -> Found:
@@ -797,7 +797,10 @@ _BULLETS = ("dash", "plus")
 
 # The opening of a document attached after the signature of the one that issues it: a Quyết
 # định's "(Ban hành kèm theo Quyết định số …)", or the plan's own title "KẾ HOẠCH"
-_ATTACHED = re.compile(r"\(?\s*ban hanh kem theo\b|(?:ke hoach|chuong trinh|quy che|phuong an|de an)$")
+_ATTACHED = re.compile(
+    r"\(?\s*(?:" + _words_alt(structure.data()["formulas"]["attached_opening"]) + r")\b"
+    r"|(?:" + _words_alt(structure.data()["formulas"]["attached_types"]) + r")$"
+)
 
 
 class _BulletLevels:

@@ -232,7 +232,7 @@ _VOCAB -= {"cac", "cua"}
 _LEVEL_SEQS = _Phrases(sorted({_fwords(p) for p in _DATA["vocabulary"]["level_words"]}, key=len, reverse=True), folded=True)
 # Level words compared folded (a typo's "Tòa án tình" is still placed), except the words that
 # fold like one: "UBND tỉnh quan tâm …" holds no "quận"
-_LEVEL_FALSE_FRIENDS = {"quan", "phương", "xa"}
+_LEVEL_FALSE_FRIENDS = set(_DATA["vocabulary"]["level_lookalikes"])
 _LEVEL_VOCAB: set[str] = set()  # marks "only level words may follow"
 
 # Candidate starts: the first word of every head, and "các", matched in folded text.
