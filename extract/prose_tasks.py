@@ -904,6 +904,23 @@ class _Fields:
     values: dict[str, str] = field(default_factory=dict)
     pending: list[_Pending] = field(default_factory=list)
     task_list: bool = False  # the block named its work in a field ("Nhiệm vụ trọng tâm:")
+    after_work: bool = False  # the fields came after the work they own ("Nội dung: …" / "Đơn vị chủ trì: …")
+
+    def take(self, flds: list[tuple[str, str]], level: int = 99) -> None:
+        """Collect a block's fields; `level` is their label's depth. Fields deeper than the
+        passage waiting above them are its sub-items ("1. Nội dung 1 …" / "- Cơ quan chủ trì: …"),
+        not fields that follow their work."""
+        if not self.values:  # an unlabelled field (99) is no sub-item
+            self.after_work = bool(self.pending) and (level == 99 or level <= self.pending[-1].level)
+        for role, value in flds:
+            self.values.setdefault(role, value)
+
+    def starts_anew(self, flds: list[tuple[str, str]] | None = None) -> bool:
+        """Whether a field or a work line opens the next block: a role the block has already
+        filled ("Đơn vị chủ trì: …" twice), or new work after fields that followed their own."""
+        if flds is not None:
+            return any(role in self.values for role, _ in flds)
+        return bool(self.values) and self.after_work and bool(self.pending)
 
     def add_pending(self, item: _Pending) -> None:
         # an item whose own sub-items wait for the same fields is their section title, not a task
@@ -914,7 +931,7 @@ class _Fields:
     def flush(self, ref_year: int | None, last: list[Task]) -> list[Task]:
         """Tasks for the pending passages from the collected fields; then start afresh."""
         values, pending = self.values, self.pending
-        self.values, self.pending, self.task_list = {}, [], False
+        self.values, self.pending, self.task_list, self.after_work = {}, [], False, False
         if not values:
             return []
         lead = unit_refs(values.get("lead", ""))
@@ -1002,9 +1019,13 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             lab = structure.Label("", "heading", 1, 0)
         flds = fields_of(body)
         if flds:
-            for role, value in flds:
-                fields.values.setdefault(role, value)
+            if fields.starts_anew(flds):  # "Đơn vị chủ trì: Phòng Nội vụ" after a block that had one
+                tasks.extend(fields.flush(ref_year, tasks))
+            fields.take(flds, lab.level if lab else 99)
             continue
+        if _TASK_FIELD.match(fbody) and fields.starts_anew():
+            # "Nội dung: …" after a block whose fields followed its own "Nội dung: …"
+            tasks.extend(fields.flush(ref_year, tasks))
         if fields.values and (task_field := _TASK_FIELD.match(fbody)):
             # "- Nhiệm vụ trọng tâm: …" inside a block: the work, under the block's heading
             fields.task_list = True
@@ -1071,6 +1092,8 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             if frame:
                 frame.kind, frame.units = "units", heading_units
                 ctx.frames.append(frame)
+                if lab_kind in _BULLETS:
+                    ctx.colon_units = heading_units  # "- Phòng Nội vụ:" / "+ …": its items, not the last unit's
             else:
                 # "Sở Nội vụ:" on a line of its own: its bullets, and a lettered list, are its tasks
                 ctx.colon_units = ctx.intro_units = heading_units
@@ -1122,7 +1145,6 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
                 block, body_off, body, own_label, lab.level if lab else 99, tuple(ctx.frames)))
         tasks.extend(found_tasks)
         if inline:
-            for role, value in inline[1]:
-                fields.values.setdefault(role, value)
+            fields.take(inline[1])
     tasks.extend(fields.flush(ref_year, tasks))
     return tasks

@@ -105,6 +105,7 @@ def read_rows(rows: list[list[str]], header: Header) -> list[TableRow]:
     seen: set[str] = set()
     prefix_in_group: str | None = None
     by_role = {role: j for j, role in header.roles.items()}
+    last_row = -1  # the index of the row the last TableRow was read from, or merged with
 
     def new_group(group_title: str = "") -> None:
         nonlocal group, title, fresh, prefix_in_group
@@ -124,7 +125,20 @@ def read_rows(rows: list[list[str]], header: Header) -> list[TableRow]:
             new_group(clean[0])  # a heading between two parts: "C. NHIỆM VỤ THƯỜNG XUYÊN"
             continue
         label_cell = cells.get(ROLE_LABEL, "")
-        if task and not lead and not cells.get(ROLE_SUPPORT) and not cells.get(ROLE_DEADLINE) \
+        support = cells.get(ROLE_SUPPORT, "")
+        if out and last_row == i - 1 and not label_cell and not lead and not cells.get(ROLE_DEADLINE) \
+                and (support or task) and (not task or task[0].islower()):
+            # a row's continuation ("| tại các lĩnh vực đất đai, xây dựng | | Công an tỉnh |"):
+            # its cells go on the row above, which it wrapped out of
+            last = out[-1]
+            last.cells = dict(last.cells)
+            if task:
+                last.cells[ROLE_TASK] = f"{last.cells.get(ROLE_TASK, '')} {task}".strip()
+            if support:
+                last.cells[ROLE_SUPPORT] = ", ".join(c for c in (last.cells.get(ROLE_SUPPORT, ""), support) if c)
+            last_row = i
+            continue
+        if task and not lead and not support and not cells.get(ROLE_DEADLINE) \
                 and _is_group_title(label_cell, task):
             new_group(task)  # a group row with its title: "I. Tham gia của người dân ở cấp cơ sở"
             continue
@@ -142,6 +156,7 @@ def read_rows(rows: list[list[str]], header: Header) -> list[TableRow]:
         if not task and not lead:
             continue
         out.append(TableRow(group, title, label, cells, i))
+        last_row = i
     return out
 
 

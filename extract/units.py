@@ -174,7 +174,9 @@ _HEAD_ENTRIES = {
 }
 
 _GROUP_NOUNS = _Phrases(sorted({_words(p) for p in _DATA["groups"]["nouns"]}, key=len, reverse=True))
-_PLACES = _Phrases(sorted({_words(p) for p in _DATA["groups"]["places"]}, key=len, reverse=True))
+_SHORT_PLACES = set(_DATA["groups"]["short_places"])
+_PLACES = _Phrases(sorted({_words(p) for p in _DATA["groups"]["places"] + _DATA["groups"]["short_places"]},
+                          key=len, reverse=True))
 _LEVELS = {_words(k): v for k, v in _DATA["levels"].items()}
 _FLEVELS = {tuple(map(fold, k)): v for k, v in _LEVELS.items()}
 _LEVEL_LIST = _Phrases(_LEVELS)
@@ -362,6 +364,8 @@ def _group_at(toks: _Toks, i: int, places: bool) -> int:
         # a capitalised noun that starts a named unit ("và Sở Tư pháp") is not the group's
         if not m or (toks[k].upper and _head_at(toks, k) and _unit_end(toks, k) > k + m):
             break
+        if m == 1 and toks[k].low in _SHORT_PLACES and toks.has(k + 1) and toks[k + 1].word:
+            break  # "các xã, thành lập …": a verb, not "thành phố" cut short
         j = k + m
     if toks[j - 1].low == "thuộc":  # a noun listed with its "trực thuộc": its object may follow
         j = _place_or_unit(toks, j)

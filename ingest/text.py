@@ -465,8 +465,12 @@ def tab_table(lines: list[str], sep: str = "\t") -> list[list[str]]:
     if not body:
         return []
     parsed = [(line, _row_cells(line, sep)) for line in body]
-    width = max(len(cells) for _, cells in parsed)
     piped = sep == "|" and sum(line.lstrip().startswith("|") for line in body) * 2 > len(body)
+    if sep == "|" and not piped:
+        # rows that do not open with "|": one that does has an empty first cell (a row's
+        # continuation, " | tại các lĩnh vực … | | Công an tỉnh |")
+        parsed = [(line, [""] + cells if line.lstrip().startswith("|") else cells) for line, cells in parsed]
+    width = max(len(cells) for _, cells in parsed)
     rows: list[list[str]] = []
     for line, cells in parsed:
         short = bool(rows) and len(rows[-1]) < width

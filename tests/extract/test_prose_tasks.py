@@ -748,3 +748,37 @@ def test_a_topic_then_a_superior_handing_it_the_work() -> None:
         issuer="UBND tỉnh Đồng Tháp", doc_type="Tin bài", year=2026)
     assert [(leads(t), supports(t), t.deadline.raw if t.deadline else None) for t in tasks] == [
         (["Sở Tài chính"], ["Hiệp hội Doanh nghiệp tỉnh"], "hoàn thành trong quý IV/2026")]
+
+
+def test_field_blocks_one_after_another_keep_their_own_fields() -> None:
+    # a district plan (QA round 5): "Nội dung: …" then its fields, block after block; and a block
+    # whose "Nội dung:" lists bullets
+    tasks = tasks_of(
+        "1. Nội dung 1 - Tham gia của người dân ở cấp cơ sở\n\n"
+        "Nội dung: Tuyên truyền, phổ biến Luật Thực hiện dân chủ ở cơ sở năm 2022.\n"
+        "Đơn vị chủ trì: Phòng Tư pháp.\nĐơn vị phối hợp: UBND các xã, thị trấn.\nThời gian: Quý II/2024.\n\n"
+        "Nội dung: Hướng dẫn tổ chức bầu cử trưởng ấp, bảo đảm dân chủ, đúng quy định.\n"
+        "Đơn vị chủ trì: Phòng Nội vụ.\nĐơn vị phối hợp: Ủy ban MTTQ Việt Nam huyện.\nThời gian: Quý IV/2024.\n\n"
+        "Nội dung:\n- Công khai danh sách hộ nghèo, hộ cận nghèo tại trụ sở UBND xã.\n"
+        "- Công khai thu, chi ngân sách xã và các khoản đóng góp của Nhân dân.\n"
+        "Đơn vị chủ trì: UBND các xã, thị trấn.\nThời gian: Định kỳ hằng quý.\n\n"
+        "Nội dung: Công khai quy hoạch sử dụng đất năm 2024 của huyện trên Trang thông tin điện tử huyện.\n"
+        "Đơn vị chủ trì: Phòng Tài nguyên và Môi trường.\nThời gian: Trước ngày 30/4/2024.\n",
+        issuer="UBND huyện Phong Điền")
+    assert [(leads(t), t.deadline.raw if t.deadline else None, t.text[:20]) for t in tasks] == [
+        (["Phòng Tư pháp"], "Quý II/2024", "Tuyên truyền, phổ bi"),
+        (["Phòng Nội vụ"], "Quý IV/2024", "Hướng dẫn tổ chức bầ"),
+        (["UBND các xã, thị trấn"], "Định kỳ hằng quý", "Công khai danh sách "),
+        (["UBND các xã, thị trấn"], "Định kỳ hằng quý", "Công khai thu, chi n"),
+        (["Phòng Tài nguyên và Môi trường"], "Trước ngày 30/4/2024", "Công khai quy hoạch "),
+    ]
+
+
+def test_a_bulleted_unit_heading_owns_the_items_under_it() -> None:
+    # a district report's proposals (QA round 5): "- Phòng Nội vụ:" with nothing after the colon
+    tasks = tasks_of(
+        "- Văn phòng HĐND và UBND huyện: Chỉ đạo Bộ phận Một cửa huyện niêm yết công khai kết quả khảo sát.\n\n"
+        "- Phòng Nội vụ:\n+ Tham mưu UBND huyện ban hành Kế hoạch đo lường sự hài lòng năm 2025;\n"
+        "+ Phối hợp với Trung tâm Chính trị huyện tổ chức tập huấn kỹ năng giao tiếp trong quý I/2025.\n",
+        issuer="UBND huyện Yên Phong", year=2025)
+    assert [leads(t) for t in tasks] == [["Văn phòng HĐND và UBND huyện"], ["Phòng Nội vụ"], ["Phòng Nội vụ"]]

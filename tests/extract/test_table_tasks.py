@@ -222,3 +222,18 @@ def test_a_tab_row_ending_in_empty_cells_is_whole() -> None:
                         "II\tSở Tài nguyên và Môi trường\t\t\n1\tCông khai quy hoạch sử dụng đất\tTrước ngày 30/6/2024\t\n")
     assert [([u.text for u in t.lead], t.deadline.raw) for t in tasks] == [
         (["Sở Kế hoạch và Đầu tư"], "Từ tháng 6/2024"), (["Sở Tài nguyên và Môi trường"], "Trước ngày 30/6/2024")]
+
+
+def test_a_row_wrapped_into_a_row_with_an_empty_first_cell() -> None:
+    # a provincial plan's appendix (QA round 5): " | tại các lĩnh vực … | | Công an tỉnh |" goes on
+    # the row above, its text and its partner
+    tasks = _text_tasks(
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2025\n"
+        "TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành\n"
+        "1 | Thanh tra trách nhiệm người đứng đầu về phòng, chống tham nhũng | Thanh tra tỉnh | Các sở, ngành liên quan | Quý III/2025\n"
+        " | tại các lĩnh vực đất đai, xây dựng, giáo dục | | Công an tỉnh |\n"
+        "2 | Nâng cấp Cổng thông tin điện tử tỉnh | Sở Khoa học và Công nghệ | Văn phòng UBND tỉnh | Quý IV/2025\n")
+    assert [(t.text, [u.text for u in t.support]) for t in tasks] == [
+        ("Thanh tra trách nhiệm người đứng đầu về phòng, chống tham nhũng tại các lĩnh vực đất đai, xây dựng, giáo dục",
+         ["Các sở, ngành liên quan", "Công an tỉnh"]),
+        ("Nâng cấp Cổng thông tin điện tử tỉnh", ["Văn phòng UBND tỉnh"])]

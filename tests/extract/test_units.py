@@ -593,3 +593,13 @@ def test_an_honorific_before_a_title_opens_a_subject() -> None:
 ])
 def test_known_names_that_go_on(text: str, units: list[str]) -> None:
     assert _texts(unit_at_start(text)) == units
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    # a commune's civil servants by field, and "thành phố, thị xã" cut short in a list (QA round 5)
+    ("Công chức Địa chính - Xây dựng: Giải quyết hồ sơ đất đai", ["Công chức Địa chính - Xây dựng"]),
+    ("Các sở, ban, ngành, UBND các huyện, thành, thị: Căn cứ", ["Các sở, ban, ngành", "UBND các huyện, thành, thị"]),
+    ("UBND các xã, thành lập tổ công tác", ["UBND các xã"]),
+])
+def test_civil_servants_and_short_places(text: str, units: list[str]) -> None:
+    assert _texts(unit_at_start(text)) == units
