@@ -37,6 +37,7 @@ from vanban.ingest.text import (
     ends_sentence,
     is_row_label,
     is_running_header,
+    join_wrapped_lines,
     joins,
     repair_cell,
     table_draft,
@@ -106,13 +107,13 @@ def _pdfium_table_page_drafts(page, textpage, page_no: int) -> tuple[list[Draft]
         if k == 0 and _starts_page(above):
             starts_with_table = True
             above = ""
-        drafts.extend(_with_page(text_to_drafts(above), page_no))
+        drafts.extend(_with_page(text_to_drafts(join_wrapped_lines(above)), page_no))
         rows = _clean_rows(table.rows)  # type: ignore[arg-type]
         if rows:
             drafts.append(table_draft(rows, page=page_no))
         top = table.bottom - INSET
     below = _lines(textpage.get_text_bounded(-far, -far, far, top))
-    drafts.extend(_with_page(text_to_drafts(below), page_no))
+    drafts.extend(_with_page(text_to_drafts(join_wrapped_lines(below)), page_no))
     return drafts, starts_with_table
 
 
@@ -132,13 +133,13 @@ def _table_page_drafts(plumber_page, page_no: int) -> tuple[list[Draft], bool]:
         if k == 0 and _starts_page(above):
             starts_with_table = True
             above = ""
-        drafts.extend(_with_page(text_to_drafts(above), page_no))
+        drafts.extend(_with_page(text_to_drafts(join_wrapped_lines(above)), page_no))
         rows = _clean_rows(table.extract())
         if rows:
             drafts.append(table_draft(rows, page=page_no))
         top = b0
     below = plumber_page.crop((0, min(top, height), width, height)).extract_text() or ""
-    drafts.extend(_with_page(text_to_drafts(below), page_no))
+    drafts.extend(_with_page(text_to_drafts(join_wrapped_lines(below)), page_no))
     return drafts, starts_with_table
 
 
@@ -263,7 +264,7 @@ def read_pdf(data: bytes, pdfium_tables: bool = True) -> PdfResult:
         page_drafts, starts_with_table = per_page.get(i) or ([], False)
         if not page_drafts:
             text = _without_running_header(texts[i], texts[i - 1], repeated) if i else texts[i]
-            page_drafts = _with_page(text_to_drafts(text), i + 1)
+            page_drafts = _with_page(text_to_drafts(join_wrapped_lines(text)), i + 1)
             page_drafts = [d for d in page_drafts if not PAGE_NUMBER.match(d.text)]
             starts_with_table = False
         if (

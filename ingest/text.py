@@ -254,7 +254,7 @@ def joins(prev: str, nxt: str) -> bool:
         return True  # a number wrapped at its hyphen: "Quyết định số 892/QĐ-" / "UBND ngày 20/5/2025"
     if _TYPE_THEN_REFERENCE.match(nxt):
         return True  # "… hướng dẫn các xã thực hiện" / "Kế hoạch này, báo cáo …"
-    if nxt.startswith("INDEX") and prev.endswith((" PAR", " ICT")):
+    if nxt.startswith("INDEX") and _SPLIT_INDEX.search(prev, max(len(prev) - 4, 0)):
         return True  # an index's name wrapped inside it: "… Chỉ số PAPI, PAR" / "INDEX năm 2024"
     if _NAME_TAIL.match(nxt) and prev[-1:].isalpha():
         return True  # a proper name wrapped before its last word: "… của UBND tỉnh Lào" / "Cai)"
@@ -292,6 +292,7 @@ _WRAPPED_NUMBER = re.compile(r"\d{1,2}[/.-]\d{1,4}\b|[IVX]{1,4}/\d{4}|\d+ (?=[^\
 _STAMP_LINE = re.compile(r"^(?:\d{1,2}[:h]\d{2}\s*[-|,]?\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2})?\s*$")
 _DATE_WORDS = ("ngày", "trước", "đến", "từ", "hạn", "tới")
 
+_SPLIT_INDEX = re.compile(r"(?<![^\W\d_])(?:PAR|ICT)$")  # "… Chỉ số PAPI, PAR" / "(PAR" before "INDEX"
 _WRAPPED_SYMBOL = re.compile(r"\d/[A-ZĐ0-9]{1,8}(?:-[A-ZĐ0-9]{1,8})*-$")
 # a line opening with a document's type that refers back or cites ("Kế hoạch này, …", "Chỉ thị
 # này.", "Quyết định số …", "Kế hoạch; định kỳ …"): the rest of a sentence, not a heading
@@ -324,6 +325,50 @@ def is_running_header(line: str) -> bool:
 def ends_sentence(line: str) -> bool:
     """Only the last three characters can end a sentence: a search from there, not the whole line."""
     return bool(_SENTENCE_END.search(line, max(len(line) - 3, 0)))
+
+
+# Lines that open a part of their own however the line above ended: the number, the salutation,
+# the subject, the legal basis, the place and date, the distribution list.
+_OPENS_PART = re.compile(r"^(?:Số\s*:|Kính gửi|V/v|Căn cứ|Nơi nhận|[^\W\d_][^,\n]{1,40},\s*ngày\s)")
+FULL_LINE = 0.8  # a line this share of the page's longest lines reaches the right margin: it wrapped
+
+
+def join_wrapped_lines(text: str) -> str:
+    """A PDF page's text with the lines that wrapped at the right margin joined to the next.
+
+    A line the width of the page's text that ends no sentence went on in the next line, whatever
+    that line opens with ("… phối hợp với Báo Lạng Sơn, Đài" / "Phát thanh và Truyền hình …",
+    "… khảo sát" / "Chỉ số SIPAS năm 2024."): the line breaks of copied text ask `joins` for
+    clues the page's geometry gives here. The width is measured in characters against the page's
+    longest lines (the 90th percentile, so one odd long line does not set it)."""
+    lines = text.split("\n")
+    lengths = sorted(len(ln.strip()) for ln in lines if len(ln.strip()) >= 20)
+    if len(lengths) < 3:
+        return text
+    full = FULL_LINE * lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
+    out: list[str] = []
+    title_zone = 0  # lines under a caps heading ("CHỈ THỊ"): a centred title, as wide as the text
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            out.append(line)
+            continue
+        if out and not title_zone and _wrapped(out[-1], stripped, full):
+            out[-1] = out[-1].rstrip() + " " + stripped
+            continue
+        title_zone = TITLE_LINES if is_all_caps(stripped) else max(0, title_zone - 1)
+        out.append(line)
+    return "\n".join(out)
+
+
+TITLE_LINES = 3  # the lines of a title under its heading, left to the copied-text rules
+
+
+def _wrapped(prev: str, nxt: str, full: float) -> bool:
+    prev = prev.strip()
+    return (len(prev) >= full and not ends_sentence(prev) and not prev.endswith("|")
+            and not is_all_caps(prev) and not is_all_caps(nxt) and not LIST_LABEL.match(nxt)
+            and not PAGE_NUMBER.match(nxt) and not _OPENS_PART.match(nxt))
 
 
 def drop_page_breaks(lines: list[str]) -> list[str]:

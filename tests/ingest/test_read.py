@@ -123,3 +123,43 @@ def test_a_sentence_broken_by_a_pdf_page_is_one_block_again():
         (3, "3. Sở Y tế rà soát thủ tục."),  # after a finished sentence: a header of two pages
     ]
     assert_offsets(doc)
+
+
+def test_lines_a_pdf_wrapped_at_its_margin_are_one_paragraph():
+    # a Công văn (QA round 5) whose items wrap before "Chỉ số", "Phát thanh", "Giám đốc": copied
+    # text would read each as a new line; the width of the page's lines says they wrapped. Lines
+    # are drawn one by one, as a justified page breaks them.
+    from fpdf import FPDF
+
+    lines = [
+        "CHỈ THỊ",
+        "Về nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) và Chỉ số DDCI tỉnh Bình Định",
+        "năm 2023",
+        "Chủ tịch UBND tỉnh yêu cầu:",
+        "1. Sở Tài chính phối hợp với Sở Nội vụ tham mưu bố trí kinh phí khảo sát",
+        "Chỉ số SIPAS năm 2024.",
+        "2. Sở Thông tin và Truyền thông chủ trì, phối hợp với Báo Lạng Sơn, Đài",
+        "Phát thanh và Truyền hình Lạng Sơn tuyên truyền về kết quả Chỉ số PAR",
+        "INDEX năm 2023.",
+        "3. Văn phòng Sở theo dõi, tổng hợp kết quả đánh giá mức độ hài lòng của",
+        "tổ chức, cá nhân, báo cáo Giám đốc Sở hằng tháng. Sở Nội vụ tổng hợp,",
+        "báo cáo Chủ tịch UBND tỉnh.",
+    ]
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", FONT)
+    pdf.set_font("DejaVu", size=11)
+    pdf.add_page()
+    for line in lines:
+        pdf.cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
+    doc = ingest_bytes(bytes(pdf.output()), "ct.pdf")
+    assert [b.text for b in doc.blocks] == [
+        "CHỈ THỊ",
+        "Về nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) và Chỉ số DDCI tỉnh Bình Định năm 2023",
+        "Chủ tịch UBND tỉnh yêu cầu:",
+        "1. Sở Tài chính phối hợp với Sở Nội vụ tham mưu bố trí kinh phí khảo sát Chỉ số SIPAS năm 2024.",
+        "2. Sở Thông tin và Truyền thông chủ trì, phối hợp với Báo Lạng Sơn, Đài Phát thanh và Truyền hình "
+        "Lạng Sơn tuyên truyền về kết quả Chỉ số PAR INDEX năm 2023.",
+        "3. Văn phòng Sở theo dõi, tổng hợp kết quả đánh giá mức độ hài lòng của tổ chức, cá nhân, báo cáo "
+        "Giám đốc Sở hằng tháng. Sở Nội vụ tổng hợp, báo cáo Chủ tịch UBND tỉnh.",
+    ]
+    assert_offsets(doc)
