@@ -335,7 +335,9 @@ def subject_of(clause: str, folded: str | None = None) -> Subject | None:
                 return _finish(clause, units, None, folded)
         return _addressees_of_request(clause, folded)
     pos = _skip_sep(clause, units[-1].end) if clause[units[-1].end:units[-1].end + 2].strip(" ") in ("", ",") else units[-1].end
-    verb = _assign_re().match(folded[pos:])
+    verb = _assign_re().match(folded[pos:].lstrip(" "))
+    if verb:
+        pos += len(folded[pos:]) - len(folded[pos:].lstrip(" "))
     if verb:  # "<superior> yêu cầu <units> …": the units after the verb lead
         targets = _units_at(clause, pos + verb.end(), folded)
         if not targets:
@@ -713,7 +715,7 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label:
             ctx.colon_units = _refs(first.units)
         spans.append((0, first.pred_start, _refs(first.units), _refs(first.support), "prose-subject"))
     elif first is not None and first.assigned_by is not None and not first.units:
-        return [], False
+        pass  # "UBND huyện giao nhiệm vụ cụ thể cho …": a request naming nobody; a later clause may
     elif first is not None and first.units and first.assigned_by is None and not first.colon:
         pass  # the issuer or its head acting ("Phát biểu kết luận, đồng chí Chủ tịch UBND xã mong
         # muốn …"): a subject of its own, so no list item of the units before it
@@ -1060,7 +1062,8 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
                 ctx.colon_units = []
             if lab.level <= 2 or (ctx.intro_units and lab.kind not in _BULLETS and lab.level <= ctx.intro_level):
                 ctx.intro_units, ctx.intro_support = [], []
-        if structure.is_closing_formula(body, fbody) or (lab is None and structure.is_byline(body)):
+        if structure.is_closing_formula(body, fbody) or (lab is None and (
+                structure.is_byline(body) or structure.is_place_date(fbody))):
             ctx.intro_units, ctx.colon_units = [], []
             continue
         if structure.is_recipients(body, fbody):

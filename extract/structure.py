@@ -129,6 +129,16 @@ def is_closing_formula(text: str, folded: str | None = None) -> bool:
 
 
 @cache
+def _place_date_re() -> re.Pattern[str]:
+    return re.compile(data()["formulas"]["place_date"])
+
+
+def is_place_date(folded: str) -> bool:
+    """ "Hội An, ngày 24 tháng 5 năm 2022" (folded): the header's place and date, no task."""
+    return len(folded) < 80 and bool(_place_date_re().match(folded.strip()))
+
+
+@cache
 def _byline_re() -> re.Pattern[str]:
     return re.compile(data()["formulas"]["byline"])
 

@@ -782,3 +782,27 @@ def test_a_bulleted_unit_heading_owns_the_items_under_it() -> None:
         "+ Phối hợp với Trung tâm Chính trị huyện tổ chức tập huấn kỹ năng giao tiếp trong quý I/2025.\n",
         issuer="UBND huyện Yên Phong", year=2025)
     assert [leads(t) for t in tasks] == [["Văn phòng HĐND và UBND huyện"], ["Phòng Nội vụ"], ["Phòng Nội vụ"]]
+
+
+def test_a_requester_naming_nobody_leads_nothing() -> None:
+    # a provincial letter (QA round 5): "Chủ tịch UBND tỉnh yêu cầu:" then an item with no unit;
+    # the chairman asks, he does not do the work
+    tasks = tasks_of(
+        "Để khắc phục những hạn chế nêu trên, Chủ tịch UBND tỉnh yêu cầu:\n"
+        "1. Sở Nội vụ tham mưu sửa đổi Bộ Chỉ số cải cách hành chính.\n"
+        "2. Tăng cường kiểm tra đột xuất việc chấp hành kỷ luật, kỷ cương hành chính.\n",
+        issuer="UBND tỉnh Lạng Sơn", doc_type="Công văn")
+    assert [leads(t) for t in tasks] == [["Sở Nội vụ"]]
+    # seed 004: a request naming nobody does not hide the clause after it that names units
+    tasks = tasks_of(
+        "UBND huyện giao nhiệm vụ cụ thể cho các cơ quan, đơn vị phụ trách từng phần việc. Trong đó chỉ rõ: "
+        "Người đứng đầu cơ quan, đơn vị thuộc huyện xác định rõ công tác CCHC là trách nhiệm của người đứng đầu.\n",
+        issuer="UBND huyện Chương Mỹ", doc_type="Tin bài")
+    assert [leads(t) for t in tasks] == [["Người đứng đầu cơ quan, đơn vị thuộc huyện"]]
+
+
+def test_a_place_and_date_line_in_the_body_is_no_task() -> None:
+    # a PDF whose header columns come out one under the other: "Hội An, ngày …" is no "Hội"
+    tasks = tasks_of("Hội An, ngày 24 tháng 5 năm 2022\n\n1. Đề nghị Thành Đoàn Hội An thành lập các đội thanh "
+                     "niên tình nguyện hỗ trợ người dân.\n", issuer="UBND thành phố Hội An", year=2022)
+    assert [(leads(t), t.text[:10]) for t in tasks] == [(["Thành Đoàn Hội An"], "thành lập ")]

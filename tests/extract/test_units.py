@@ -603,3 +603,8 @@ def test_known_names_that_go_on(text: str, units: list[str]) -> None:
 ])
 def test_civil_servants_and_short_places(text: str, units: list[str]) -> None:
     assert _texts(unit_at_start(text)) == units
+
+
+def test_the_state_legal_aid_centre_is_one_name() -> None:
+    assert _texts(unit_at_start("Trung tâm Trợ giúp pháp lý nhà nước tỉnh hướng dẫn người dân")) == [
+        "Trung tâm Trợ giúp pháp lý nhà nước tỉnh"]
