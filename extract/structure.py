@@ -59,6 +59,8 @@ def parse_label(text: str) -> Label | None:
             continue
         if kind == "letter" and m.group("label") in "ivx" and text[m.end():m.end() + 1].islower():
             continue
+        if kind == "upper" and m.group("label") in "IVX":
+            continue  # "I. KẾT QUẢ …", "V. TỔ CHỨC THỰC HIỆN": a roman part, not a lettered one
         cand = Label(m.group("label"), kind, level, m.end())
         if best is None or cand.body_start > best.body_start or (cand.body_start == best.body_start and level > best.level):
             best = cand

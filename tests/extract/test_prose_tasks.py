@@ -806,3 +806,15 @@ def test_a_place_and_date_line_in_the_body_is_no_task() -> None:
     tasks = tasks_of("Hội An, ngày 24 tháng 5 năm 2022\n\n1. Đề nghị Thành Đoàn Hội An thành lập các đội thanh "
                      "niên tình nguyện hỗ trợ người dân.\n", issuer="UBND thành phố Hội An", year=2022)
     assert [(leads(t), t.text[:10]) for t in tasks] == [(["Thành Đoàn Hội An"], "thành lập ")]
+
+
+def test_a_reports_first_roman_part_reports_work_done() -> None:
+    # a provincial report (QA round 5): "I. KẾT QUẢ …" had been read as a lettered part "I.",
+    # so the account of work done became tasks
+    tasks = tasks_of(
+        "I. KẾT QUẢ THỰC HIỆN NĂM 2023\n\nChủ tịch UBND tỉnh ban hành Công văn số 4127/UBND-THKH ngày 28/3/2023 "
+        "yêu cầu các sở, ban, ngành xây dựng kế hoạch cụ thể để triển khai thực hiện.\n\n"
+        "- UBND các xã Đông Phong, Tam Giang đã chủ động niêm yết công khai số điện thoại đường dây nóng.\n\n"
+        "II. ĐỀ XUẤT, KIẾN NGHỊ\n\n1. Đề nghị Bộ Nội vụ cung cấp dữ liệu khảo sát PAPI chi tiết theo từng huyện.\n",
+        issuer="UBND tỉnh Thanh Hóa", doc_type="Báo cáo")
+    assert [leads(t) for t in tasks] == [["Bộ Nội vụ"]]

@@ -30,6 +30,10 @@ from vanban.extract.structure import (
         ("- Thực hiện nghiêm túc quy định việc tiếp nhận và trả kết quả", "-", "dash"),
         ("+ Tuyên truyền về quyền, nghĩa vụ và trách nhiệm của công dân", "+", "plus"),
         ("IV. TỔ CHỨC THỰC HIỆN", "IV", "roman"),  # the usual last section of a Kế hoạch
+        # a single letter that is also a roman numeral is the roman part (a report's "I. KẾT QUẢ …")
+        ("I. KẾT QUẢ THỰC HIỆN NĂM 2023", "I", "roman"),
+        ("V. TỔ CHỨC THỰC HIỆN", "V", "roman"),
+        ("A. NHIỆM VỤ TRIỂN KHAI NGAY TRONG THÁNG 4/2024", "A", "upper"),
     ],
 )
 def test_labels(line: str, label: str, kind: str) -> None:
