@@ -54,15 +54,27 @@ def find_header(rows: list[list[str]]) -> Header | None:
     """The first row (of the first five) naming a task column and a lead column, or a task
     column and a time or support column (the lead then comes from the group rows)."""
     for i, row in enumerate(rows[:5]):
-        roles: dict[int, str] = {}
-        for j, cell in enumerate(row):
-            role = column_role(cell)
-            if role and role not in roles.values():
-                roles[j] = role
+        roles = _row_roles(row)
         found = set(roles.values())
         if ROLE_TASK in found and found & {ROLE_LEAD, ROLE_DEADLINE, ROLE_SUPPORT}:
+            if i + 1 < len(rows) and not _LABEL.fullmatch(_clean(rows[i + 1][0])):
+                # a header on two rows: "Cơ quan thực hiện" over "Chủ trì | Phối hợp"
+                below = _row_roles(rows[i + 1])
+                if ROLE_SUPPORT in below.values() and ROLE_SUPPORT not in found:
+                    merged = {j: r for j, r in roles.items() if r not in below.values() and j not in below}
+                    return Header(i + 1, {**merged, **below})
             return Header(i, roles)
     return None
+
+
+def _row_roles(row: list[str]) -> dict[int, str]:
+    """Column index → role, for the cells of `row` that name one (the first of each role)."""
+    roles: dict[int, str] = {}
+    for j, cell in enumerate(row):
+        role = column_role(cell)
+        if role and role not in roles.values():
+            roles[j] = role
+    return roles
 
 
 _LABEL = re.compile(r"^\s*(?P<label>(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]))[.)]?\s*$")
@@ -119,8 +131,8 @@ def read_rows(rows: list[list[str]], header: Header) -> list[TableRow]:
             continue
         cells = {role: clean[j] if j < len(row) else "" for role, j in by_role.items()}
         task, lead = cells.get(ROLE_TASK, ""), cells.get(ROLE_LEAD, "")
-        if find_header([row]) is not None:
-            continue  # the header repeated on a new page
+        if not _LABEL.fullmatch(clean[0]) and find_header([row]) is not None:
+            continue  # the header repeated on a new page (a numbered row naming "chỉ tiêu", "đơn vị" is data)
         if clean[0] and not any(clean[1:]) and len(clean[0]) > 8 and not _LABEL.fullmatch(clean[0]):
             new_group(clean[0])  # a heading between two parts: "C. NHIỆM VỤ THƯỜNG XUYÊN"
             continue

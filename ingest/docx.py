@@ -11,6 +11,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from vanban.ingest.errors import IngestError
+from vanban.ingest.normalize import fold
 from vanban.ingest.text import Draft, collapse, prose_drafts, table_draft
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -47,7 +48,8 @@ def _is_heading(paragraph) -> bool:
 
 def table_rows(table) -> list[list[str]]:  # table: docx.table.Table
     """Cells as text; a merged cell is listed by python-docx once per grid column (and row)
-    it covers: its text is kept in the first and the repeats are ""."""
+    it covers: across columns its text is kept in the first and the repeats are ""; down rows
+    each row has it (the time or unit it states holds for every row it spans)."""
     rows: list[list[str]] = []
     above: list[object] = []
     for row in table.rows:
@@ -55,12 +57,38 @@ def table_rows(table) -> list[list[str]]:  # table: docx.table.Table
         seen: list[object] = []
         for col, cell in enumerate(row.cells):
             tc = cell._tc
-            repeat = (seen and seen[-1] is tc) or (col < len(above) and above[col] is tc)
-            out.append("" if repeat else collapse(cell.text))
+            if seen and seen[-1] is tc:
+                out.append("")  # merged across: the text stays in the first column
+            elif col < len(above) and above[col] is tc:
+                out.append(rows[-1][col])  # merged down: the text holds for this row too
+            else:
+                out.append(collapse(cell.text))
             seen.append(tc)
         above = seen
         rows.append(out)
     return rows
+
+
+# The national motto: a table holding it lays out the document's header in two columns, not data.
+_MOTTO = ("cong hoa xa hoi chu nghia", "doc lap - tu do")
+
+
+def _is_page_header(rows: list[list[str]]) -> bool:
+    return len(rows) <= 4 and any(m in fold(cell) for row in rows for cell in row for m in _MOTTO)
+
+
+def _cell_lines(table) -> list[str]:  # table: docx.table.Table
+    """Each paragraph of each cell, row by row and left to right (a merged cell once): the issuer's
+    lines, the number, then the motto and the place-date line, as a letter's header reads."""
+    lines: list[str] = []
+    seen: list[object] = []  # the cells' elements, kept: a merged cell is one element met again
+    for row in table.rows:
+        for cell in row.cells:
+            if any(cell._tc is tc for tc in seen):
+                continue
+            seen.append(cell._tc)
+            lines.extend(p.text for p in cell.paragraphs if p.text.strip())
+    return lines
 
 
 def check_zip(data: bytes) -> None:
@@ -124,8 +152,12 @@ def read_docx(data: bytes) -> DocxResult:
             else:
                 buffer.extend(text.split("\n"))
         elif child.tag == f"{_W}tbl":
+            table = Table(child, document)
+            rows = table_rows(table)
+            if _is_page_header(rows):
+                buffer.extend(_cell_lines(table))  # the header's columns as the lines they hold
+                continue
             flush()
-            rows = table_rows(Table(child, document))
             if rows and any(any(r) for r in rows):
                 drafts.append(table_draft(rows))
     flush()

@@ -143,31 +143,35 @@ def _table_rows(table) -> list[list[str]]:  # table: bs4.element.Tag
 
 
 def _grid(cells: list[list[tuple[str, int, int]]]) -> list[list[str]]:
-    """Rows of (text, colspan, rowspan) cells to rows of texts, colspan and rowspan expanded
-    with "" so every row keeps the table's width."""
+    """Rows of (text, colspan, rowspan) cells to rows of texts, every row the table's width: a
+    cell spanning columns keeps its text in the first, "" in the others; a cell spanning rows
+    gives its text to each of them ("Thường xuyên" for both tasks it stands beside, as the
+    table says)."""
     rows: list[list[str]] = []
-    pending: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
+    pending: dict[int, tuple[int, str]] = {}  # column -> (rows still covered from above, text)
     for cells_of_row in cells:
         row: list[str] = []
-        col = 0
+        col = _covered(row, 0, pending)
         for text, span, down in cells_of_row:
-            while pending.get(col, 0) > 0:
-                pending[col] -= 1
-                row.append("")
-                col += 1
             row.append(text)
             row.extend([""] * (span - 1))
-            for c in range(col, col + span):
-                if down > 1:
-                    pending[c] = down - 1
-            col += span
-        while pending.get(col, 0) > 0:
-            pending[col] -= 1
-            row.append("")
-            col += 1
+            if down > 1:
+                for c in range(col, col + span):
+                    pending[c] = (down - 1, text if c == col else "")
+            col = _covered(row, col + span, pending)
         rows.append(row)
     width = max((len(r) for r in rows), default=0)
     return [r + [""] * (width - len(r)) for r in rows]
+
+
+def _covered(row: list[str], col: int, pending: dict[int, tuple[int, str]]) -> int:
+    """Fill `row` from `col` with the texts of cells spanning down from rows above; the next column."""
+    while pending.get(col, (0, ""))[0] > 0:
+        left, text = pending[col]
+        pending[col] = (left - 1, text)
+        row.append(text)
+        col += 1
+    return col
 
 
 def _int(value: object) -> int:

@@ -390,13 +390,17 @@ def drop_page_breaks(lines: list[str]) -> list[str]:
     return [ln for i, ln in enumerate(lines) if i not in drop] if drop else lines
 
 
+_RULE_CHARS = "-_—–=─━*.·"
+_RULE_LINE = re.compile(r"[-_—–=─━*.·\s]{3,}")
+
+
 def prose_drafts(lines: list[str]) -> list[Draft]:
     """Blocks from lines with no table in them."""
     units: list[str] = []
     for raw in drop_page_breaks(lines):
         line = collapse(_BOLD.sub("", raw.strip()) if "**" in raw else raw)  # no regex pass on every line
-        if not line:
-            continue
+        if not line or (line[0] in _RULE_CHARS and _RULE_LINE.fullmatch(line)):
+            continue  # a rule drawn with characters under a header ("———", "_______")
         if units and joins(units[-1], line):
             prev = units[-1]
             if _WORD_HYPHEN_END.search(prev, max(len(prev) - 2, 0)):  # the end only, not the whole unit

@@ -237,3 +237,34 @@ def test_a_row_wrapped_into_a_row_with_an_empty_first_cell() -> None:
         ("Thanh tra trách nhiệm người đứng đầu về phòng, chống tham nhũng tại các lĩnh vực đất đai, xây dựng, giáo dục",
          ["Các sở, ngành liên quan", "Công an tỉnh"]),
         ("Nâng cấp Cổng thông tin điện tử tỉnh", ["Văn phòng UBND tỉnh"])]
+
+
+def test_an_html_table_with_a_two_row_header_and_cells_merged_down() -> None:
+    # a provincial portal's appendix (QA round 6): "Cơ quan thực hiện" over "Chủ trì | Phối hợp";
+    # a time and a partner merged down over two rows hold for both
+    from vanban.ingest.read import ingest_bytes
+
+    page = ('<html><body><article><p>PHỤ LỤC NHIỆM VỤ CẢI THIỆN CHỈ SỐ PAPI NĂM 2024 CỦA TỈNH TIỀN GIANG</p>'
+            '<table border="1"><thead><tr><th rowspan="2">STT</th><th rowspan="2">Nhiệm vụ</th>'
+            '<th colspan="2">Cơ quan thực hiện</th><th rowspan="2">Thời gian hoàn thành</th></tr>'
+            '<tr><th>Chủ trì</th><th>Phối hợp</th></tr></thead><tbody>'
+            '<tr><td>1</td><td>Công khai danh sách hộ nghèo, hộ cận nghèo tại trụ sở UBND cấp xã</td><td>UBND cấp xã</td>'
+            '<td rowspan="2">Sở Lao động - Thương binh và Xã hội</td><td rowspan="2">Thường xuyên</td></tr>'
+            '<tr><td>2</td><td>Công khai quy hoạch, kế hoạch sử dụng đất trên Cổng thông tin điện tử tỉnh</td>'
+            '<td>Sở Tài nguyên và Môi trường</td></tr></tbody></table></article></body></html>')
+    tasks = extract_document(ingest_bytes(page.encode(), "pl.html")).tasks
+    assert [([u.text for u in t.lead], [u.text for u in t.support], t.deadline.raw) for t in tasks] == [
+        (["UBND cấp xã"], ["Sở Lao động - Thương binh và Xã hội"], "Thường xuyên"),
+        (["Sở Tài nguyên và Môi trường"], ["Sở Lao động - Thương binh và Xã hội"], "Thường xuyên")]
+
+
+def test_numbered_rows_that_name_header_words_are_data() -> None:
+    # "Quy chế chi tiêu nội bộ" folds like the header word "chỉ tiêu"; a numbered row is a task
+    rows = [["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian"],
+            ["1", "Rà soát, sửa đổi Quy chế chi tiêu nội bộ của Sở", "Văn phòng Sở", "Các phòng, đơn vị thuộc Sở",
+             "Quý II/2022"],
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian"],  # repeated on a new page
+            ["2", "Hoàn thành chỉ tiêu 100% hồ sơ đúng hạn", "Sở Nội vụ", "Các cơ quan, đơn vị liên quan", "Năm 2022"]]
+    block = Block(kind="table", text="", start=0, end=0, rows=rows)
+    assert [t.text for t, _ in tasks_from_table(block, 2022)] == [
+        "Rà soát, sửa đổi Quy chế chi tiêu nội bộ của Sở", "Hoàn thành chỉ tiêu 100% hồ sơ đúng hạn"]

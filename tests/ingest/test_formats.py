@@ -63,12 +63,10 @@ def test_continue_table_rules():
 def test_docx_body_order_lists_and_merged_cells():
     doc = ingest_file(SAMPLES / "001_kh239_laocai.docx")
     assert doc.media_type == "docx"
-    kinds = [b.kind for b in doc.blocks]
-    assert kinds[0] == "table" and kinds[-1] == "table"  # document header first, appendix last
-    assert doc.blocks[0].rows == [
-        ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
-        ["Số: 239/KH-UBND", "Lào Cai, ngày 30 tháng 6 năm 2022"],
-    ]
+    assert doc.blocks[-1].kind == "table"  # the appendix last
+    # the header's two-column table (it holds the motto) is read as the lines of its cells
+    assert [b.text for b in doc.blocks[:4]] == [
+        "ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 239/KH-UBND", "Lào Cai, ngày 30 tháng 6 năm 2022"]
     bullet = next(b for b in doc.blocks if "Phối hợp với các sở, ban, ngành và chính quyền địa phương" in b.text)
     assert bullet.kind == "list_item" and bullet.text.startswith("- ")
     heading = next(b for b in doc.blocks if b.text == "II. NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN")
@@ -110,3 +108,33 @@ def test_html_without_an_article_falls_back_to_page_text():
         ["1", "Rà soát văn bản quy phạm pháp luật", "Phòng Tư pháp huyện"],
     ]
     assert "Thống kê truy cập" not in doc.text
+
+
+def test_a_docx_header_table_of_one_row_reads_as_lines():
+    # a Word letter (QA round 6) whose header is one row of two cells, each several paragraphs, with
+    # rules typed under the name and the motto
+    import io
+
+    import docx
+
+    from vanban.extract.metadata import extract_meta
+    from vanban.ingest.read import ingest_bytes
+
+    d = docx.Document()
+    left, right = d.add_table(rows=1, cols=2).rows[0].cells
+    left.text = "ỦY BAN NHÂN DÂN"
+    for line in ("TỈNH HÀ TĨNH", "———", "Số: 156/KH-UBND"):
+        left.add_paragraph(line)
+    right.text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    for line in ("Độc lập - Tự do - Hạnh phúc", "_______________", "Hà Tĩnh, ngày 20 tháng 4 năm 2023"):
+        right.add_paragraph(line)
+    for line in ("KẾ HOẠCH", "Cải thiện Chỉ số PCI tỉnh Hà Tĩnh năm 2023",
+                 "1. Sở Kế hoạch và Đầu tư theo dõi, tổng hợp kết quả thực hiện Kế hoạch."):
+        d.add_paragraph(line)
+    buf = io.BytesIO()
+    d.save(buf)
+    doc = ingest_bytes(buf.getvalue(), "kh.docx")
+    assert "———" not in doc.text and "____" not in doc.text
+    m = extract_meta(doc.text)
+    assert (m.number, m.type, m.issue_date.isoformat(), m.issuer, m.title) == (
+        "156/KH-UBND", "Kế hoạch", "2023-04-20", "UBND tỉnh Hà Tĩnh", "Cải thiện Chỉ số PCI tỉnh Hà Tĩnh năm 2023")
