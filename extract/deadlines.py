@@ -225,8 +225,8 @@ def format_deadline(d: Deadline) -> str:
 
 _FIND = re.compile(
     rf"""
-      (?P<dated> (?<!\w) {_alt(_DATA["prepositions"]["date"])} \s+ (?:la\s+)? (?=\d|ngay\s) )
-    | (?P<period> (?<!\w) {_alt(_DATA["prepositions"]["period"])} \s+ (?=quy\s|thang\s|[369]\s+thang\s) )
+      (?P<dated> (?<!\w) {_alt(_DATA["prepositions"]["date"])} \s*:?\s+ (?:la\s+)? (?=\d|ngay\s) )
+    | (?P<period> (?<!\w) {_alt(_DATA["prepositions"]["period"])} \s*:?\s+ (?=quy\s|thang\s|[369]\s+thang\s) )
     | (?P<yearly> (?<!\w) {_alt(_DATA["prepositions"]["year"])} \s+ (?=nam\s+\d) )
     | (?P<starts> (?<!\w) {_alt(_DATA["prepositions"]["start"])} (?!\w) )
     | (?P<span> (?<!\w) {_alt(_DATA["prepositions"]["range_from"])} \s+ (?=(?:thang|quy|ngay|nam)\s+\w|\d) )
@@ -288,7 +288,8 @@ def find_deadline(text: str, ref_year: int | None = None, folded: str | None = N
             found.append((Deadline(raw=text[freq.start():freq.end()], kind="recurring"), freq.start(), freq.end(), False))
     if not found:
         return None
-    best = next((f for f in found if f[3]), found[0])
+    dated = [f for f in found if f[3]]
+    best = next((f for f in dated if folded.startswith(_COMPLETION, f[1])), dated[0] if dated else found[0])
     return best[0], best[1], best[2]
 
 
@@ -344,6 +345,7 @@ def _candidate(text: str, folded: str, m: re.Match[str], ref_year: int | None):
     return Deadline(raw=text[s:e], date=date, kind=kind), s, e, has_year and date is not None  # type: ignore[arg-type]
 
 
+_COMPLETION = tuple(fold(normalize_text(w)) for w in _DATA["prepositions"]["completion"])
 _RANGE_TO = re.compile(rf"\s*(?:{_alt(_DATA['prepositions']['range_to'])})\s+")
 _RANGE_FROM_PRINTED = {normalize_text(w).lower() for w in _DATA["prepositions"]["range_from"]}
 _START_TIME = ("month", "quarter", "date", "ldate")  # "từ năm 2020" alone is a mention, not a start

@@ -149,6 +149,14 @@ def test_parse_nothing_or_invalid(raw: str) -> None:
         ("tổ chức khảo sát từ ngày 01/6 đến ngày 30/6/2024", "từ ngày 01/6 đến ngày 30/6/2024", D(2024, 6, 30),
          "period"),
         ("phấn đấu không có hồ sơ trễ hạn từ tháng 10/2025", "từ tháng 10/2025", None, "start"),
+        # a labelled time in running text (QA round 6), and a completion word's time over an earlier date
+        ("Tổ chức tập huấn cho công chức, thời gian thực hiện tháng 9/2023.", "thời gian thực hiện tháng 9/2023",
+         D(2023, 9, 30), "period"),
+        ("Rà soát thủ tục; thời gian hoàn thành: Quý III/2023.", "thời gian hoàn thành: Quý III/2023", D(2023, 9, 30),
+         "period"),
+        ("phấn đấu đến ngày 31/12/2024 hoàn thành số hóa hồ sơ", "phấn đấu đến ngày 31/12/2024", D(2024, 12, 31), "date"),
+        ("giải quyết dứt điểm các hồ sơ tiếp nhận trước ngày 01/7/2025 còn tồn đọng, hoàn thành trong tháng 11/2025",
+         "hoàn thành trong tháng 11/2025", D(2025, 11, 30), "period"),
     ],
 )
 def test_find_in_task_text(text: str, raw: str, date: dt.date | None, kind: str) -> None:
