@@ -20,6 +20,7 @@ from vanban.schema.models import DocMeta, Evidence
 
 HEADER_CHARS = 2500  # the header of a formal document sits well inside its first 2,500 characters
 LONG_LINE = 220  # a line this long is body text, not header
+LONG_TITLE = 400  # …but a subject under its type heading, its wrapped lines joined, may be longer
 
 
 @dataclass
@@ -569,8 +570,8 @@ def _title_formal(header: list[Line], after: int, heading: Line | None) -> list[
             break
         if out and ((_BODY_START.match(ln.folded) and not _is_caps(ln.text)) or len(ln.text) > 160):
             break
-        if not out and len(ln.text) > LONG_LINE:
-            break
+        if not out and len(ln.text) > (LONG_TITLE if heading is not None else LONG_LINE):
+            break  # under a type heading ("THÔNG BÁO"), a subject joined onto one line may run long
         if _is_caps(ln.text) and re.match(r"^(?:chu\s+tich|giam\s+doc|truong\s+ban|bo\s+truong)", ln.folded):
             break
         out.append(ln)

@@ -230,6 +230,32 @@ def _element_text(el) -> str:  # el: lxml element from trafilatura's XML
     return "".join(parts)
 
 
+_MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA|Độc\s+lập\s*[-–]\s*Tự\s+do", re.IGNORECASE)
+
+
+def _is_page_header(table) -> bool:  # table: lxml element from trafilatura's XML
+    """A table holding the national motto lays out a letter's header, not data."""
+    return sum(1 for _ in table.iter("row")) <= 4 and bool(_MOTTO.search(" ".join(table.itertext())))
+
+
+def _cell_lines(cell) -> list[str]:  # cell: lxml element from trafilatura's XML
+    """The lines of a header cell: a break, or a paragraph inside it, starts a new line."""
+    lines: list[str] = [""]
+
+    def walk(node) -> None:
+        if node.tag in ("lb", "p", "head", "item"):
+            lines.append("")
+        if node.tag != "lb" and node.text:
+            lines[-1] += node.text
+        for child in node:
+            walk(child)
+            if child.tail:
+                lines[-1] += child.tail
+
+    walk(cell)
+    return [collapse(line) for line in lines if line.strip()]
+
+
 def _units_to_drafts(units: list[tuple[str, object]]) -> list[Draft]:
     """(kind, payload) units to drafts: furniture removed, prose lines repaired and classified."""
     texts = [p if isinstance(p, str) else "\x00table" for _, p in units]
@@ -308,6 +334,10 @@ def _trafilatura_units(tree, page_tables: list[list[list[str]]]) -> list[tuple[s
     units: list[tuple[str, object]] = []
     used: set[int] = set()
     for el in main:
+        if el.tag == "table" and _is_page_header(el):
+            # the letter's header laid out as a table: its cells' lines, as a letter reads them
+            units.extend(("text", line) for cell in el.iter("cell") for line in _cell_lines(cell))
+            continue
         if el.tag == "table":
             k = _match_table(el, page_tables, used)
             if k is not None:

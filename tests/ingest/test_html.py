@@ -153,3 +153,23 @@ def test_the_lead_beside_the_content_element_is_read_and_the_headline_titles_the
     # a lead already in the article is not read twice
     inside = page.replace('</div><div class="content">', "").replace('<div class="sapo">', '<div class="content"><p class="sapo">')
     assert ingest_bytes(inside.encode(), "b.html").text.count("2145/UBND-NC") == 1
+
+
+def test_a_letters_header_laid_out_as_a_table_reads_as_its_lines() -> None:
+    # a provincial portal carrying a Kế hoạch's full text (QA round 6): the header is a table whose
+    # cells break with <br>; joined, "ỦY BAN NHÂN DÂNTỈNH TIỀN GIANGSố: …" had made the plan a news item
+    from vanban.extract.pipeline import extract_document
+    from vanban.ingest.read import ingest_bytes
+
+    page = ('<html><body><article><table class="vb-header"><tr><td><b>ỦY BAN NHÂN DÂN<br>TỈNH TIỀN GIANG</b><br>'
+            'Số: 145/KH-UBND</td><td><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b><br>'
+            '<i>Tiền Giang, ngày 08 tháng 4 năm 2024</i></td></tr></table>'
+            '<p><b>KẾ HOẠCH</b><br><b>Nâng cao Chỉ số PAPI tỉnh Tiền Giang năm 2024</b></p>'
+            '<p>Căn cứ Quyết định số 3138/QĐ-UBND ngày 22/12/2021 của UBND tỉnh, UBND tỉnh ban hành Kế hoạch nâng '
+            'cao Chỉ số PAPI năm 2024 như sau:</p><p>1. Sở Nội vụ chủ trì theo dõi, tổng hợp kết quả thực hiện '
+            'Kế hoạch, báo cáo UBND tỉnh trước ngày 15/12/2024.</p></article></body></html>')
+    doc = ingest_bytes(page.encode(), "kh.html")
+    assert doc.text.startswith("ỦY BAN NHÂN DÂN\n\nTỈNH TIỀN GIANG\n\nSố: 145/KH-UBND\n\nCỘNG HÒA")
+    m = extract_document(doc).meta
+    assert (m.type, m.number, m.issue_date.isoformat(), m.issuer) == (
+        "Kế hoạch", "145/KH-UBND", "2024-04-08", "UBND tỉnh Tiền Giang")
