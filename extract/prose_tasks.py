@@ -746,9 +746,12 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label:
         ctx.intro_level = ctx.frames[-1].level if ctx.frames else 0
         if not spans:
             return [], True
-    owner = _trailing_owner(body, ctx.ref_year) if not spans or (
-        spans[0][0] > 0 and body.rstrip(" .;").endswith(")")) else None
-    if owner and all(s[0] >= owner[0] for s in spans):  # only the bracket names anyone: it owns the item
+    # the units a list's intro named stand back for a bracket that names the item's own ("… (Phòng
+    # Tài nguyên và Môi trường chủ trì, phối hợp với …)")
+    own_spans = [sp for sp in spans if sp[4] != "prose-context"]
+    owner = _trailing_owner(body, ctx.ref_year) if not own_spans or (
+        own_spans[0][0] > 0 and body.rstrip(" .;").endswith(")")) else None
+    if owner and all(sp[0] >= owner[0] for sp in own_spans):  # only the bracket names anyone: it owns the item
         at, lead, support, deadline = owner
         task = _make_task(block, body_off, body, fbody, 0, at, 0, lead, support, label, ctx, "prose-trailing-owner")
         if task and deadline:

@@ -818,3 +818,19 @@ def test_a_reports_first_roman_part_reports_work_done() -> None:
         "II. ĐỀ XUẤT, KIẾN NGHỊ\n\n1. Đề nghị Bộ Nội vụ cung cấp dữ liệu khảo sát PAPI chi tiết theo từng huyện.\n",
         issuer="UBND tỉnh Thanh Hóa", doc_type="Báo cáo")
     assert [leads(t) for t in tasks] == [["Bộ Nội vụ"]]
+
+
+def test_a_bracket_naming_the_items_own_unit_outranks_the_lists_intro() -> None:
+    # a district letter (QA round 6): the intro names everyone; each item's bracket names its lead
+    tasks = tasks_of(
+        "Chủ tịch UBND huyện yêu cầu các cơ quan, đơn vị, địa phương triển khai thực hiện một số nội dung sau:\n\n"
+        "Tăng cường kiểm tra, xử lý các điểm tập kết rác thải tự phát, hoàn thành trước ngày 30/9/2024 (Phòng Tài "
+        "nguyên và Môi trường chủ trì, phối hợp với UBND các xã, thị trấn, Ban Quản lý Dự án đầu tư xây dựng và "
+        "Phát triển quỹ đất huyện).\n\n"
+        "Thực hiện nghiêm việc niêm yết công khai các khoản đóng góp của Nhân dân; thực hiện thường xuyên (Giao "
+        "UBND các xã, thị trấn; Phòng Tài chính - Kế hoạch phối hợp).\n",
+        issuer="UBND huyện Mỏ Cày Nam", doc_type="Công văn")
+    assert [(leads(t), supports(t)) for t in tasks] == [
+        (["Phòng Tài nguyên và Môi trường"],
+         ["UBND các xã, thị trấn", "Ban Quản lý Dự án đầu tư xây dựng và Phát triển quỹ đất huyện"]),
+        (["UBND các xã, thị trấn"], ["Phòng Tài chính - Kế hoạch"])]
