@@ -11,8 +11,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from vanban.ingest.errors import IngestError
-from vanban.ingest.normalize import fold
-from vanban.ingest.text import Draft, collapse, prose_drafts, table_draft
+from vanban.ingest.text import Draft, collapse, holds_motto, prose_drafts, table_draft
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -69,12 +68,8 @@ def table_rows(table) -> list[list[str]]:  # table: docx.table.Table
     return rows
 
 
-# The national motto: a table holding it lays out the document's header in two columns, not data.
-_MOTTO = ("cong hoa xa hoi chu nghia", "doc lap - tu do")
-
-
 def _is_page_header(rows: list[list[str]]) -> bool:
-    return len(rows) <= 4 and any(m in fold(cell) for row in rows for cell in row for m in _MOTTO)
+    return len(rows) <= 4 and any(holds_motto(cell) for row in rows for cell in row)
 
 
 def _cell_lines(table) -> list[str]:  # table: docx.table.Table

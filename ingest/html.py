@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from vanban.ingest.boilerplate import furniture_mask
-from vanban.ingest.text import Draft, collapse, prose_drafts, table_draft
+from vanban.ingest.text import Draft, collapse, holds_motto, prose_drafts, table_draft
 
 MIN_BODY_CHARS = 200  # less than this from trafilatura: fall back to the whole page's text
 
@@ -230,12 +230,9 @@ def _element_text(el) -> str:  # el: lxml element from trafilatura's XML
     return "".join(parts)
 
 
-_MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA|Độc\s+lập\s*[-–]\s*Tự\s+do", re.IGNORECASE)
-
-
 def _is_page_header(table) -> bool:  # table: lxml element from trafilatura's XML
     """A table holding the national motto lays out a letter's header, not data."""
-    return sum(1 for _ in table.iter("row")) <= 4 and bool(_MOTTO.search(" ".join(table.itertext())))
+    return sum(1 for _ in table.iter("row")) <= 4 and holds_motto(" ".join(table.itertext()))
 
 
 def _cell_lines(cell) -> list[str]:  # cell: lxml element from trafilatura's XML

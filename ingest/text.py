@@ -296,10 +296,10 @@ _SPLIT_INDEX = re.compile(r"(?<![^\W\d_])(?:PAR|ICT)$")  # "… Chỉ số PAPI,
 _WRAPPED_SYMBOL = re.compile(r"\d/[A-ZĐ0-9]{1,8}(?:-[A-ZĐ0-9]{1,8})*-$")
 # a line opening with a document's type that refers back or cites ("Kế hoạch này, …", "Chỉ thị
 # này.", "Quyết định số …", "Kế hoạch; định kỳ …"): the rest of a sentence, not a heading
-_TYPE_THEN_REFERENCE = re.compile(
-    r"(?:Kế hoạch|Chỉ thị|Quyết định|Công văn|Nghị quyết|Thông báo|Chương trình|Hướng dẫn)"
-    r"(?:\s+(?:này|số|nêu trên|trên)\b|\s*[;,.])"
-)
+# The types a document names itself by in running text and in its running header (ingest reads no
+# gazetteer of extract's: these few words are all a line break needs).
+_DOC_TYPES = "Kế hoạch|Chỉ thị|Quyết định|Công văn|Nghị quyết|Thông báo|Báo cáo|Chương trình|Hướng dẫn|Phụ lục"
+_TYPE_THEN_REFERENCE = re.compile(rf"(?:{_DOC_TYPES})(?:\s+(?:này|số|nêu trên|trên)\b|\s*[;,.])")
 _INDEX_NAME = re.compile(r"(?:PAPI|PAR|SIPAS|PCI|DDCI|ICT|DTI|CCHC)\b")
 _WORD_HYPHEN_END = re.compile(r"\w-$")
 # A line that is only the end of a name and of its sentence or bracket: "Cai).", "Nam." (not a
@@ -311,9 +311,16 @@ _NAME_TAIL = re.compile(r"^[^\W\d_][\w]*(?:\s[^\W\d_][\w]*)?\s*[).;,]+\s*$")
 # header of the next page ("2" / "Kế hoạch nâng cao các Chỉ số … năm 2026") in mid-sentence.
 PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*(?:trang|page)\s+\d+(?:\s*/\s*\d+)?\s*$", re.IGNORECASE)
 # A running header names the document by its type: "Kế hoạch …", "Quyết định số …".
-_RUNNING_HEADER = re.compile(
-    r"^(?:Kế hoạch|Chỉ thị|Quyết định|Công văn|Nghị quyết|Thông báo|Báo cáo|Chương trình|Hướng dẫn|Phụ lục)\s"
-)
+_RUNNING_HEADER = re.compile(rf"^(?:{_DOC_TYPES})\s")
+
+
+# The national motto: a table holding it (a portal's or a Word file's header) lays out a letter's
+# header in two columns, not data.
+_MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA|Độc\s+lập\s*[-–]\s*Tự\s+do", re.IGNORECASE)
+
+
+def holds_motto(text: str) -> bool:
+    return bool(_MOTTO.search(text))
 
 
 def is_running_header(line: str) -> bool:
