@@ -608,3 +608,11 @@ def test_civil_servants_and_short_places(text: str, units: list[str]) -> None:
 def test_the_state_legal_aid_centre_is_one_name() -> None:
     assert _texts(unit_at_start("Trung tâm Trợ giúp pháp lý nhà nước tỉnh hướng dẫn người dân")) == [
         "Trung tâm Trợ giúp pháp lý nhà nước tỉnh"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Trưởng khu phố tổ chức họp dân", "Trưởng khu phố"),  # a ward's quarter (QA round 6)
+    ("Trưởng ấp tổ chức họp dân", "Trưởng ấp"),  # a southern hamlet
+])
+def test_heads_of_quarters_and_hamlets(text: str, name: str) -> None:
+    assert _texts(unit_at_start(text)) == [name]
