@@ -566,6 +566,8 @@ def _title_formal(header: list[Line], after: int, heading: Line | None) -> list[
             continue
         if heading is None and not out and not _is_caps(ln.text):
             break  # without a heading the title is the caps block
+        if heading is not None and not out and _is_caps(ln.text) and ln.folded.startswith("cua "):
+            continue  # "CHỈ THỊ" / "CỦA BAN THƯỜNG VỤ THÀNH ỦY" / "về …": who issues it, not its subject
         if out and (_is_caps(ln.text) != _is_caps(out[0].text)):
             break
         if out and ((_BODY_START.match(ln.folded) and not _is_caps(ln.text)) or len(ln.text) > 160):

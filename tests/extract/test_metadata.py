@@ -369,3 +369,11 @@ def test_a_title_ending_on_tiep_theo_does_not_run_into_the_legal_basis():
             "Căn cứ Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội;\n")
     m = extract_meta(ingest_bytes(text.encode(), "kh.txt").text)
     assert m.title == "Nâng cao Chỉ số PAPI tỉnh Tuyên Quang năm 2025 và những năm tiếp theo"
+
+
+def test_a_party_directives_issuer_line_under_its_type_is_no_title():
+    # "CHỈ THỊ" / "CỦA BAN THƯỜNG VỤ THÀNH ỦY" / "về …" (QA round 6)
+    m = meta("ĐẢNG BỘ TỈNH LÂM ĐỒNG\nTHÀNH ỦY BẢO LỘC\nSố 12-CT/TU\nBảo Lộc, ngày 05 tháng 8 năm 2024\n\nCHỈ THỊ\n"
+             "CỦA BAN THƯỜNG VỤ THÀNH ỦY\nvề tăng cường sự lãnh đạo của Đảng đối với công tác cải cách hành chính\n\n"
+             "Ban Thường vụ Thành ủy yêu cầu các cấp ủy thực hiện tốt các nội dung sau:\n")
+    assert m.title == "về tăng cường sự lãnh đạo của Đảng đối với công tác cải cách hành chính"

@@ -78,6 +78,8 @@ def test_task_sections(heading: str) -> None:
     "Thủ trưởng các cơ quan, đơn vị, Chủ tịch UBND các xã, thị trấn nghiêm túc triển khai thực hiện Kế hoạch này./.",
     "Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan, đơn vị phản ánh về Sở Nội vụ để tổng hợp.",
     "Sở Tài chính rất mong nhận được sự quan tâm, phối hợp của các cơ quan, đơn vị.",
+    # a Thành ủy's Chỉ thị (QA round 6)
+    "Chỉ thị này được phổ biến đến chi bộ và đảng viên.",
     "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành tổ chức triển khai thực hiện nghiêm Chỉ thị này.",
 ])
 def test_closing_formulas(text: str) -> None:
