@@ -7,6 +7,7 @@ line, type heading, trích yếu); portal news items have a headline and a publi
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -396,6 +397,8 @@ def _body_of_head(m: re.Match[str]) -> str:
         if level:
             return level.group(0)
     return org
+
+
 _ISSUED_BY = re.compile(
     rf"{_ORG_NAME}\s+(?:đã\s+|vừa\s+)?ban\s+hành\s+(?:(?:các|một\s+số)\s+)?(?=\w+\s+\w+)", re.VERBOSE
 )
@@ -433,6 +436,19 @@ _NEWS_META = cues(
 _STAMP = re.compile(r"\b\d{1,2}\s*[:h]\s*\d{2}\b|\b(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)\b")
 
 
+def _headline_evidence(head: Line, start: int, end: int, rule: str) -> Evidence:
+    """Evidence for a span of the headline; none when the headline is the page's, not in the text
+    (`extract_meta` makes it a Line at 0–0 from the title hint)."""
+    if head.end == 0:
+        return Evidence(start=0, end=0, rule="title-hint-" + rule)
+    return Evidence(start=head.start + start, end=head.start + end, rule=rule)
+
+
+def _same_row(left: Line, right: Line) -> bool:
+    """Two cells of one table row ("12/03/2025 10:05 | Lượt xem: 2.031"), not two lines."""
+    return 0 < right.start - left.end <= 8
+
+
 def _news_meta_line(lines: list[Line]) -> Line | None:
     for i, ln in enumerate(lines[:40]):
         folded = ln.folded
@@ -441,7 +457,7 @@ def _news_meta_line(lines: list[Line]) -> Line | None:
                 prev = lines[i - 1] if i else None
                 # "12/03/2025 10:05 | Lượt xem: 2.031": the label's cell has no date, the
                 # cell before it on the same row has
-                if prev is not None and 0 < ln.start - prev.end <= 8 and not find_dates(ln.text):
+                if prev is not None and _same_row(prev, ln) and not find_dates(ln.text):
                     if find_dates(prev.text):
                         return prev
                 return ln
@@ -452,7 +468,7 @@ def _news_meta_line(lines: list[Line]) -> Line | None:
         if _STAMP.search(ln.folded):
             return ln
         nxt = head[i + 1] if i + 1 < len(head) else None
-        if nxt is not None and 0 < nxt.start - ln.end <= 8 and _STAMP.search(nxt.folded):
+        if nxt is not None and _same_row(ln, nxt) and _STAMP.search(nxt.folded):
             return ln  # "Ngày 25/04/2024 | 09:50": the time in the next cell of the row
     return None
 
@@ -471,8 +487,8 @@ _LEAD_ORG = re.compile(
 def _lead_org(lines: list[Line], after: Line | None) -> tuple[Line, re.Match[str]] | None:
     """The acting body named by the first paragraph after the headline or publication line,
     where it names its place ("UBND huyện" alone says less than the other rules)."""
-    below = [ln for ln in lines if after is None or ln.start >= after.end]
-    for ln in below[:6]:
+    below = (ln for ln in lines if after is None or ln.start >= after.end)
+    for ln in itertools.islice(below, 6):
         if len(ln.text.split()) < 12:
             continue
         m = _LEAD_ORG.match(ln.text)
@@ -832,9 +848,7 @@ def extract_meta(text: str, title_hint: str | None = None, date_hint: dt.date | 
             m = _HEADLINE_ORG.match(head.text)
             if m:
                 issuer = _body_of_head(m)
-                ev["issuer"] = Evidence(
-                    start=head.start + m.start("org"), end=head.start + m.end("org"), rule="headline-subject"
-                )
+                ev["issuer"] = _headline_evidence(head, m.start("org"), m.end("org"), "headline-subject")
         if issuer is None:
             after = max((x for x in (head, mline) if x is not None), key=lambda x: x.start, default=None)
             lead = _lead_org(lines, after)
@@ -863,16 +877,9 @@ def extract_meta(text: str, title_hint: str | None = None, date_hint: dt.date | 
                 phrase = _place_phrase(m.group("place"), text_province)
                 if phrase:
                     issuer = f"UBND {phrase}"
-                    ev["issuer"] = Evidence(
-                        start=head.start + m.start("place"),
-                        end=head.start + m.end("place"),
-                        rule="headline-place",
-                    )
+                    ev["issuer"] = _headline_evidence(head, m.start("place"), m.end("place"), "headline-place")
         if issuer:
             meta.issuer = _complete(issuer, None, text_province)
-            if head is not None and head.end == 0 and ev["issuer"].rule.startswith("headline"):
-                # read from the page's headline, which is not in the text: no span to point at
-                ev["issuer"] = Evidence(start=0, end=0, rule="title-hint-" + ev["issuer"].rule)
         meta.province = _province_of(meta.issuer, text_province) or text_province
 
     if meta.province:

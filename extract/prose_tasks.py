@@ -136,7 +136,7 @@ def _units_at(text: str, pos: int, folded: str | None = None) -> list[Found]:
         return list(last[3])
     if text[pos:pos + 1] in "đĐ":  # "đồng chí Chủ tịch UBND xã …": the title after it is the unit
         honorific = HONORIFIC.match(fold(text[pos:pos + 12]))
-        if honorific and text[pos + honorific.end():][:1].isupper():
+        if honorific and text[pos + honorific.end():pos + honorific.end() + 1].isupper():
             pos += honorific.end()
     units = unit_at_start(text[pos:], folded[pos:] if folded is not None else None)
     found = [Found(m.text, m.start + pos, m.end + pos, m.canonical, m.level) for m in units] if units else []
@@ -335,10 +335,12 @@ def subject_of(clause: str, folded: str | None = None) -> Subject | None:
                 return _finish(clause, units, None, folded)
         return _addressees_of_request(clause, folded)
     pos = _skip_sep(clause, units[-1].end) if clause[units[-1].end:units[-1].end + 2].strip(" ") in ("", ",") else units[-1].end
-    verb = _assign_re().match(folded[pos:].lstrip(" "))
-    if verb:
-        pos += len(folded[pos:]) - len(folded[pos:].lstrip(" "))
+    at = pos
+    while folded[at:at + 1] == " ":
+        at += 1  # "Chủ tịch UBND tỉnh yêu cầu:": the verb after the space the name left
+    verb = _assign_re().match(folded[at:])
     if verb:  # "<superior> yêu cầu <units> …": the units after the verb lead
+        pos = at
         targets = _units_at(clause, pos + verb.end(), folded)
         if not targets:
             return Subject([], pos, assigned_by=units[0])
@@ -920,11 +922,12 @@ class _Fields:
         for role, value in flds:
             self.values.setdefault(role, value)
 
-    def starts_anew(self, flds: list[tuple[str, str]] | None = None) -> bool:
-        """Whether a field or a work line opens the next block: a role the block has already
-        filled ("Đơn vị chủ trì: …" twice), or new work after fields that followed their own."""
-        if flds is not None:
-            return any(role in self.values for role, _ in flds)
+    def refills(self, flds: list[tuple[str, str]]) -> bool:
+        """A role the block has already filled ("Đơn vị chủ trì: …" twice): the next block's field."""
+        return any(role in self.values for role, _ in flds)
+
+    def closed_by_work(self) -> bool:
+        """New work ("Nội dung: …") after fields that followed their own: the next block's."""
         return bool(self.values) and self.after_work and bool(self.pending)
 
     def add_pending(self, item: _Pending) -> None:
@@ -1024,14 +1027,16 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             lab = structure.Label("", "heading", 1, 0)
         flds = fields_of(body)
         if flds:
-            if fields.starts_anew(flds):  # "Đơn vị chủ trì: Phòng Nội vụ" after a block that had one
+            if fields.refills(flds):  # "Đơn vị chủ trì: Phòng Nội vụ" after a block that had one
                 tasks.extend(fields.flush(ref_year, tasks))
             fields.take(flds, lab.level if lab else 99)
             continue
-        if _TASK_FIELD.match(fbody) and fields.starts_anew():
+        task_field = _TASK_FIELD.match(fbody) if fields.values else None
+        if task_field and fields.closed_by_work():
             # "Nội dung: …" after a block whose fields followed its own "Nội dung: …"
             tasks.extend(fields.flush(ref_year, tasks))
-        if fields.values and (task_field := _TASK_FIELD.match(fbody)):
+            task_field = None
+        if task_field:
             # "- Nhiệm vụ trọng tâm: …" inside a block: the work, under the block's heading
             fields.task_list = True
             if body[task_field.end():].strip():

@@ -143,7 +143,6 @@ def read_rows(rows: list[list[str]], header: Header) -> list[TableRow]:
             # a row's continuation ("| tại các lĩnh vực đất đai, xây dựng | | Công an tỉnh |"):
             # its cells go on the row above, which it wrapped out of
             last = out[-1]
-            last.cells = dict(last.cells)
             if task:
                 last.cells[ROLE_TASK] = f"{last.cells.get(ROLE_TASK, '')} {task}".strip()
             if support:

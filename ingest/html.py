@@ -211,15 +211,16 @@ def _match_table(el, candidates: list[list[list[str]]], used: set[int]) -> int |
 # --- body -------------------------------------------------------------------------------------
 
 
-def _element_text(el) -> str:  # el: lxml element from trafilatura's XML
+def _element_text(el, breaks: frozenset[str] = frozenset({"lb"})) -> str:  # el: lxml element from trafilatura's XML
+    """The text of `el`, a line break where a `breaks` element opens (a "<br>" by default)."""
     if len(el) == 0:  # most cells and paragraphs: no markup inside, no walk
         return "\n" if el.tag == "lb" else (el.text or "")
     parts: list[str] = []
 
     def walk(node) -> None:
-        if node.tag == "lb":
+        if node.tag in breaks:
             parts.append("\n")
-        elif node.text:
+        if node.tag != "lb" and node.text:
             parts.append(node.text)
         for child in node:
             walk(child)
@@ -235,22 +236,12 @@ def _is_page_header(table) -> bool:  # table: lxml element from trafilatura's XM
     return sum(1 for _ in table.iter("row")) <= 4 and holds_motto(" ".join(table.itertext()))
 
 
+_HEADER_LINE_BREAKS = frozenset({"lb", "p", "head", "item"})
+
+
 def _cell_lines(cell) -> list[str]:  # cell: lxml element from trafilatura's XML
     """The lines of a header cell: a break, or a paragraph inside it, starts a new line."""
-    lines: list[str] = [""]
-
-    def walk(node) -> None:
-        if node.tag in ("lb", "p", "head", "item"):
-            lines.append("")
-        if node.tag != "lb" and node.text:
-            lines[-1] += node.text
-        for child in node:
-            walk(child)
-            if child.tail:
-                lines[-1] += child.tail
-
-    walk(cell)
-    return [collapse(line) for line in lines if line.strip()]
+    return [collapse(line) for line in _element_text(cell, _HEADER_LINE_BREAKS).split("\n") if line.strip()]
 
 
 def _units_to_drafts(units: list[tuple[str, object]]) -> list[Draft]:
@@ -437,17 +428,14 @@ _LEAD_CLASS = re.compile(
 _LEAD_CHARS = (40, 1500)
 
 
-def _lead_text(tree, body: str) -> str | None:  # tree: lxml element
-    """The page's lead paragraph when the article's text left it out."""
+def _lead_text(tree) -> str | None:  # tree: lxml element
+    """The page's lead paragraph: the first element of a lead class with a paragraph's length."""
     for el in tree.iterfind(".//*[@class]"):
         if el.tag in ("body", "html") or not any(_LEAD_CLASS.search(c) for c in el.get("class", "").split()):
             continue
         text = collapse(" ".join(el.itertext()))
-        if not _LEAD_CHARS[0] <= len(text) <= _LEAD_CHARS[1] or len(text.split()) < 8:
-            continue
-        if collapse(text[:80]) in body:
-            return None  # the article has it already
-        return text
+        if _LEAD_CHARS[0] <= len(text) <= _LEAD_CHARS[1] and len(text.split()) >= 8:
+            return text
     return None
 
 
@@ -472,10 +460,10 @@ def read_html(html: str) -> HtmlResult:
         if load_error is not None:
             raise load_error
         units = _trafilatura_units(tree, page_tables)
-        if units:
-            lead = _lead_text(tree, " ".join(collapse(u) for k, u in units if isinstance(u, str)))
-            if lead:
-                units.insert(0, ("text", lead))
+        lead = _lead_text(tree) if units else None
+        # read only when the article's text left it out (the body joined only when there is one)
+        if lead and collapse(lead[:80]) not in " ".join(collapse(u) for _, u in units if isinstance(u, str)):
+            units.insert(0, ("text", lead))
     except Exception as exc:  # noqa: BLE001 - a parser failure leaves the fallback
         warnings.append(f"trafilatura failed ({type(exc).__name__}); page text read with bs4")
     body_chars = sum(len(p) for _, p in units if isinstance(p, str)) if units else 0

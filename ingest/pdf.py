@@ -152,16 +152,18 @@ def _top_line(text: str) -> tuple[int, str]:
     return k, (lines[k].strip() if k < len(lines) else "")
 
 
-def _running_headers(texts: list[str]) -> set[str]:
-    """Header lines printed at the top of two pages or more ("Kế hoạch nâng cao … năm 2026")."""
-    tops = [_top_line(t)[1] for t in texts[1:]]
-    return {t for t in tops if t and tops.count(t) >= 2 and is_running_header(t)}
+def _running_headers(tops: list[tuple[int, str]]) -> set[str]:
+    """Header lines printed at the top of two pages or more ("Kế hoạch nâng cao … năm 2026"),
+    from the pages' `_top_line`s (the first page's left out: it opens with the document's own)."""
+    lines = [top for _, top in tops[1:]]
+    return {t for t in lines if t and lines.count(t) >= 2 and is_running_header(t)}
 
 
-def _without_running_header(text: str, before: str, repeated: set[str]) -> str:
-    """A page's text without the running header at its top ("2" / "Kế hoạch nâng cao … năm
-    2026"): one that heads other pages too, or one inside a sentence the page before broke off."""
-    k, top = _top_line(text)
+def _without_running_header(text: str, top_line: tuple[int, str], before: str, repeated: set[str]) -> str:
+    """A page's text without the running header at its top (`top_line`, "2" / "Kế hoạch nâng
+    cao … năm 2026"): one that heads other pages too, or one inside a sentence the page before
+    broke off."""
+    k, top = top_line
     if not top:
         return text
     last = before.rstrip().rsplit("\n", 1)[-1].rstrip()
@@ -259,11 +261,12 @@ def read_pdf(data: bytes, pdfium_tables: bool = True) -> PdfResult:
                 per_page.pop(i, None)
 
     drafts: list[Draft] = []
-    repeated = _running_headers(texts)
+    tops = [_top_line(t) for t in texts]
+    repeated = _running_headers(tops)
     for i in range(n_pages):
         page_drafts, starts_with_table = per_page.get(i) or ([], False)
         if not page_drafts:
-            text = _without_running_header(texts[i], texts[i - 1], repeated) if i else texts[i]
+            text = _without_running_header(texts[i], tops[i], texts[i - 1], repeated) if i else texts[i]
             page_drafts = _with_page(text_to_drafts(join_wrapped_lines(text)), i + 1)
             page_drafts = [d for d in page_drafts if not PAGE_NUMBER.match(d.text)]
             starts_with_table = False

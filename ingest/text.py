@@ -241,10 +241,9 @@ def joins(prev: str, nxt: str) -> bool:
     prev = prev.rstrip()
     if prev.endswith(")") and _starts_lower(nxt) and not LIST_LABEL.match(nxt) and not is_all_caps(prev):
         return True  # a bracket inside a wrapped title: "… cấp tỉnh (PAPI)" / "tỉnh Bắc Giang năm 2024"
-    # only the last three characters can end a sentence: a search from there, not the whole unit
     if prev.endswith(";") and _starts_lower(nxt) and not LIST_LABEL.match(nxt):
         return True  # a clause wrapped after its semicolon: "… các cơ quan, địa phương;" / "công khai …"
-    if not prev or _SENTENCE_END.search(prev, max(len(prev) - 3, 0)) or prev.endswith("|"):
+    if not prev or ends_sentence(prev) or prev.endswith("|"):
         return False
     if is_all_caps(prev):
         return False  # a heading ("KẾ HOẠCH") is not continued by the subject line under it
@@ -293,12 +292,12 @@ _STAMP_LINE = re.compile(r"^(?:\d{1,2}[:h]\d{2}\s*[-|,]?\s*)?\d{1,2}[/.-]\d{1,2}
 _DATE_WORDS = ("ngày", "trước", "đến", "từ", "hạn", "tới")
 
 _SPLIT_INDEX = re.compile(r"(?<![^\W\d_])(?:PAR|ICT)$")  # "… Chỉ số PAPI, PAR" / "(PAR" before "INDEX"
-_WRAPPED_SYMBOL = re.compile(r"\d/[A-ZĐ0-9]{1,8}(?:-[A-ZĐ0-9]{1,8})*-$")
-# a line opening with a document's type that refers back or cites ("Kế hoạch này, …", "Chỉ thị
-# này.", "Quyết định số …", "Kế hoạch; định kỳ …"): the rest of a sentence, not a heading
+_WRAPPED_SYMBOL = re.compile(r"\d/[A-ZĐ0-9]{1,8}(?:-[A-ZĐ0-9]{1,8})*-$")  # "Quyết định số 892/QĐ-"
 # The types a document names itself by in running text and in its running header (ingest reads no
 # gazetteer of extract's: these few words are all a line break needs).
 _DOC_TYPES = "Kế hoạch|Chỉ thị|Quyết định|Công văn|Nghị quyết|Thông báo|Báo cáo|Chương trình|Hướng dẫn|Phụ lục"
+# a line opening with a document's type that refers back or cites ("Kế hoạch này, …", "Chỉ thị
+# này.", "Quyết định số …", "Kế hoạch; định kỳ …"): the rest of a sentence, not a heading
 _TYPE_THEN_REFERENCE = re.compile(rf"(?:{_DOC_TYPES})(?:\s+(?:này|số|nêu trên|trên)\b|\s*[;,.])")
 _INDEX_NAME = re.compile(r"(?:PAPI|PAR|SIPAS|PCI|DDCI|ICT|DTI|CCHC)\b")
 _WORD_HYPHEN_END = re.compile(r"\w-$")
@@ -325,8 +324,7 @@ def holds_motto(text: str) -> bool:
 
 def is_running_header(line: str) -> bool:
     line = line.strip()
-    return (len(line) < 150 and bool(_RUNNING_HEADER.match(line)) and not is_all_caps(line)
-            and not _SENTENCE_END.search(line, max(len(line) - 3, 0)))
+    return len(line) < 150 and bool(_RUNNING_HEADER.match(line)) and not is_all_caps(line) and not ends_sentence(line)
 
 
 def ends_sentence(line: str) -> bool:
@@ -338,6 +336,7 @@ def ends_sentence(line: str) -> bool:
 # the subject, the legal basis, the place and date, the distribution list.
 _OPENS_PART = re.compile(r"^(?:Số\s*:|Kính gửi|V/v|Căn cứ|Nơi nhận|[^\W\d_][^,\n]{1,40},\s*ngày\s)")
 FULL_LINE = 0.8  # a line this share of the page's longest lines reaches the right margin: it wrapped
+TITLE_LINES = 3  # the lines of a title under its heading, left to the copied-text rules
 
 
 def join_wrapped_lines(text: str) -> str:
@@ -366,9 +365,6 @@ def join_wrapped_lines(text: str) -> str:
         title_zone = TITLE_LINES if is_all_caps(stripped) else max(0, title_zone - 1)
         out.append(line)
     return "\n".join(out)
-
-
-TITLE_LINES = 3  # the lines of a title under its heading, left to the copied-text rules
 
 
 def _wrapped(prev: str, nxt: str, full: float) -> bool:
