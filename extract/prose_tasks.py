@@ -149,6 +149,9 @@ def _units_at(text: str, pos: int, folded: str | None = None) -> list[Found]:
 # chỉ tiêu biên chế" is no duty)
 _STANDING_ROLE = re.compile(r"(?:la\s+(?:co\s+quan|don\s+vi|dau\s+moi)|duoc\s+giao\s+(?:nhiem\s+vu|trach\s+nhiem|chu\s+tri))\b")
 _ASSIGNED_PASSIVE = re.compile(r"duoc\s+giao\s+(?:(?:nhiem\s+vu|trach\s+nhiem)\s+)?(?=\w)")
+# a group qualified by what it was given: "Các sở, ngành được giao quản lý chuyên ngành rà soát …"
+# (a count, "được giao 15 chỉ tiêu", is no duty)
+_GROUP_GIVEN = re.compile(r"duoc\s+(?:giao|phan\s+cong)\s+(?=[^\W\d])")
 
 
 @cache
@@ -437,10 +440,11 @@ def _finish(clause: str, units: list[Found], by: Found | None, folded: str) -> S
     stripped = rest.lstrip(" ")
     if stripped.startswith(":"):
         return Subject(units, end + len(rest) - len(stripped) + 1, colon=True, assigned_by=by)
-    if not _is_predicate(folded, end, clause):
-        return None
     pos = _skip_sep(clause, end)
-    passive = _ASSIGNED_PASSIVE.match(folded, pos)
+    given = _GROUP_GIVEN.match(folded, pos) if " cac " in f" {folded[units[-1].start:end]} " else None
+    if given is None and not _is_predicate(folded, end, clause):
+        return None
+    passive = _ASSIGNED_PASSIVE.match(folded, pos) or given
     if passive:  # "Sở Nội vụ được giao chủ trì, phối hợp với …": the duty follows
         pos = passive.end()
     subject = Subject(units, pos, assigned_by=by)

@@ -428,6 +428,15 @@ def test_a_unit_given_a_duty_in_the_passive() -> None:
     assert tasks[0].text.startswith("hướng dẫn các địa phương") and tasks[1].text.startswith("theo dõi thi hành")
 
 
+def test_a_group_qualified_by_what_it_was_given_keeps_its_task() -> None:
+    # "Các sở, ngành được giao quản lý …": which sở, not a passive; a single unit "được giao 15 …" stays out
+    (task,) = tasks_of("IV. TỔ CHỨC THỰC HIỆN\n3. Các sở, ngành được giao quản lý chuyên ngành rà soát, đề xuất "
+                       "cắt giảm thủ tục hành chính, hoàn thành trong Quý III/2024.\n", issuer="UBND tỉnh Quảng Ninh")
+    assert leads(task) == ["Các sở, ngành"]
+    assert task.text.startswith("quản lý chuyên ngành rà soát") and task.deadline.date == dt.date(2024, 9, 30)
+    assert tasks_of("IV. TỔ CHỨC THỰC HIỆN\n3. Các xã được giao 15 chỉ tiêu biên chế.\n", issuer="UBND huyện") == []
+
+
 def test_a_trailing_bracket_gives_its_deadline_beside_the_owner() -> None:
     (task,) = tasks_of("II. NHIỆM VỤ, GIẢI PHÁP\n3. Khảo sát sự hài lòng của người dân (Phòng Nội vụ chủ trì, hoàn "
                        "thành trong tháng 10/2024).\n", issuer="UBND huyện Sa Pa")
