@@ -106,6 +106,9 @@ def _is_group_title(label: str, text: str) -> bool:
     return not label.strip() or bool(_ROMAN_LABEL.match(label)) or text.upper() == text
 
 
+_UNIT_ROLES = (ROLE_LEAD, ROLE_SUPPORT)
+
+
 def read_rows(rows: list[list[str]], header: Header) -> list[TableRow]:
     """Data rows with the group each belongs to.
 
@@ -130,6 +133,10 @@ def read_rows(rows: list[list[str]], header: Header) -> list[TableRow]:
             new_group()
             continue
         cells = {role: clean[j] if j < len(row) else "" for role, j in by_role.items()}
+        for role in _UNIT_ROLES:  # a unit cell keeps its author's lines: one unit a line
+            j = by_role.get(role)
+            if j is not None and j < len(row) and "\n" in row[j]:
+                cells[role] = "\n".join(_clean(line) for line in row[j].split("\n"))
         task, lead = cells.get(ROLE_TASK, ""), cells.get(ROLE_LEAD, "")
         if not _LABEL.fullmatch(clean[0]) and find_header([row]) is not None:
             continue  # the header repeated on a new page (a numbered row naming "chỉ tiêu", "đơn vị" is data)
@@ -175,9 +182,9 @@ def read_rows(rows: list[list[str]], header: Header) -> list[TableRow]:
 # trì, phối hợp với Sở Kế hoạch và Đầu tư", "Sở Nội vụ (chủ trì), Sở Tư pháp".
 _LEAD_MARK = r"\s*\(?\s*chủ\s+trì\s*\)?"
 _ROLES_IN_CELL = [
-    re.compile(rf"^(?P<lead>.+?){_LEAD_MARK}\s*[,;]?\s*phối\s+hợp(?:\s+với)?\s*:?\s*(?P<sup>.+?)[.;]?$", re.I | re.S),
+    re.compile(rf"^(?P<lead>.+?){_LEAD_MARK}\s*[,;\n]?\s*phối\s+hợp(?:\s+với)?\s*:?\s*(?P<sup>.+?)[.;]?$", re.I | re.S),
     re.compile(rf"^(?P<lead>.+?){_LEAD_MARK}\s*[,;:]\s*(?P<sup>.+?)\s*\(?\s*phối\s+hợp\s*\)?[.;]?$", re.I | re.S),
-    re.compile(rf"^(?P<lead>.+?){_LEAD_MARK}\s*[,;]\s*(?P<sup>.+?)[.;]?$", re.I | re.S),
+    re.compile(rf"^(?P<lead>.+?){_LEAD_MARK}\s*[,;\n]\s*(?P<sup>.+?)[.;]?$", re.I | re.S),
 ]
 
 

@@ -11,7 +11,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from vanban.ingest.errors import IngestError
-from vanban.ingest.text import Draft, collapse, holds_motto, prose_drafts, table_draft
+from vanban.ingest.text import Draft, cell_lines, collapse, holds_motto, prose_drafts, table_draft
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -61,7 +61,7 @@ def table_rows(table) -> list[list[str]]:  # table: docx.table.Table
             elif col < len(above) and above[col] is tc:
                 out.append(rows[-1][col])  # merged down: the text holds for this row too
             else:
-                out.append(collapse(cell.text))
+                out.append(cell_lines(cell.text))
             seen.append(tc)
         above = seen
         rows.append(out)

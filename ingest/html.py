@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from vanban.ingest.boilerplate import furniture_mask
-from vanban.ingest.text import Draft, collapse, holds_motto, prose_drafts, table_draft
+from vanban.ingest.text import Draft, cell_lines, collapse, holds_motto, prose_drafts, table_draft
 
 MIN_BODY_CHARS = 200  # less than this from trafilatura: fall back to the whole page's text
 
@@ -55,9 +55,22 @@ def _parse_for_tables(html: str):  # -> lxml root element or None
     return parser.close()
 
 
+# where a cell's author broke a line: "Sở Nội vụ<br>Sở Tư pháp" (text.cell_lines reads them)
+_CELL_BREAKS = frozenset({"br", "p", "div", "li"})
+_BREAK = "\x1e"  # marks them while the markup's own new lines are still spaces
+
+
+def _broken_lines(text: str) -> str:
+    """A cell's text with _BREAK marks to its lines, the markup's own new lines being spaces."""
+    if _BREAK not in text:
+        return collapse(text)
+    return cell_lines(text.replace("\r", " ").replace("\n", " ").replace(_BREAK, "\n"))
+
+
 def _cell_text(cell, hidden: bool) -> str:  # cell: lxml element
     """bs4's cell.get_text(" "): text and tails in document order joined by a space, comments
-    and the strings of _HIDDEN elements left out. An explicit stack: no recursion limit."""
+    and the strings of _HIDDEN elements left out, a line break where a _CELL_BREAKS element
+    opens. An explicit stack: no recursion limit."""
     parts: list[str] = []
     stack: list = [(cell, hidden)]
     while stack:
@@ -69,6 +82,8 @@ def _cell_text(cell, hidden: bool) -> str:  # cell: lxml element
         if not isinstance(node.tag, str):  # comment or processing instruction: no text of its own
             continue
         hide = hide or node.tag in _HIDDEN
+        if node.tag in _CELL_BREAKS and node is not cell:
+            parts.append(_BREAK)
         if node.text and not hide:
             parts.append(node.text)
         for child in reversed(node):
@@ -91,11 +106,13 @@ def _lxml_table_rows(table) -> list[list[str]]:  # table: lxml element
         for cell in tr:
             if cell.tag != "td" and cell.tag != "th":
                 continue
-            if plain:  # a cell with no markup inside is its .text (itertext() costs 6x more)
-                text = (cell.text or "") if len(cell) == 0 else " ".join(cell.itertext())
+            if plain and len(cell) == 0:  # a cell with no markup inside is its .text (itertext() costs 6x more)
+                text = collapse(cell.text or "")
+            elif plain and next(cell.iter(*_CELL_BREAKS), None) is None:
+                text = collapse(" ".join(cell.itertext()))
             else:
-                text = _cell_text(cell, next(cell.iterancestors(*_HIDDEN), None) is not None)
-            row.append((collapse(text), _span(cell.get("colspan")), _span(cell.get("rowspan"))))
+                text = _broken_lines(_cell_text(cell, next(cell.iterancestors(*_HIDDEN), None) is not None))
+            row.append((text, _span(cell.get("colspan")), _span(cell.get("rowspan"))))
         rows.append(row)
     return _grid(rows)
 
@@ -133,13 +150,23 @@ def _table_rows(table) -> list[list[str]]:  # table: bs4.element.Tag
     return _grid(
         [
             [
-                (collapse(cell.get_text(" ")), _int(cell.get("colspan")), _int(cell.get("rowspan")))
+                (_bs4_cell_text(cell), _int(cell.get("colspan")), _int(cell.get("rowspan")))
                 for cell in tr.find_all(["td", "th"], recursive=False)
             ]
             for tr in table.find_all("tr")
             if tr.find_parent("table") is table
         ]
     )
+
+
+def _bs4_cell_text(cell) -> str:  # cell: bs4.element.Tag
+    """_cell_text's lines for a bs4 cell (the cell's own table only is marked)."""
+    breaks = cell.find_all(list(_CELL_BREAKS))
+    if not breaks:
+        return collapse(cell.get_text(" "))
+    for el in breaks:
+        el.insert_before(_BREAK)
+    return _broken_lines(cell.get_text(" "))
 
 
 def _grid(cells: list[list[tuple[str, int, int]]]) -> list[list[str]]:

@@ -216,9 +216,23 @@ def cells_to_tables(cells: list[str]) -> list[list[list[str]]]:
     return tables
 
 
+def cell_lines(text: str) -> str:
+    """A cell's text with the lines its author broke (a "<br>", a paragraph) kept where a line
+    opens in capitals: "Sở Nội vụ<br>Sở Tư pháp" lists two units, "Sở Văn hóa, Thể thao<br>và
+    Du lịch" wraps one name. Each line collapsed."""
+    lines = [line for raw in text.split("\n") if (line := collapse(raw))]
+    if len(lines) < 2:
+        return lines[0] if lines else ""
+    out = lines[0]
+    for line in lines[1:]:
+        out += ("\n" if line[:1].isupper() and not out.endswith((",", "-", "(")) else " ") + line
+    return out
+
+
 def table_text(rows: list[list[str]]) -> str:
-    """How a table reads in Document.text: a row a line, cells joined by " | "."""
-    return "\n".join(" | ".join(row).strip() for row in rows)
+    """How a table reads in Document.text: a row a line, cells joined by " | " (a cell's own
+    line breaks read as spaces)."""
+    return "\n".join(" | ".join(c.replace("\n", " ") if "\n" in c else c for c in row).strip() for row in rows)
 
 
 def table_draft(rows: list[list[str]], page: int | None = None) -> Draft:

@@ -148,6 +148,8 @@ def test_a_table_of_contents_without_units_gives_no_tasks() -> None:
     ("Sở Nội vụ chủ trì; các sở, ngành phối hợp", ["Sở Nội vụ"], ["các sở, ngành"]),
     ("Sở Tài chính chủ trì, phối hợp với Sở Kế hoạch và Đầu tư", ["Sở Tài chính"], ["Sở Kế hoạch và Đầu tư"]),
     ("Sở Nội vụ (chủ trì), Sở Tư pháp", ["Sở Nội vụ"], ["Sở Tư pháp"]),
+    # one unit a line, as an HTML or DOCX cell keeps them
+    ("Sở Nội vụ (chủ trì)\nSở Tư pháp\nSở Tài chính", ["Sở Nội vụ"], ["Sở Tư pháp", "Sở Tài chính"]),
     ("Sở Nội vụ chủ trì", ["Sở Nội vụ"], []),
     ("UBND cấp huyện; UBND cấp xã", ["UBND cấp huyện", "UBND cấp xã"], []),
 ])
@@ -256,6 +258,23 @@ def test_an_html_table_with_a_two_row_header_and_cells_merged_down() -> None:
     assert [([u.text for u in t.lead], [u.text for u in t.support], t.deadline.raw) for t in tasks] == [
         (["UBND cấp xã"], ["Sở Lao động - Thương binh và Xã hội"], "Thường xuyên"),
         (["Sở Tài nguyên và Môi trường"], ["Sở Lao động - Thương binh và Xã hội"], "Thường xuyên")]
+
+
+def test_units_on_their_own_lines_of_one_cell_are_several_units() -> None:
+    # a portal's appendix (QA round 6): "Văn phòng HĐND và UBND thị xã<br>UBND các phường, xã"
+    # leads twice; the table's text reads the cell on one line
+    from vanban.ingest.read import ingest_bytes
+
+    page = ('<html><body><article><p>PHỤ LỤC NHIỆM VỤ</p><table border="1"><tr><th>STT</th><th>Nhiệm vụ</th>'
+            '<th>Đơn vị chủ trì</th><th>Đơn vị phối hợp</th><th>Thời gian</th></tr>'
+            '<tr><td>1</td><td>Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính</td>'
+            '<td>Văn phòng HĐND và UBND thị xã<br>UBND các phường, xã</td><td><p>Phòng Nội vụ</p>'
+            '<p>Phòng Văn hóa và Thông tin</p></td><td>Quý II/2024</td></tr></table></article></body></html>')
+    doc = ingest_bytes(page.encode(), "pl.html")
+    assert "Văn phòng HĐND và UBND thị xã UBND các phường, xã | Phòng Nội vụ Phòng Văn hóa" in doc.text
+    (task,) = extract_document(doc).tasks
+    assert [u.text for u in task.lead] == ["Văn phòng HĐND và UBND thị xã", "UBND các phường, xã"]
+    assert [u.text for u in task.support] == ["Phòng Nội vụ", "Phòng Văn hóa và Thông tin"]
 
 
 def test_numbered_rows_that_name_header_words_are_data() -> None:

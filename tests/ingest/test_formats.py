@@ -76,6 +76,26 @@ def test_docx_body_order_lists_and_merged_cells():
     assert doc.title_hint == "Kế hoạch 239/KH-UBND cải thiện Chỉ số PAPI tỉnh Lào Cai năm 2022"
 
 
+def test_docx_cell_paragraphs_opening_in_capitals_stay_lines():
+    import io
+
+    import docx
+
+    from vanban.ingest.read import ingest_bytes
+
+    d = docx.Document()
+    row = d.add_table(rows=1, cols=2).rows[0].cells
+    row[0].text = "Sở Nội vụ"
+    row[0].add_paragraph("Sở Tư pháp")
+    row[1].text = "Sở Văn hóa, Thể thao"
+    row[1].add_paragraph("và Du lịch")
+    buf = io.BytesIO()
+    d.save(buf)
+    (table,) = [b for b in ingest_bytes(buf.getvalue(), "t.docx").blocks if b.kind == "table"]
+    assert table.rows == [["Sở Nội vụ\nSở Tư pháp", "Sở Văn hóa, Thể thao và Du lịch"]]
+    assert table.text == "Sở Nội vụ Sở Tư pháp | Sở Văn hóa, Thể thao và Du lịch"
+
+
 def test_portal_html_keeps_the_letter_and_drops_the_portal():
     doc = ingest_file(SAMPLES / "002_svhttdl_laichau_portal.html")
     assert_offsets(doc)

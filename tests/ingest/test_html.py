@@ -60,7 +60,19 @@ TRICKY_TABLES = {
     "doctype in a cell": "<table><tr><td>Tha<!DOCTYPE html>nh tra</td></tr></table>",
     "entities": "<table><tr><td>a &amp; b&nbsp;c &lt;d&gt; &#x1EA0; &bogus;</td></tr></table>",
     "upper case tags": "<TABLE><TR><TD>Một</TD><TD COLSPAN=2>Hai</TD></TR></TABLE>",
+    "lines in a cell": (
+        "<table><tr><td>Sở Nội vụ<br>Sở Tư pháp</td><td><p>UBND các huyện</p><p>UBND các xã</p></td>"
+        "<td>Sở Văn hóa, Thể thao<br>và Du lịch</td><td>Sở Nội\nVụ<!-- x --><br/> </td></tr></table>"
+    ),
 }
+
+
+def test_a_cells_author_broken_lines_stay_where_a_line_opens_in_capitals() -> None:
+    # "Sở Nội vụ<br>Sở Tư pháp" lists two units; "…Thể thao<br>và Du lịch" wraps one name; the
+    # markup's own new line is a space
+    page = f"<html><body>{TRICKY_TABLES['lines in a cell']}</body></html>"
+    assert html._page_tables(page) == [[["Sở Nội vụ\nSở Tư pháp", "UBND các huyện\nUBND các xã",
+                                         "Sở Văn hóa, Thể thao và Du lịch", "Sở Nội Vụ"]]]
 
 
 @pytest.mark.parametrize("name", sorted(TRICKY_TABLES))
