@@ -282,6 +282,9 @@ def find_deadline(text: str, ref_year: int | None = None, folded: str | None = N
         hit = _candidate(text, folded, m, ref_year)
         if hit:
             found.append(hit)
+    tail = _trailing_time(text, folded, ref_year)
+    if tail:
+        found.append(tail)
     if not found and "lan" in folded:
         freq = _FREQUENCY.search(folded)
         if freq:
@@ -291,6 +294,26 @@ def find_deadline(text: str, ref_year: int | None = None, folded: str | None = N
     dated = [f for f in found if f[3]]
     best = next((f for f in dated if folded.startswith(_COMPLETION, f[1])), dated[0] if dated else found[0])
     return best[0], best[1], best[2]
+
+
+# a time standing alone as the text's last clause: "…; năm 2026.", "…; Quý IV năm 2025", "…; trong năm 2026"
+_TRAILING = re.compile(r";\s*(?:trong\s+)?(?=\w)")
+_TRAILING_END = re.compile(r"\s*[.;]?\s*$")
+
+
+def _trailing_time(text: str, folded: str, ref_year: int | None):
+    k = folded.rfind(";")
+    if k < 0 or len(folded) - k > 40:
+        return None
+    lead = _TRAILING.match(folded, k)
+    t = _TIME_RE.match(folded, lead.end()) if lead else None
+    if t is None or not _TRAILING_END.fullmatch(folded, t.end()) or t.group("range"):
+        return None
+    v = _value(t, ref_year)
+    if v is None or v[1] is None:
+        return None
+    s = k + 1 + len(folded[k + 1:]) - len(folded[k + 1:].lstrip())
+    return Deadline(raw=text[s:t.end()], date=v[1], kind=v[0]), s, t.end(), v[2]
 
 
 def _find_all(folded: str) -> Iterator[re.Match[str]]:

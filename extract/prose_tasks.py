@@ -810,7 +810,8 @@ _BULLETS = ("dash", "plus")
 # định's "(Ban hành kèm theo Quyết định số …)", or the plan's own title "KẾ HOẠCH"
 _ATTACHED = re.compile(
     r"\(?\s*(?:" + _words_alt(structure.data()["formulas"]["attached_opening"]) + r")\b"
-    r"|(?:" + _words_alt(structure.data()["formulas"]["attached_types"]) + r")$"
+    r"|(?:" + _words_alt(structure.data()["formulas"]["attached_types"]) + r")"
+    r"(?:\s+(?:" + _words_alt(structure.data()["formulas"]["attached_type_tails"]) + r"|[ivxlc]+|\d{1,2}))?$"
 )
 
 
@@ -910,6 +911,22 @@ class _Pending:
         return next((f.deadline for f in reversed(self.frames) if f.deadline), None)
 
 
+def _field_deadline(flds: list[tuple[str, str]], ref_year: int | None) -> Deadline | None:
+    raw = next((value for role, value in flds if role == "deadline" and value), None)
+    return parse_deadline(raw, ref_year) if raw else None
+
+
+def _complete(found: list[Task], flds: list[tuple[str, str]], ref_year: int | None) -> None:
+    """Give the tasks an item found the fields it wrote after them, where they have none."""
+    values = dict(flds)
+    deadline = _field_deadline(flds, ref_year)
+    support = unit_refs(values.get("support", ""))
+    for task in found:
+        if deadline and (task.deadline is None or task.deadline.kind == "start"):
+            task.deadline = deadline  # "… bảng giá đất áp dụng từ ngày 01/01/2026; thời gian: tháng 01/2026"
+        task.support = task.support or support
+
+
 @dataclass
 class _Fields:
     values: dict[str, str] = field(default_factory=dict)
@@ -948,8 +965,7 @@ class _Fields:
             return []
         lead = unit_refs(values.get("lead", ""))
         support = unit_refs(values.get("support", ""))
-        deadline = parse_deadline(values["deadline"], ref_year) if values.get("deadline") else None
-        return self.tasks_for(pending, lead, support, deadline, ref_year, last)
+        return self.tasks_for(pending, lead, support, _field_deadline(list(values.items()), ref_year), ref_year, last)
 
     def tasks_for(self, pending: list[_Pending], lead: list[UnitRef], support: list[UnitRef],
                   deadline: Deadline | None, ref_year: int | None, last: list[Task]) -> list[Task]:
@@ -1159,7 +1175,9 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             fields.add_pending(_Pending(
                 block, body_off, body, own_label, lab.level if lab else 99, tuple(ctx.frames)))
         tasks.extend(found_tasks)
-        if inline:
+        if inline and found_tasks:  # "- Sở X chủ trì …; thời gian: Quý IV/2025.": the item's own fields
+            _complete(found_tasks, inline[1], ref_year)
+        elif inline:
             fields.take(inline[1])
     tasks.extend(fields.flush(ref_year, tasks))
     return tasks

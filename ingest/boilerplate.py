@@ -177,6 +177,7 @@ _TRAILING_NAV = _full(TRAILING_NAV)
 _CUT_FROM = _full(CUT_FROM)
 _RELATED_FROM = _full(RELATED_FROM)
 _FOOTER = re.compile(r"^(?:" + _factored("|".join(FOOTER_MARKERS)) + r")", re.IGNORECASE)
+_FOOTER_SEP = re.compile(r"\s[-–|]\s*")
 _SITE_NAME = re.compile(r"^" + SITE_NAME + r"$", re.IGNORECASE)
 _INLINE = [(re.compile(re.escape(cue), re.IGNORECASE), re.compile(p, re.IGNORECASE)) for cue, p in INLINE_STRIP]
 
@@ -221,10 +222,17 @@ def clean_line(line: str, inline: list[tuple[re.Pattern[str], re.Pattern[str]]] 
     return line
 
 
+def _is_footer_line(line: str) -> bool:
+    """A marker opens the line, or follows the site's name on it: "SỞ NỘI VỤ … - Địa chỉ: Số 2 …"."""
+    if _FOOTER.match(line):
+        return True
+    return any(_FOOTER.match(line[m.end():]) for m in _FOOTER_SEP.finditer(line, 0, 160))
+
+
 def _footer_start(lines: list[str]) -> int | None:
     """First line of a footer: a marker followed closely by another, in the last part of the page."""
     half = (len(lines) + 1) // 2  # a marker in the first half neither starts a footer nor follows one that does
-    hits = [i for i in range(half, len(lines)) if _FOOTER.match(lines[i].strip())]
+    hits = [i for i in range(half, len(lines)) if _is_footer_line(lines[i].strip())]
     for k, i in enumerate(hits):
         if any(j - i <= _FOOTER_WINDOW for j in hits[k + 1 :]):
             start = i

@@ -257,6 +257,8 @@ def joins(prev: str, nxt: str) -> bool:
         return True  # a bracket inside a wrapped title: "… cấp tỉnh (PAPI)" / "tỉnh Bắc Giang năm 2024"
     if prev.endswith(";") and _starts_lower(nxt) and not LIST_LABEL.match(nxt):
         return True  # a clause wrapped after its semicolon: "… các cơ quan, địa phương;" / "công khai …"
+    if prev.endswith(":") and _starts_lower(nxt) and not LIST_LABEL.match(nxt):
+        return True  # a label's value on the next line: "… thời gian thực hiện:" / "trước ngày 30/6/2024."
     if not prev or ends_sentence(prev) or prev.endswith("|"):
         return False
     if is_all_caps(prev):
@@ -296,9 +298,9 @@ OPEN_ENDINGS = frozenset("""
 _CLOSED_ENDINGS = ("tiếp theo", "sau đây", "nêu trên")
 
 # A line opening with a date, a quarter or a count ("30/6/2024.", "6/2024", "III/2024", "15 văn
-# bản") that is no list label: the rest of a sentence wrapped before its date or count. A bare
+# bản", "2024, hoàn thành …") that is no list label: the rest of a sentence wrapped before its date or count. A bare
 # number ("1", "2024") is not one: an unruled table's cells stand one a line.
-_WRAPPED_NUMBER = re.compile(r"\d{1,2}[/.-]\d{1,4}\b|[IVX]{1,4}/\d{4}|\d+ (?=[^\W\d_])(?![A-ZĐ])")
+_WRAPPED_NUMBER = re.compile(r"\d{1,2}[/.-]\d{1,4}\b|[IVX]{1,4}/\d{4}|\d+[,;]? (?=[^\W\d_])(?![A-ZĐ])")
 
 # a line that is a date and perhaps a time, nothing else; it continues only a line that asks for
 # a date ("… trước ngày" / "30/6/2024")

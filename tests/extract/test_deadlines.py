@@ -157,6 +157,12 @@ def test_parse_nothing_or_invalid(raw: str) -> None:
         ("phấn đấu đến ngày 31/12/2024 hoàn thành số hóa hồ sơ", "phấn đấu đến ngày 31/12/2024", D(2024, 12, 31), "date"),
         ("giải quyết dứt điểm các hồ sơ tiếp nhận trước ngày 01/7/2025 còn tồn đọng, hoàn thành trong tháng 11/2025",
          "hoàn thành trong tháng 11/2025", D(2025, 11, 30), "period"),
+        # a time standing alone as the item's last clause (QA round 7)
+        ("Củng cố mạng lưới trạm y tế xã, phường sau sắp xếp; Quý II/2026.", "Quý II/2026", D(2026, 6, 30), "period"),
+        ("Hoàn thành việc hợp nhất Cổng Thông tin điện tử tỉnh; trong năm 2026", "trong năm 2026", D(2026, 12, 31),
+         "period"),
+        ("Triển khai công chứng điện tử theo Luật Công chứng năm 2024; Quý IV năm 2025.", "Quý IV năm 2025",
+         D(2025, 12, 31), "period"),
     ],
 )
 def test_find_in_task_text(text: str, raw: str, date: dt.date | None, kind: str) -> None:
@@ -195,6 +201,9 @@ def test_find_dates_without_year_use_ref_year() -> None:
         "tiếp tục quán triệt Nghị quyết số 05-NQ/TU ngày 20/5/2021 của Tỉnh ủy",
         "tổ chức từ 2 đến 3 lớp tập huấn cho công chức",
         "duy trì kết quả từ năm 2020 đến nay",
+        # a last clause that is more than a time, or a span of years
+        "rà soát quy hoạch; năm 2025 và những năm tiếp theo",
+        "thực hiện Đề án chuyển đổi số; giai đoạn 2021 - 2025",
     ],
 )
 def test_no_deadline_in(text: str) -> None:

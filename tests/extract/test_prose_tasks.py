@@ -626,6 +626,30 @@ def test_a_plan_attached_after_the_decisions_signature() -> None:
     assert [leads(t) for t in tasks] == [["Phòng Nội vụ"]]
 
 
+@pytest.mark.parametrize("heading", ["CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH TRIỂN KHAI", "KẾ HOẠCH HÀNH ĐỘNG", "PHỤ LỤC II"])
+def test_a_programme_or_appendix_attached_after_the_signature(heading: str) -> None:
+    # QA round 7: the attached document's heading names its kind and more ("CHƯƠNG TRÌNH HÀNH ĐỘNG")
+    tasks = tasks_of("QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Chương trình hành động nâng cao Chỉ số DDCI.\n"
+                     "Nơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nNguyễn Văn Thắng\n"
+                     f"{heading}\nNâng cao Chỉ số DDCI huyện Lấp Vò năm 2024\nI. NHIỆM VỤ CỤ THỂ\n"
+                     "1. Phòng Tài chính - Kế hoạch huyện: tham mưu UBND huyện tổ chức Hội nghị đối thoại doanh nghiệp.\n",
+                     issuer="UBND huyện Lấp Vò", doc_type="Quyết định", year=2024)
+    assert [leads(t) for t in tasks] == [["Phòng Tài chính - Kế hoạch huyện"]]
+
+
+def test_an_items_own_time_field_stays_with_it() -> None:
+    # "…; thời gian: Quý IV/2025." after the item's own unit: its deadline, not a block's field
+    # that swallowed the next bullets; a time field outranks a start inside the object
+    tasks = tasks_of("II. NHIỆM VỤ, GIẢI PHÁP\n1. Nội dung Cung ứng dịch vụ công\n- Phòng Văn hóa - Xã hội chủ trì kiểm "
+                     "tra vệ sinh an toàn thực phẩm tại các trường học; thời gian: Quý IV/2025.\n- Công an phường: tăng "
+                     "cường tuần tra, kiểm soát an ninh trật tự tại các khu dân cư; thường xuyên.\n- Sở Nông nghiệp và "
+                     "Môi trường: công khai bảng giá đất áp dụng từ ngày 01/01/2026 trên Cổng Thông tin điện tử tỉnh; "
+                     "thời gian: tháng 01/2026.\n", issuer="UBND phường Hạc Thành", year=2025)
+    assert [(leads(t), t.deadline.raw) for t in tasks] == [
+        (["Phòng Văn hóa - Xã hội"], "Quý IV/2025"), (["Công an phường"], "thường xuyên"),
+        (["Sở Nông nghiệp và Môi trường"], "tháng 01/2026")]
+
+
 def test_a_plan_gives_its_issuers_head_duties_news_reports_them() -> None:
     text = "III. TỔ CHỨC THỰC HIỆN\n1. Chủ tịch UBND xã tiếp công dân định kỳ vào ngày 15 hằng tháng.\n"
     assert [leads(t) for t in tasks_of(text, issuer="UBND xã Đa Bạc", doc_type="Kế hoạch")] == [["Chủ tịch UBND xã"]]

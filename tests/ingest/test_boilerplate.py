@@ -79,6 +79,14 @@ def test_footer_marker_inside_a_document_is_kept():
     assert remove_furniture(text) == text
 
 
+def test_a_footer_whose_address_follows_the_sites_name_goes():
+    # QA round 6's copied portal page: "SỞ NỘI VỤ … - Địa chỉ: …" then the licence line
+    body = "Sở Nội vụ kính báo cáo UBND thành phố xem xét, chỉ đạo./.\n" * 4
+    text = (f"{body}SỞ NỘI VỤ THÀNH PHỐ CẦN THƠ - Địa chỉ: Số 2 Hòa Bình, quận Ninh Kiều, TP. Cần Thơ\n"
+            "Giấy phép số 41/GP-STTTT ngày 11/11/2020 của Sở Thông tin và Truyền thông thành phố Cần Thơ")
+    assert remove_furniture(text) == body.rstrip("\n")
+
+
 def test_related_articles_after_the_body_go_with_their_headlines():
     # a district portal's article, then the headlines of other articles: none of them is this page's text
     body = ("UBND huyện Văn Bàn vừa ban hành Kế hoạch số 45/KH-UBND về nâng cao Chỉ số PAPI năm 2024. Theo đó, "

@@ -268,6 +268,17 @@ def test_a_sentence_wrapped_before_its_date_or_quarter_is_joined() -> None:
         "3. Sở Tài chính:", "1.1 Bố trí kinh phí"]  # a numbered label still opens an item
 
 
+def test_a_wrap_before_a_year_or_after_a_labels_colon_is_joined() -> None:
+    # QA round 7: hard-wrapped copies broke "… năm" / "2024, hoàn thành …" and "thời gian thực hiện:" / "trước ngày …"
+    drafts = text_to_drafts("a) Tham mưu UBND huyện tổ chức Hội nghị đối thoại doanh nghiệp năm\n2024, hoàn thành trong "
+                            "Quý II/2024.\nb) Rà soát quỹ đất sạch; thời gian thực hiện:\ntrước ngày 30/6/2024.\n"
+                            "c) Các nội dung sau:\n- Công khai quy hoạch")
+    assert [d.text for d in drafts] == [
+        "a) Tham mưu UBND huyện tổ chức Hội nghị đối thoại doanh nghiệp năm 2024, hoàn thành trong Quý II/2024.",
+        "b) Rà soát quỹ đất sạch; thời gian thực hiện: trước ngày 30/6/2024.",
+        "c) Các nội dung sau:", "- Công khai quy hoạch"]
+
+
 def test_a_sentence_wrapped_before_a_quoted_name_is_joined() -> None:
     drafts = text_to_drafts("3. Sở Tư pháp chủ trì thực hiện nội dung\n“Công khai, minh bạch” trong năm 2024.")
     assert [d.text for d in drafts] == ["3. Sở Tư pháp chủ trì thực hiện nội dung “Công khai, minh bạch” trong năm 2024."]
