@@ -1158,11 +1158,9 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         own_label = lab.label if lab and lab.label not in "-+•*·–—" and lab.kind != "heading" else number
         ctx.colon_units = [] if lab and lab.kind not in _BULLETS else ctx.colon_units
         found_tasks, _ = _tasks_in_passage(block, body_off, body, fbody, own_label, ctx_units, ctx, labelled=bool(lab))
-        if found_tasks and any(t.dimension is None for t in found_tasks):
-            area = _area_lead_in(body, ref_year)
-            for t in found_tasks:
-                if t.dimension is None and area:
-                    t.dimension, t.dimension_rule = area, "passage-lead-in"
+        area = _area_lead_in(body, ref_year) if found_tasks and ":" in body[:100] else None
+        for t in found_tasks if area else ():  # the passage's own area outranks its section's
+            t.dimension, t.dimension_rule = area, "passage-lead-in"
         if frame:
             if found_tasks and lab_kind not in _BULLETS and ctx.colon_units:
                 # "1. Sở Nội vụ: Chủ trì …" then bullets: the colon opens a list of that unit's tasks

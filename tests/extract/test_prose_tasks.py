@@ -637,6 +637,14 @@ def test_a_programme_or_appendix_attached_after_the_signature(heading: str) -> N
     assert [leads(t) for t in tasks] == [["Phòng Tài chính - Kế hoạch huyện"]]
 
 
+def test_a_part_named_nội_dung_n_gives_its_papi_area() -> None:
+    tasks = tasks_of("II. NHIỆM VỤ, GIẢI PHÁP\nNội dung 1: Tham gia của người dân ở cấp cơ sở\n- Sở Nội vụ chủ trì, phối "
+                     "hợp với Ủy ban MTTQ Việt Nam tỉnh hướng dẫn tổ chức bầu cử trưởng thôn.\nNội dung 2: Công khai, "
+                     "minh bạch\n- Sở Tài chính định kỳ 6 tháng kiểm tra việc công khai dự toán ngân sách cấp xã.\n",
+                     issuer="UBND tỉnh Hà Giang", year=2025)
+    assert [(leads(t), t.dimension) for t in tasks] == [(["Sở Nội vụ"], 1), (["Sở Tài chính"], 2)]
+
+
 def test_an_items_own_time_field_stays_with_it() -> None:
     # "…; thời gian: Quý IV/2025." after the item's own unit: its deadline, not a block's field
     # that swallowed the next bullets; a time field outranks a start inside the object

@@ -34,6 +34,9 @@ from vanban.extract.structure import (
         ("I. KẾT QUẢ THỰC HIỆN NĂM 2023", "I", "roman"),
         ("V. TỔ CHỨC THỰC HIỆN", "V", "roman"),
         ("A. NHIỆM VỤ TRIỂN KHAI NGAY TRONG THÁNG 4/2024", "A", "upper"),
+        # a PAPI plan's parts named, not numbered (QA round 7)
+        ("Nội dung 1: Tham gia của người dân ở cấp cơ sở", "Nội dung 1", "content"),
+        ("NỘI DUNG THÀNH PHẦN 5 - THỦ TỤC HÀNH CHÍNH CÔNG", "NỘI DUNG THÀNH PHẦN 5", "content"),
     ],
 )
 def test_labels(line: str, label: str, kind: str) -> None:
@@ -47,6 +50,7 @@ def test_labels(line: str, label: str, kind: str) -> None:
     "Số: 239/KH-UBND",
     "2022, huyện đã đề ra các nhiệm vụ",
     "Lào Cai, ngày 30 tháng 6 năm 2022",
+    "Nội dung 1 được triển khai trong năm 2025",
 ])
 def test_not_labels(line: str) -> None:
     assert parse_label(line) is None
