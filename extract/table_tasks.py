@@ -14,6 +14,7 @@ from vanban.extract import structure
 from vanban.extract.deadlines import find_deadline, parse_deadline
 from vanban.extract.units import unit_at_start, unit_refs
 from vanban.ingest.normalize import fold
+from vanban.ingest.text import joins
 from vanban.schema.models import Block, Deadline, Task, UnitRef
 
 ROLE_LABEL, ROLE_TASK, ROLE_LEAD, ROLE_SUPPORT, ROLE_DEADLINE = "label", "task", "lead", "support", "deadline"
@@ -109,6 +110,40 @@ def _is_group_title(label: str, text: str) -> bool:
 _UNIT_ROLES = (ROLE_LEAD, ROLE_SUPPORT)
 
 
+def _wraps(above: str, cell: str) -> bool:
+    """`cell` goes on with the cell above it, a line it wrapped out of: "Sở Nông nghiệp và" /
+    "Môi trường", "Trước ngày" / "31/3/2026", "Các sở, ban, ngành;" / "UBND các xã"."""
+    return bool(above) and (cell[0].islower() or above.endswith((";", ",", "-", "–")) or joins(above, cell))
+
+
+def _continues(above: dict[str, str], cells: dict[str, str]) -> bool:
+    """An unnumbered row is the row above wrapped: a cell of it goes on with the one above, and
+    no lead or time of its own starts afresh (a lead cell merged down leaves a new task's row
+    with a time of its own, or a text in capitals)."""
+    task, lead, deadline = cells.get(ROLE_TASK, ""), cells.get(ROLE_LEAD, ""), cells.get(ROLE_DEADLINE, "")
+    if not lead and not deadline and (task or cells.get(ROLE_SUPPORT)) and (not task or task[0].islower()):
+        return True
+    wrapped = False
+    for role in (ROLE_TASK, ROLE_SUPPORT, ROLE_LEAD, ROLE_DEADLINE):
+        cell = cells.get(role, "")
+        if not cell:
+            continue
+        if _wraps(above.get(role, ""), cell):
+            wrapped = True
+        elif role in (ROLE_LEAD, ROLE_DEADLINE):
+            return False
+    return wrapped
+
+
+def _unit_joint(above: str, cell: str) -> str:
+    """How a wrapped unit cell joins the one above: on the same name ("Văn phòng" / "UBND tỉnh"),
+    or as the next unit of a list ("Sở Nội vụ" / "Công an tỉnh")."""
+    if _wraps(above, cell):
+        return " "
+    last = unit_refs(above)[-1:] if above else []
+    return " " if last and last[0].level is None and len(last[0].text.split()) <= 2 else ", "
+
+
 def read_rows(rows: list[list[str]], header: Header) -> list[TableRow]:
     """Data rows with the group each belongs to.
 
@@ -145,15 +180,15 @@ def read_rows(rows: list[list[str]], header: Header) -> list[TableRow]:
             continue
         label_cell = cells.get(ROLE_LABEL, "")
         support = cells.get(ROLE_SUPPORT, "")
-        if out and last_row == i - 1 and not label_cell and not lead and not cells.get(ROLE_DEADLINE) \
-                and (support or task) and (not task or task[0].islower()):
-            # a row's continuation ("| tại các lĩnh vực đất đai, xây dựng | | Công an tỉnh |"):
+        if out and last_row == i - 1 and not label_cell and _continues(out[-1].cells, cells):
+            # a row's continuation ("| tại các lĩnh vực đất đai, xây dựng | Môi trường | | 31/3/2026"):
             # its cells go on the row above, which it wrapped out of
             last = out[-1]
-            if task:
-                last.cells[ROLE_TASK] = f"{last.cells.get(ROLE_TASK, '')} {task}".strip()
-            if support:
-                last.cells[ROLE_SUPPORT] = ", ".join(c for c in (last.cells.get(ROLE_SUPPORT, ""), support) if c)
+            for role, cell in cells.items():
+                if cell and role != ROLE_LABEL:
+                    above = last.cells.get(role, "")
+                    sep = _unit_joint(above, cell) if role in _UNIT_ROLES else " "
+                    last.cells[role] = f"{above}{sep}{cell}" if above else cell
             last_row = i
             continue
         if task and not lead and not support and not cells.get(ROLE_DEADLINE) \

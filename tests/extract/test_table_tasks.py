@@ -277,6 +277,34 @@ def test_units_on_their_own_lines_of_one_cell_are_several_units() -> None:
     assert [u.text for u in task.support] == ["Phòng Nội vụ", "Phòng Văn hóa và Thông tin"]
 
 
+def test_rows_wrapped_in_every_column_of_a_copied_table() -> None:
+    # QA round 7: a PDF's table copied as text, each row wrapped onto a line with an empty first
+    # cell; a lead, a time or a partner list goes on the line below as well as the task
+    rows = [["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"],
+            ["1", "Công khai quy hoạch sử dụng đất, bảng giá đất và danh mục", "Sở Nông nghiệp và",
+             "UBND các xã, phường", "Tháng 6/2026"],
+            ["", "dự án thu hồi đất trên Cổng Thông tin điện tử tỉnh", "Môi trường", "", ""],
+            ["2", "Hướng dẫn nghiệp vụ tiếp công dân cho", "Thanh tra tỉnh", "Ban Tiếp công dân tỉnh", "Trước ngày"],
+            ["", "công chức cấp xã sau sắp xếp", "", "", "31/3/2026"],
+            ["3", "Niêm yết thủ tục hành chính tại Trung tâm", "Văn phòng UBND tỉnh", "Các sở, ban, ngành;", "Thường xuyên"],
+            ["", "Phục vụ hành chính công tỉnh", "", "UBND các xã, phường", ""],
+            ["4", "Thanh tra công vụ", "Thanh tra tỉnh", "Sở Nội vụ; Văn phòng", "Quý III/2026"],
+            ["", "", "", "UBND tỉnh", ""],
+            # a lead merged down leaves the next task's row blank but for its own text and time
+            ["", "Kiểm tra việc giải quyết thủ tục hành chính", "", "", "Quý IV/2026"]]
+    got = [(t.text, [u.text for u in t.lead], [u.text for u in t.support], t.deadline.date)
+           for t, _ in tasks_from_table(_block(rows), 2026)]
+    assert got == [
+        ("Công khai quy hoạch sử dụng đất, bảng giá đất và danh mục dự án thu hồi đất trên Cổng Thông tin điện tử tỉnh",
+         ["Sở Nông nghiệp và Môi trường"], ["UBND các xã, phường"], dt.date(2026, 6, 30)),
+        ("Hướng dẫn nghiệp vụ tiếp công dân cho công chức cấp xã sau sắp xếp", ["Thanh tra tỉnh"],
+         ["Ban Tiếp công dân tỉnh"], dt.date(2026, 3, 31)),
+        ("Niêm yết thủ tục hành chính tại Trung tâm Phục vụ hành chính công tỉnh", ["Văn phòng UBND tỉnh"],
+         ["Các sở, ban, ngành", "UBND các xã, phường"], None),
+        ("Thanh tra công vụ", ["Thanh tra tỉnh"], ["Sở Nội vụ", "Văn phòng UBND tỉnh"], dt.date(2026, 9, 30)),
+        ("Kiểm tra việc giải quyết thủ tục hành chính", ["Thanh tra tỉnh"], [], dt.date(2026, 12, 31))]
+
+
 def test_numbered_rows_that_name_header_words_are_data() -> None:
     # "Quy chế chi tiêu nội bộ" folds like the header word "chỉ tiêu"; a numbered row is a task
     rows = [["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian"],
