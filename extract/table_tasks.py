@@ -101,13 +101,24 @@ class TableRow:
 _ROMAN_LABEL = re.compile(r"^\s*(?:[IVXLC]+|[A-Z])[.)]?\s*$")  # "II", or "A" in tables lettered by group
 
 
-def _is_group_title(label: str, text: str) -> bool:
+def _is_group_title(label: str, text: str, next_label: str = "") -> bool:
     """A row with nothing but a title heads a group when it is labelled like one ("I", "II",
-    none) or written in capitals; "2.3" with blank units is a task whose cells were merged."""
-    return not label.strip() or bool(_ROMAN_LABEL.match(label)) or text.upper() == text
+    none), written in capitals, or numbered over the rows below ("2 | Nội dung 2: Công khai,
+    minh bạch" over "2.1"); "2.3" with blank units is a task whose cells were merged."""
+    if not label.strip() or _ROMAN_LABEL.match(label) or text.upper() == text:
+        return True
+    number = label.strip().rstrip(".)")
+    return bool(number) and next_label.strip().startswith(number + ".") and len(next_label.strip()) > len(number) + 1
 
 
 _UNIT_ROLES = (ROLE_LEAD, ROLE_SUPPORT)
+
+
+def _next_label(rows: list[list[str]], i: int, col: int | None) -> str:
+    """The label of the next row that has one."""
+    if col is None:
+        return ""
+    return next((r[col] for r in rows[i + 1:i + 4] if col < len(r) and r[col].strip()), "")
 
 
 def _wraps(above: str, cell: str) -> bool:
@@ -192,7 +203,7 @@ def read_rows(rows: list[list[str]], header: Header) -> list[TableRow]:
             last_row = i
             continue
         if task and not lead and not support and not cells.get(ROLE_DEADLINE) \
-                and _is_group_title(label_cell, task):
+                and _is_group_title(label_cell, task, _next_label(rows, i, by_role.get(ROLE_LABEL))):
             new_group(task)  # a group row with its title: "I. Tham gia của người dân ở cấp cơ sở"
             continue
         m = _LABEL.match(label_cell) if label_cell else None

@@ -305,6 +305,20 @@ def test_rows_wrapped_in_every_column_of_a_copied_table() -> None:
         ("Kiểm tra việc giải quyết thủ tục hành chính", ["Thanh tra tỉnh"], [], dt.date(2026, 12, 31))]
 
 
+def test_a_numbered_row_over_sub_numbered_rows_heads_a_group() -> None:
+    # QA round 7: "2 | Nội dung 2: Công khai, minh bạch | | |" over "2.1 | …" names a PAPI area, no task
+    rows = [["STT", "Nhiệm vụ, giải pháp", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+            ["1", "Nội dung 1: Tham gia của người dân ở cấp cơ sở", "", "", ""],
+            ["1.1", "Hướng dẫn tổ chức bầu trưởng thôn", "Sở Nội vụ", "UBND cấp huyện", "Thường xuyên"],
+            ["2", "Nội dung 2: Công khai, minh bạch", "", "", ""],
+            ["2.1", "Công khai kế hoạch sử dụng đất hằng năm", "Sở Nông nghiệp và Môi trường", "", "Quý II/2025"],
+            ["2.2", "Công khai bảng giá đất", "", "", ""]]  # merged cells: a task of the lead above
+    got = [(t.label, [u.text for u in t.lead], row.group_title) for t, row in tasks_from_table(_block(rows), 2025)]
+    assert got == [("1.1", ["Sở Nội vụ"], "Nội dung 1: Tham gia của người dân ở cấp cơ sở"),
+                   ("2.1", ["Sở Nông nghiệp và Môi trường"], "Nội dung 2: Công khai, minh bạch"),
+                   ("2.2", ["Sở Nông nghiệp và Môi trường"], "Nội dung 2: Công khai, minh bạch")]
+
+
 def test_numbered_rows_that_name_header_words_are_data() -> None:
     # "Quy chế chi tiêu nội bộ" folds like the header word "chỉ tiêu"; a numbered row is a task
     rows = [["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian"],
