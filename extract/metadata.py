@@ -122,12 +122,18 @@ def _head_lines(text: str, folded: str) -> list[Line]:
 
 def _header(lines: list[Line]) -> list[Line]:
     """Lines before the body: up to the first long line, within HEADER_CHARS."""
-    out = []
+    out: list[Line] = []
     for i, ln in enumerate(lines):
-        if ln.start > HEADER_CHARS or (len(ln.text) > LONG_LINE and i > 0):
+        if ln.start > HEADER_CHARS or (len(ln.text) > LONG_LINE and i > 0 and not _long_subject(ln, out)):
             break
         out.append(ln)
     return out
+
+
+def _long_subject(ln: Line, above: list[Line]) -> bool:
+    """A subject line up to LONG_TITLE long right under its short type heading ("KẾ HOẠCH")."""
+    prev = next((p for p in reversed(above) if p.text), None)
+    return len(ln.text) <= LONG_TITLE and prev is not None and len(prev.text) <= 30 and _is_caps(prev.text)
 
 
 _MOTTO = re.compile(

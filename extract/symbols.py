@@ -79,7 +79,7 @@ def _alt(codes: set[str]) -> str:
 
 # One organisation token of a symbol: "UBND", "TTg", "SVHTTDL", "QH13", "BCĐ", "VPUBND".
 _TOKEN = r"[A-ZĐÐ][A-ZĐÐ0-9]*(?:[a-z][A-ZĐÐ0-9]*)?"
-_ISSUER = rf"{_TOKEN}(?:[-.]{_TOKEN})*"
+_ISSUER = rf"{_TOKEN}(?:[-.&]{_TOKEN})*"
 
 
 @cache

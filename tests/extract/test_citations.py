@@ -16,7 +16,7 @@ def test_symbol_forms():
         s.number
         for s in find_symbols(
             "239/KH-UBND, 59/2019/NĐ-CP, 05-CT/TW, 08-NQ/TU, 08-ĐA/TU, 868/QĐ-TTg, 18/KH-VPUBND, "
-            "73/KH-HU, Số: /SVHTTDL-VP, 1234/UBND-VX, 80/2015/QH13, 12/CTr-UBND, 15/2023/TT-BTC"
+            "73/KH-HU, Số: /SVHTTDL-VP, 1234/UBND-VX, 80/2015/QH13, 12/CTr-UBND, 15/2023/TT-BTC, 1126/KH-BQLKKTNS&KCN"
         )
     ]
     assert got == [
@@ -33,6 +33,7 @@ def test_symbol_forms():
         "80/2015/QH13",
         "12/CTr-UBND",
         "15/2023/TT-BTC",
+        "1126/KH-BQLKKTNS&KCN",  # a board of a zone "and" the industrial parks
     ]
     assert find_symbols("ngày /6/2023 /Năm 2022 xếp 3/15 sở, 49/60 tỉnh") == []
     assert type_of_code("NĐ") == "Nghị định" and type_of_code("TT") == "Thông tư"

@@ -157,6 +157,8 @@ def test_parse_nothing_or_invalid(raw: str) -> None:
         ("phấn đấu đến ngày 31/12/2024 hoàn thành số hóa hồ sơ", "phấn đấu đến ngày 31/12/2024", D(2024, 12, 31), "date"),
         ("giải quyết dứt điểm các hồ sơ tiếp nhận trước ngày 01/7/2025 còn tồn đọng, hoàn thành trong tháng 11/2025",
          "hoàn thành trong tháng 11/2025", D(2025, 11, 30), "period"),
+        ("gửi báo cáo về Sở Nội vụ chậm nhất đến ngày 31/12/2025", "chậm nhất đến ngày 31/12/2025", D(2025, 12, 31),
+         "date"),
         # a time standing alone as the item's last clause (QA round 7)
         ("Củng cố mạng lưới trạm y tế xã, phường sau sắp xếp; Quý II/2026.", "Quý II/2026", D(2026, 6, 30), "period"),
         ("Hoàn thành việc hợp nhất Cổng Thông tin điện tử tỉnh; trong năm 2026", "trong năm 2026", D(2026, 12, 31),

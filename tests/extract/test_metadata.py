@@ -324,6 +324,17 @@ def test_a_news_items_lead_sentence_names_its_acting_body_and_the_stamp_shares_a
     assert m.issuer == "UBND huyện Thanh Hà"
 
 
+def test_a_subject_longer_than_a_body_line_under_its_type_heading() -> None:
+    # QA round 7: a 224-character trích yếu on one line under "KẾ HOẠCH" had ended the header
+    title = ("Thực hiện các nhiệm vụ, giải pháp cải thiện Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) và Chỉ số năng "
+             "lực cạnh tranh cấp sở, ban, ngành và địa phương (DDCI) năm 2025 của Ban Quản lý Khu kinh tế Nghi Sơn "
+             "và các khu công nghiệp")
+    assert len(title) > 220
+    m = meta(f"UBND TỈNH THANH HÓA\nBAN QUẢN LÝ KHU KINH TẾ\nSố: 1126/KH-BQLKKTNS&KCN\n"
+             f"Thanh Hóa, ngày 05 tháng 3 năm 2025\n\nKẾ HOẠCH\n{title}\n\nCăn cứ Quyết định số 675/QĐ-UBND.\n")
+    assert (m.number, m.title) == ("1126/KH-BQLKKTNS&KCN", title)
+
+
 def test_after_the_merger_a_document_belongs_to_the_new_province():
     # October 2025: phường Trà Vinh is in Vĩnh Long; before July 2025 Trà Vinh was a province
     head = "ỦY BAN NHÂN DÂN\nPHƯỜNG TRÀ VINH\nSố: 87/KH-UBND\nTrà Vinh, ngày 20 tháng 10 năm 2025\n\nKẾ HOẠCH\nVề PAPI\n"

@@ -77,6 +77,10 @@ def test_task_sections(heading: str) -> None:
     "Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, Thủ trưởng các ban, ngành cấp tỉnh, Chủ tịch UBND các huyện, "
     "thị xã, thành phố nghiêm túc thực hiện Chỉ thị này./.",
     "UBND huyện yêu cầu các cơ quan, đơn vị tổ chức thực hiện nghiêm túc Kế hoạch này./.",
+    # a Quyết định's last article in its other wordings (QA round 7)
+    "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các sở; Chủ tịch UBND các huyện, thị xã, thành phố và các tổ "
+    "chức, cá nhân có liên quan căn cứ Quyết định thi hành./.",
+    "Chủ tịch UBND các huyện, thị xã, thành phố và các tổ chức, cá nhân có liên quan tổ chức thực hiện Quyết định này./.",
     "Đề nghị các cơ quan, đơn vị triển khai thực hiện nghiêm túc các nội dung Công văn này.",
     "Yêu cầu Thủ trưởng các cơ quan, đơn vị và Chủ tịch UBND các xã, thị trấn thực hiện nghiêm túc nội dung trên./.",
     "Thủ trưởng các cơ quan, đơn vị, Chủ tịch UBND các xã, thị trấn nghiêm túc triển khai thực hiện Kế hoạch này./.",
