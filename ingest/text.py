@@ -129,6 +129,84 @@ def find_pipe_runs(lines: list[str]) -> list[tuple[int, int]]:
     return runs
 
 
+# --- tables copied from a PDF one cell a line ------------------------------------------------
+
+_NUMBER_COLUMN = ("tt", "stt", "so tt")
+_CELL_LINE = 60  # a header cell on a line of its own is short
+
+
+def _header_cells(lines: list[str], i: int) -> tuple[list[str], int] | None:
+    """The header read one cell a line from lines[i] ("STT" / "Nhiệm vụ" / "Thời gian" / "hoàn
+    thành" …): its cells and the line after it, where the first row's number must stand."""
+    cells: list[str] = []
+    j = i
+    while j < len(lines):
+        line = lines[j].strip()
+        if not line or len(line) > _CELL_LINE or ROW_LABEL.match(line):
+            break
+        if cells and _starts_lower(line):
+            cells[-1] += " " + line  # a header cell wrapped: "Thời gian" / "hoàn thành"
+        elif is_header_cell(line):
+            cells.append(line)
+        else:
+            break
+        j += 1
+    if len(cells) < 3 or j >= len(lines) or not ROW_LABEL.match(lines[j].strip()):
+        return None
+    return cells, j
+
+
+def _next_label(label: str, line: str) -> bool:
+    """Whether a bare number may number the row after `label` ("2" or "2.1" after "1.3"), not
+    a page ("35" after "2.1")."""
+    if not line.isdigit() or not label[:1].isdigit():
+        return bool(ROW_LABEL.match(line))
+    top = int(re.match(r"\d+", label).group())  # type: ignore[union-attr]
+    return int(line) in (top, top + 1)
+
+
+def find_line_table_runs(lines: list[str]) -> list[tuple[int, int, list[list[str]]]]:
+    """(start, end, rows) of tables a PDF copy printed one cell a line: a header opening with
+    the number column ("STT"), then each row from its number, its wrapped lines joined. A
+    number repeating the row's own is the page's (a page break inside the row)."""
+    runs: list[tuple[int, int, list[list[str]]]] = []
+    i = 0
+    while i < len(lines):
+        if fold(lines[i].strip()).rstrip(".") not in _NUMBER_COLUMN:
+            i += 1
+            continue
+        header = _header_cells(lines, i)
+        if header is None:
+            i += 1
+            continue
+        cells, k = header
+        width = len(cells)
+        rows = [cells]
+        while k < len(lines) and ROW_LABEL.match(lines[k].strip()):
+            label = lines[k].strip()
+            row = [label]
+            k += 1
+            while k < len(lines):
+                line = lines[k].strip()
+                if not line or line == label or (PAGE_NUMBER.match(line) and not _next_label(label, line)):
+                    k += 1
+                    continue  # a blank, or the page's number (a gazette's header) at a page break
+                if ROW_LABEL.match(line):
+                    break
+                if len(row) > 1 and joins(row[-1], line):
+                    row[-1] += " " + line
+                elif len(row) < width:
+                    row.append(line)
+                else:
+                    break  # the row is full: the table has ended
+                k += 1
+            rows.append(row + [""] * (width - len(row)))
+        if len(rows) >= 2:
+            runs.append((i, k, rows))
+        i = k
+    return runs
+
+
 def split_cells(run_lines: list[str]) -> list[str]:
     joined = "\n".join(line.rstrip() for line in run_lines)
     cells = joined.split("|")[:-1]  # the run ends with "|": nothing after the last one
@@ -324,7 +402,12 @@ _NAME_TAIL = re.compile(r"^[^\W\d_][\w]*(?:\s[^\W\d_][\w]*)?\s*[).;,]+\s*$")
 
 # A page break copied out of a PDF: the page's number on a line of its own, perhaps the running
 # header of the next page ("2" / "Kế hoạch nâng cao các Chỉ số … năm 2026") in mid-sentence.
-PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*(?:trang|page)\s+\d+(?:\s*/\s*\d+)?\s*$", re.IGNORECASE)
+# A provincial gazette prints its issue and the page number on every page: "CÔNG BÁO/Số 21/Ngày
+# 10-6-2025  36", "35  CÔNG BÁO/Số 21/Ngày 10-6-2025".
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$|^\s*(?:trang|page)\s+\d+(?:\s*/\s*\d+)?\s*$"
+    r"|^\s*(?:\d{1,4}\s+)?công\s+báo\s*/\s*số\s+\d+\s*/\s*ngày\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{4}(?:\s+\d{1,4})?\s*$",
+    re.IGNORECASE)
 # A running header names the document by its type: "Kế hoạch …", "Quyết định số …".
 _RUNNING_HEADER = re.compile(rf"^(?:{_DOC_TYPES})\s")
 
@@ -563,6 +646,8 @@ def tab_table(lines: list[str], sep: str = "\t") -> list[list[str]]:
     return [r + [""] * (width - len(r)) for r in rows]
 
 
+_NUMBER_COLUMN_LINE = re.compile(r"^\s*(?:S[ốố]\s+)?(?:TT|STT|tt|stt)\.?\s*$", re.MULTILINE)
+
 # a line break inside a Markdown table's cell ("UBND TỈNH BÌNH ĐỊNH<br>**SỞ TƯ PHÁP**")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
@@ -589,6 +674,12 @@ def text_to_drafts(text: str) -> list[Draft]:
         runs += [(s, e, "\t") for s, e in find_tab_runs(lines, "\t") if free(s, e)]
     if "|" in text:
         runs += [(s, e, "pipe") for s, e in find_pipe_runs(lines) if free(s, e)]
+    line_tables: dict[int, list[list[str]]] = {}
+    if _NUMBER_COLUMN_LINE.search(text):  # "STT" on a line of its own: perhaps a table one cell a line
+        for s, e, rows in find_line_table_runs(lines):
+            if free(s, e):
+                runs.append((s, e, "lines"))
+                line_tables[s] = rows
     for start, end, kind in sorted(runs):
         drafts.extend(_prose(lines[cursor:start]))
         if kind in ("\t", "|"):
@@ -597,6 +688,8 @@ def text_to_drafts(text: str) -> list[Draft]:
                 drafts.append(table_draft(rows))
             else:  # a two-column table over its rule line: the document's header, read as lines
                 drafts.extend(_prose([line.replace("**", "") for line in _header_lines(lines[start:end], kind)]))
+        elif kind == "lines":
+            drafts.append(table_draft(line_tables[start]))
         else:
             for rows in cells_to_tables(split_cells(lines[start:end])):
                 drafts.append(table_draft(rows))

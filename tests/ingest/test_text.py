@@ -279,6 +279,33 @@ def test_a_wrap_before_a_year_or_after_a_labels_colon_is_joined() -> None:
         "c) Các nội dung sau:", "- Công khai quy hoạch"]
 
 
+def test_a_table_copied_one_cell_a_line_is_a_table() -> None:
+    # QA round 7: a PDF's appendix copied as text, every cell on its own line(s); a cell's wrapped
+    # lines are joined, a group row is short, and a page break inside a row leaves the page's number
+    # and the gazette's header, which go
+    text = ("PHỤ LỤC\nTT\nNhiệm vụ\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian\nhoàn thành\n"
+            "I\nCHỈ SỐ PAPI\n1\nCông khai danh sách hộ nghèo, hộ cận nghèo,\ncác khoản thu, chi ngân sách xã\n"
+            "UBND các xã, thị trấn\nPhòng Nội vụ; Phòng Tài\nchính - Kế hoạch\nThường xuyên\n"
+            "2\nTiếp công dân định kỳ, giải quyết kịp thời\nkhiếu nại, tố cáo ngay từ cơ sở\nThanh tra huyện\n2\n"
+            "CÔNG BÁO/Số 21/Ngày 10-6-2025  36\nBan Tiếp công dân huyện\nĐịnh kỳ hằng\ntháng\n"
+            "Nơi nhận:\n- Lưu: VT.")
+    drafts = text_to_drafts(text)
+    (table,) = [d for d in drafts if d.kind == "table"]
+    assert table.rows == [
+        ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+        ["I", "CHỈ SỐ PAPI", "", "", ""],
+        ["1", "Công khai danh sách hộ nghèo, hộ cận nghèo, các khoản thu, chi ngân sách xã", "UBND các xã, thị trấn",
+         "Phòng Nội vụ; Phòng Tài chính - Kế hoạch", "Thường xuyên"],
+        ["2", "Tiếp công dân định kỳ, giải quyết kịp thời khiếu nại, tố cáo ngay từ cơ sở", "Thanh tra huyện",
+         "Ban Tiếp công dân huyện", "Định kỳ hằng tháng"]]
+    assert [d.text for d in drafts if d.kind != "table"] == ["PHỤ LỤC", "Nơi nhận:", "- Lưu: VT."]
+
+
+def test_short_lines_with_header_words_and_no_numbered_row_stay_prose() -> None:
+    drafts = text_to_drafts("STT\nNhiệm vụ\nĐơn vị chủ trì\nThời gian\nCác nội dung trên được triển khai trong năm.")
+    assert all(d.kind != "table" for d in drafts)
+
+
 def test_a_sentence_wrapped_before_a_quoted_name_is_joined() -> None:
     drafts = text_to_drafts("3. Sở Tư pháp chủ trì thực hiện nội dung\n“Công khai, minh bạch” trong năm 2024.")
     assert [d.text for d in drafts] == ["3. Sở Tư pháp chủ trì thực hiện nội dung “Công khai, minh bạch” trong năm 2024."]
