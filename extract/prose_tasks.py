@@ -57,7 +57,9 @@ def _partner_markers() -> tuple[str, ...]:
 @cache
 def _assign_re() -> re.Pattern[str]:
     verbs = sorted(set(structure.assignment_verbs()), key=len, reverse=True)
-    return re.compile(r"^(?:" + "|".join(re.escape(v) for v in verbs) + r")\b\s*(?:cho\s+)?")
+    adverbs = "|".join(re.escape(a) for a in structure.data()["assignment"]["verb_adverbs"])
+    # "Chủ tịch UBND phường cũng đề nghị …", "… đồng thời giao …", "… tiếp tục yêu cầu …"
+    return re.compile(r"^(?:(?:" + adverbs + r")\s+)?(?:" + "|".join(re.escape(v) for v in verbs) + r")\b\s*(?:cho\s+)?")
 
 
 @cache
@@ -148,7 +150,11 @@ def _units_at(text: str, pos: int, folded: str | None = None) -> list[Found]:
 # assign a duty, though "là" and "được" otherwise open a noun phrase or a passive ("được giao 15
 # chỉ tiêu biên chế" is no duty)
 _STANDING_ROLE = re.compile(r"(?:la\s+(?:co\s+quan|don\s+vi|dau\s+moi)|duoc\s+giao\s+(?:nhiem\s+vu|trach\s+nhiem|chu\s+tri))\b")
-_ASSIGNED_PASSIVE = re.compile(r"duoc\s+giao\s+(?:(?:nhiem\s+vu|trach\s+nhiem)\s+)?(?=\w)")
+# …and so does a passive naming the work: "Phòng Văn hóa - Xã hội được giao phối hợp với …",
+# "Trung tâm … được yêu cầu niêm yết …", but not what was allotted ("được giao 15 chỉ tiêu")
+_ASSIGNED_WORK = re.compile(
+    r"duoc\s+(?:giao|yeu\s+cau|phan\s+cong)\s+(?![\d(])(?!(?:" + _words_alt(_ASSIGN_DATA["allotted_nouns"]) + r")\b)(?=\w)")
+_ASSIGNED_PASSIVE = re.compile(r"duoc\s+(?:giao|yeu\s+cau|phan\s+cong)\s+(?:(?:nhiem\s+vu|trach\s+nhiem)\s+)?(?=\w)")
 # a group qualified by what it was given: "Các sở, ngành được giao quản lý chuyên ngành rà soát …"
 # (a count, "được giao 15 chỉ tiêu", is no duty)
 _GROUP_GIVEN = re.compile(r"duoc\s+(?:giao|phan\s+cong)\s+(?=[^\W\d])")
@@ -165,7 +171,7 @@ def _is_predicate(folded: str, pos: int, clause: str) -> bool:
     rest = folded[pos:pos + 40].lstrip(" ,")
     if not rest or not rest[0].isalpha():
         return rest.startswith(":")
-    if _STANDING_ROLE.match(rest):
+    if _STANDING_ROLE.match(rest) or _ASSIGNED_WORK.match(rest):
         return True
     if not _not_predicate_re().match(rest):
         return True

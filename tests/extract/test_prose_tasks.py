@@ -428,6 +428,21 @@ def test_a_unit_given_a_duty_in_the_passive() -> None:
     assert tasks[0].text.startswith("hướng dẫn các địa phương") and tasks[1].text.startswith("theo dõi thi hành")
 
 
+def test_news_passives_and_adverbs_of_assignment() -> None:
+    # a ward's news item (QA round 7): "X được giao <work>", "X được yêu cầu <work>", and the
+    # chairman's "cũng đề nghị" / "đồng thời giao" / "tiếp tục yêu cầu" hand the work on
+    tasks = tasks_of("Phòng Văn hóa - Xã hội được giao phối hợp với Đoàn Thanh niên phường hướng dẫn người dân sử "
+                     "dụng ứng dụng VNeID.\n\nChủ tịch UBND phường cũng đề nghị Ủy ban MTTQ Việt Nam phường phát huy "
+                     "vai trò giám sát.\n\nChủ tịch UBND phường đồng thời giao Công an phường tăng cường tuần tra.\n\n"
+                     "Chủ tịch UBND phường tiếp tục yêu cầu Trưởng các khu phố công khai các khoản đóng góp.\n\n"
+                     "Trung tâm Phục vụ hành chính công phường được yêu cầu niêm yết công khai bộ thủ tục hành chính.\n\n"
+                     "Phòng Kinh tế được giao kinh phí 200 triệu đồng.\n", issuer="UBND phường Quy Nhơn", doc_type="Tin bài")
+    assert [(leads(t), supports(t)) for t in tasks] == [
+        (["Phòng Văn hóa - Xã hội"], ["Đoàn Thanh niên phường"]), (["Ủy ban MTTQ Việt Nam phường"], []),
+        (["Công an phường"], []), (["Trưởng các khu phố"], []), (["Trung tâm Phục vụ hành chính công phường"], [])]
+    assert tasks[-1].text.startswith("niêm yết công khai")
+
+
 def test_a_group_qualified_by_what_it_was_given_keeps_its_task() -> None:
     # "Các sở, ngành được giao quản lý …": which sở, not a passive; a single unit "được giao 15 …" stays out
     (task,) = tasks_of("IV. TỔ CHỨC THỰC HIỆN\n3. Các sở, ngành được giao quản lý chuyên ngành rà soát, đề xuất "
