@@ -477,6 +477,7 @@ def _name_tail(toks: _Toks, j: int, named_needed: bool, head_end: int, vocab: se
     UBND tỉnh"), lower-case words of `vocab`, joined by "-", "&" or "và" + a capital."""
     start = j
     last_head = j == head_end  # the last thing consumed was a head ("Văn phòng HĐND")
+    last_kind = "alone"  # …of this kind (the head before the name is left to the caller)
     # a level word has been read: only a place name may follow
     placed = j > 0 and _seq_at(toks, j - 1, _LEVEL_SEQS) == 1
     while j < len(toks) or toks.has(j):
@@ -490,14 +491,16 @@ def _name_tail(toks: _Toks, j: int, named_needed: bool, head_end: int, vocab: se
             if tok.low == "và":
                 if not placed and toks.has(j + 1) and toks[j + 1].word:
                     nxt = _head_at(toks, j + 1)
-                    if toks[j + 1].upper and (nxt is None or (last_head and nxt[1] == "alone")):
+                    # "Văn phòng HĐND và UBND": one body after another; "Đoàn Thanh niên Ban và Công
+                    # đoàn …": "Ban" named no body of its own, so "Công đoàn" is the next unit
+                    if toks[j + 1].upper and (nxt is None or (last_head and last_kind == "alone" and nxt[1] == "alone")):
                         j += 1
                         continue
                 break
             h = _head_at(toks, j) if tok.upper else None
             if h:
                 j += h[0]
-                last_head = True
+                last_head, last_kind = True, h[1]
                 continue
             if tok.upper:
                 j += 1

@@ -269,6 +269,12 @@ def _texts(found: list[UnitMatch] | None) -> list[str] | None:
         ("Công chức Địa chính - Xây dựng: Giải quyết hồ sơ đất đai", ["Công chức Địa chính - Xây dựng"]),
         ("Các sở, ban, ngành, UBND các huyện, thành, thị: Căn cứ", ["Các sở, ban, ngành", "UBND các huyện, thành, thị"]),
         ("UBND các xã, thành lập tổ công tác", ["UBND các xã"]),
+        # a Board's own Youth Union, then the parks' trade unions; a quarter's own bodies (QA round 7)
+        ("Đoàn Thanh niên Ban và Công đoàn các khu công nghiệp hướng dẫn", ["Đoàn Thanh niên Ban",
+                                                                         "Công đoàn các khu công nghiệp"]),
+        ("Văn phòng HĐND và UBND huyện tham mưu", ["Văn phòng HĐND và UBND huyện"]),
+        ("Ban điều hành các khu phố kiểm tra", ["Ban điều hành các khu phố"]),
+        ("Tổ công nghệ số cộng đồng các khu phố hướng dẫn", ["Tổ công nghệ số cộng đồng các khu phố"]),
     ],
 )
 def test_unit_at_start(text: str, units: list[str] | None) -> None:
