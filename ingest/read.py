@@ -15,7 +15,7 @@ from vanban.ingest.decode import declared_charset, decode_bytes
 from vanban.ingest.detect import detect_kind
 from vanban.ingest.errors import IngestError
 from vanban.ingest.normalize import normalize_text, normalize_texts
-from vanban.ingest.text import Draft, table_text, text_to_drafts
+from vanban.ingest.text import Draft, is_hard_wrapped, join_wrapped_lines, table_text, text_to_drafts
 from vanban.schema.models import Block, Document
 
 MAX_BYTES = 50_000_000
@@ -95,7 +95,8 @@ def ingest_bytes(data: bytes, name: str, source: str | None = None) -> Document:
                 drafts, title, date = page.drafts, page.title, page.date
                 warnings.extend(page.warnings)
             else:
-                drafts = text_to_drafts(remove_furniture(text))
+                text = remove_furniture(text)
+                drafts = text_to_drafts(join_wrapped_lines(text) if is_hard_wrapped(text) else text)
     except IngestError:
         raise
     except Exception as exc:  # noqa: BLE001 - a library failing on bad input becomes a reason

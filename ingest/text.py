@@ -466,6 +466,20 @@ def join_wrapped_lines(text: str) -> str:
     return "\n".join(out)
 
 
+HARD_WRAP_WIDTH = 140  # copied text wrapped at a fixed width: its lines stop short of this
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """Text copied out of a PDF keeps its page's line breaks: its longer lines share one width
+    (the longest barely past the 90th percentile, under HARD_WRAP_WIDTH), where text typed a
+    paragraph a line runs to every length."""
+    lengths = sorted(n for ln in text.split("\n") if (n := len(ln.strip())) >= 20)
+    if len(lengths) < 8:
+        return False
+    p90 = lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
+    return p90 <= HARD_WRAP_WIDTH and lengths[-1] <= 1.15 * p90
+
+
 def _wrapped(prev: str, nxt: str, full: float) -> bool:
     prev = prev.strip()
     return (len(prev) >= full and not ends_sentence(prev) and not prev.endswith("|")

@@ -306,6 +306,32 @@ def test_short_lines_with_header_words_and_no_numbered_row_stay_prose() -> None:
     assert all(d.kind != "table" for d in drafts)
 
 
+def test_text_copied_from_a_pdf_keeps_its_width_and_is_joined_at_the_margin() -> None:
+    # QA round 7: a copy wrapped at ~90 characters breaks "vận hành Bộ phận" / "Một cửa huyện", a
+    # partner's name "Viettel Điện" / "Biên"; a text typed a paragraph a line is left as it is
+    from vanban.ingest.read import ingest_bytes
+    from vanban.ingest.text import is_hard_wrapped
+
+    wrapped = ("III. TỔ CHỨC THỰC HIỆN\n"
+               "1. Phòng Nội vụ chủ trì, phối hợp với các cơ quan, đơn vị tổ chức triển khai Kế hoạch này;\n"
+               "tổng hợp, báo cáo kết quả thực hiện về UBND huyện theo định kỳ 6 tháng và năm trước ngày\n"
+               "15/6/2026.\n"
+               "2. Văn phòng HĐND và UBND huyện: Chủ trì kiểm soát thủ tục hành chính, vận hành Bộ phận\n"
+               "Một cửa huyện bảo đảm 100% hồ sơ được tiếp nhận, xử lý trên Hệ thống thông tin giải\n"
+               "quyết thủ tục hành chính tỉnh; thường xuyên.\n"
+               "3. Sở Khoa học và Công nghệ chủ trì, phối hợp với Viễn thông Điện Biên, Viettel Điện\n"
+               "Biên phủ sóng di động, Internet cho các bản chưa có sóng tại huyện Mường Nhé, Nậm Pồ;\n"
+               "hoàn thành trong tháng 12/2026 và báo cáo kết quả về Sở Nội vụ để tổng hợp chung.\n"
+               "4. Phòng Tư pháp hướng dẫn UBND các xã thực hiện chứng thực điện tử theo quy định.\n")
+    assert is_hard_wrapped(wrapped)
+    texts = [b.text for b in ingest_bytes(wrapped.encode(), "kh.txt").blocks]
+    assert any(t.startswith("2. Văn phòng HĐND") and "Bộ phận Một cửa huyện" in t and t.endswith("thường xuyên.")
+               for t in texts)
+    assert any("Viettel Điện Biên phủ sóng" in t for t in texts)
+    typed = re.sub(r"\n(?!\d\.)", " ", wrapped)  # each item on one line, as typed
+    assert not is_hard_wrapped(typed + "5. Sở Tài chính bố trí kinh phí.\n" * 8)
+
+
 def test_a_sentence_wrapped_before_a_quoted_name_is_joined() -> None:
     drafts = text_to_drafts("3. Sở Tư pháp chủ trì thực hiện nội dung\n“Công khai, minh bạch” trong năm 2024.")
     assert [d.text for d in drafts] == ["3. Sở Tư pháp chủ trì thực hiện nội dung “Công khai, minh bạch” trong năm 2024."]
