@@ -55,7 +55,7 @@ _TIME = r"""
           \s*(?:[/-]|nam)\s*(?P<mry>(?:19|20)\d\d)(?!\d))
     | (?P<month>thang\s+(?P<mo>[01]?\d)(?!\d)
           (?:\s*(?:[/-]|nam)\s*(?P<my>(?:19|20)\d\d)(?!\d))?)
-    | (?P<year>nam\s+(?P<yy>(?:19|20)\d\d)(?!\d))
+    | (?P<year>nam\s+(?P<yy>(?:19|20)\d\d)(?!\d)(?:\s*[-–]\s*(?P<yy2>(?:19|20)\d\d)(?!\d))?)
 """
 _TIME_RE = re.compile(_TIME, re.VERBOSE)
 
@@ -130,8 +130,8 @@ def _value(m: re.Match[str], ref_year: int | None) -> tuple[str, dt.date | None,
                 return None
             year = int(g["my"]) if g["my"] else ref_year
             return "period", (_last_day(year, mo) if year else None), bool(g["my"])
-        if g["year"]:
-            return "period", dt.date(int(g["yy"]), 12, 31), True
+        if g["year"]:  # "Năm 2025 - 2026": the end of the span
+            return "period", dt.date(int(g["yy2"] or g["yy"]), 12, 31), True
     except ValueError:  # 31/2, year out of range
         return None
     return None

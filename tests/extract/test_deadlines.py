@@ -306,6 +306,8 @@ def test_gold_task_deadlines(passage: str, gold: dict | None) -> None:
     ("Quý I, II/2024", dt.date(2024, 6, 30)),
     ("Quý II và Quý III năm 2024", dt.date(2024, 9, 30)),
     ("Quý III-IV/2024", dt.date(2024, 12, 31)),
+    ("Năm 2025 - 2026", dt.date(2026, 12, 31)),
+    ("2025-2026", dt.date(2026, 12, 31)),
     # a bare year, and "within the year" of the document
     ("2024", dt.date(2024, 12, 31)),
     ("Trong năm", dt.date(2024, 12, 31)),
