@@ -508,6 +508,11 @@ def _name_tail(toks: _Toks, j: int, named_needed: bool, head_end: int, vocab: se
                 continue
             if named_needed and j == start:  # "Ban hành", "Phòng, chống": no name
                 return _NO_NAME
+            if tok.low in ("số", "sở") and toks.has(j + 1) and toks[j + 1].text.isdigit() and (
+                    tok.low == "số" or toks[j - 1].low == "cơ"):
+                j += 2  # a numbered office: "Phòng Công chứng số 1", "Thuế cơ sở 3"
+                last_head = False
+                continue
             n = _seq_at(toks, j, _LEVEL_SEQS)
             if n and tok.low not in _LEVEL_FALSE_FRIENDS:
                 j += n
@@ -519,6 +524,11 @@ def _name_tail(toks: _Toks, j: int, named_needed: bool, head_end: int, vocab: se
             j += 1
             last_head = False
             continue
+        if tok.text == "," and placed and toks.has(j + 2) and toks[j + 1].low != "cấp" and not toks[j + 1].upper:
+            n = _seq_at(toks, j + 1, _LEVEL_SEQS)
+            if n and toks[j + 1].low not in _LEVEL_FALSE_FRIENDS and not (toks.has(j + 1 + n) and toks[j + 1 + n].upper):
+                j += 1 + n  # "Chủ tịch UBND huyện, thành phố": each district's and city's, one title
+                continue
         if tok.text in "-–—&" and not placed and toks.has(j + 1) and toks[j + 1].upper:
             j += 1
             continue

@@ -275,6 +275,12 @@ def _texts(found: list[UnitMatch] | None) -> list[str] | None:
         ("Văn phòng HĐND và UBND huyện tham mưu", ["Văn phòng HĐND và UBND huyện"]),
         ("Ban điều hành các khu phố kiểm tra", ["Ban điều hành các khu phố"]),
         ("Tổ công nghệ số cộng đồng các khu phố hướng dẫn", ["Tổ công nghệ số cộng đồng các khu phố"]),
+        # each district's and city's chairman; a numbered office; but "…tỉnh, Tỉnh đoàn" is two units
+        ("Chủ tịch UBND huyện, thành phố tổ chức đối thoại", ["Chủ tịch UBND huyện, thành phố"]),
+        ("UBND quận, huyện: nâng tỷ lệ hồ sơ", ["UBND quận, huyện"]),
+        ("Phòng Công chứng số 1 tỉnh Quảng Ninh triển khai", ["Phòng Công chứng số 1 tỉnh Quảng Ninh"]),
+        ("Ủy ban MTTQ Việt Nam tỉnh, Tỉnh đoàn Nghệ An tổ chức", ["Ủy ban MTTQ Việt Nam tỉnh", "Tỉnh đoàn Nghệ An"]),
+        ("UBND cấp huyện, cấp xã triển khai", ["UBND cấp huyện", "UBND cấp xã"]),
     ],
 )
 def test_unit_at_start(text: str, units: list[str] | None) -> None:
