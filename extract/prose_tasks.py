@@ -482,6 +482,35 @@ def _split_points(text: str, start: int) -> list[int]:
     return [p for p in points if _open_brackets(text, p) <= 0]
 
 
+# ", Văn phòng UBND tỉnh tham mưu …": a comma before a name may open a second clause with its own unit
+_COMMA_BEFORE_NAME = re.compile(r",\s+(?=\w)")
+_NAME_START = re.compile(r"(?<!\w)\w")
+
+
+def _comma_points(text: str, start: int) -> list[int]:
+    """Where a comma ends one unit's work and a name opens the next clause ("Sở Tài chính tổng hợp
+    …, Văn phòng UBND tỉnh tham mưu …"); not a comma inside a list of units ("phối hợp với Sở Tư
+    pháp, Công an tỉnh tổ chức …", "chỉ đạo các sở, ngành, UBND các huyện triển khai …")."""
+    points = []
+    for m in _COMMA_BEFORE_NAME.finditer(text, start):
+        if not (text[m.end()].isupper() or text.startswith(("các ", "Các "), m.end())) \
+                or not _has_words(text[start:m.start()], 5):
+            continue  # no name after it, or too little work before it ("các tổ chức cơ sở đảng, …")
+        comma = m.start()
+        window = max(start, comma - 80)
+        listed = False
+        for name in _NAME_START.finditer(text, window, comma):
+            if not (text[name.start()].isupper() or text.startswith(("các ", "Các "), name.start())):
+                continue
+            found = unit_at_start(text[name.start():comma])
+            if found and name.start() + found[-1].end >= comma - 1:
+                listed = True  # the text before the comma ends on a unit: the comma lists units
+                break
+        if not listed:
+            points.append(m.end())
+    return points
+
+
 def _open_brackets(text: str, pos: int) -> int:
     """How many "(" before `pos` are still open there (negative where ")" outnumber them)."""
     return text.count("(", 0, pos) - text.count(")", 0, pos)
@@ -737,7 +766,10 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label:
         spans.append((0, 0, ctx_units, support, "prose-context"))
     # Further clauses that name their own unit are tasks of their own.
     search_from = spans[0][1] if spans else 0
-    for point in _split_points(body, search_from):
+    points = _split_points(body, search_from)
+    if spans and "," in body:
+        points = sorted(set(points).union(_comma_points(body, search_from)))
+    for point in points:
         if spans and point < spans[-1][1]:
             continue  # inside the subject of the clause just found ("Trong đó chỉ rõ: <units> …")
         clause, fclause = body[point:point + _WINDOW], fbody[point:point + _WINDOW]

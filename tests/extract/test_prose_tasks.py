@@ -652,6 +652,20 @@ def test_a_programme_or_appendix_attached_after_the_signature(heading: str) -> N
     assert [leads(t) for t in tasks] == [["Phòng Tài chính - Kế hoạch huyện"]]
 
 
+def test_one_sentence_giving_work_to_two_units_in_turn_is_two_tasks() -> None:
+    # QA round 7: the time at the sentence's end is the second clause's; a comma inside a list of
+    # units ("phối hợp với Sở Tư pháp, Công an tỉnh …", "các sở, ngành, UBND các huyện") splits nothing
+    tasks = tasks_of("II. NHIỆM VỤ, GIẢI PHÁP\n1. Sở Tài chính tổng hợp khó khăn, vướng mắc của doanh nghiệp trên địa "
+                     "bàn tỉnh, Văn phòng UBND tỉnh tham mưu tổ chức Hội nghị đối thoại với doanh nghiệp trong Quý "
+                     "IV/2025.\n2. Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp, Công an tỉnh tổ chức tập huấn.\n"
+                     "3. Sở Kế hoạch và Đầu tư tham mưu UBND tỉnh chỉ đạo các sở, ngành, UBND các huyện triển khai "
+                     "kế hoạch.\n", issuer="UBND tỉnh Quảng Ngãi", year=2025)
+    assert [(leads(t), supports(t), t.deadline.raw if t.deadline else None) for t in tasks] == [
+        (["Sở Tài chính"], [], None), (["Văn phòng UBND tỉnh"], [], "trong Quý IV/2025"),
+        (["Sở Nội vụ"], ["Sở Tư pháp", "Công an tỉnh"], None), (["Sở Kế hoạch và Đầu tư"], [], None)]
+    assert tasks[0].text == "tổng hợp khó khăn, vướng mắc của doanh nghiệp trên địa bàn tỉnh"
+
+
 def test_a_part_named_nội_dung_n_gives_its_papi_area() -> None:
     tasks = tasks_of("II. NHIỆM VỤ, GIẢI PHÁP\nNội dung 1: Tham gia của người dân ở cấp cơ sở\n- Sở Nội vụ chủ trì, phối "
                      "hợp với Ủy ban MTTQ Việt Nam tỉnh hướng dẫn tổ chức bầu cử trưởng thôn.\nNội dung 2: Công khai, "

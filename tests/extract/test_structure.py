@@ -77,6 +77,8 @@ def test_task_sections(heading: str) -> None:
     "Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, Thủ trưởng các ban, ngành cấp tỉnh, Chủ tịch UBND các huyện, "
     "thị xã, thành phố nghiêm túc thực hiện Chỉ thị này./.",
     "UBND huyện yêu cầu các cơ quan, đơn vị tổ chức thực hiện nghiêm túc Kế hoạch này./.",
+    "Trong quá trình triển khai, nếu có vướng mắc, các đơn vị báo cáo về UBND quận (qua Phòng Nội vụ) để được "
+    "hướng dẫn./.",
     # a Quyết định's last article in its other wordings (QA round 7)
     "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các sở; Chủ tịch UBND các huyện, thị xã, thành phố và các tổ "
     "chức, cá nhân có liên quan căn cứ Quyết định thi hành./.",
