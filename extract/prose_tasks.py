@@ -485,6 +485,7 @@ def _split_points(text: str, start: int) -> list[int]:
 # ", Văn phòng UBND tỉnh tham mưu …": a comma before a name may open a second clause with its own unit
 _COMMA_BEFORE_NAME = re.compile(r",\s+(?=\w)")
 _NAME_START = re.compile(r"(?<!\w)\w")
+_PARTNER_BEFORE = re.compile(r"(?:phoi hop|cung)(?:\s+(?:chat che|voi))*\s+(?!.*\b(?:phoi hop|cung)\b)")
 
 
 def _comma_points(text: str, start: int) -> list[int]:
@@ -498,6 +499,9 @@ def _comma_points(text: str, start: int) -> list[int]:
             continue  # no name after it, or too little work before it ("các tổ chức cơ sở đảng, …")
         comma = m.start()
         window = max(start, comma - 80)
+        partner = _PARTNER_BEFORE.search(fold(text[window:comma]))
+        if partner and not _has_words(text[window + partner.end():comma], 10):
+            continue  # "Phối hợp với Trường THCS Yên Thành, Trạm Y tế xã công khai …": partners listed
         listed = False
         for name in _NAME_START.finditer(text, window, comma):
             if not (text[name.start()].isupper() or text.startswith(("các ", "Các "), name.start())):
@@ -1008,15 +1012,13 @@ class _Fields:
     def tasks_for(self, pending: list[_Pending], lead: list[UnitRef], support: list[UnitRef],
                   deadline: Deadline | None, ref_year: int | None, last: list[Task]) -> list[Task]:
         """The pending passages as tasks of these units, or the units completing the last task."""
-        if not pending:
-            # the fields complete the task just before them ("1. Sở Nội vụ tổ chức …" / "- Thời gian: …")
-            if last:
-                task = last[-1]
+        if not pending or not lead:
+            # the fields complete the tasks of the item or list just before them ("1. Sở Nội vụ tổ
+            # chức …" / "- Thời gian: …", "1. Phòng Kinh tế:" / "- …" / "- …" / "Thời gian thực hiện: …")
+            for task in last:
                 task.deadline = task.deadline or deadline
                 task.support = task.support or support
                 task.lead = task.lead or lead
-            return []
-        if not lead:
             return []
         out = []
         for p in pending:
@@ -1061,6 +1063,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
     bullets = _BulletLevels()
     recipients = False
     ended = False
+    list_start = 0  # the first task of the item or list being read
     for block in blocks:
         if block.kind == "table":
             continue
@@ -1073,7 +1076,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             ended, ctx.frames, ctx.intro_units, ctx.colon_units = False, [], [], []
             continue
         if structure.is_end_of_body(text, ftext):
-            tasks.extend(fields.flush(ref_year, tasks))
+            tasks.extend(fields.flush(ref_year, tasks[list_start:]))
             ended = True
             continue
         lab = structure.parse_label(text)
@@ -1086,13 +1089,13 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         flds = fields_of(body)
         if flds:
             if fields.refills(flds):  # "Đơn vị chủ trì: Phòng Nội vụ" after a block that had one
-                tasks.extend(fields.flush(ref_year, tasks))
+                tasks.extend(fields.flush(ref_year, tasks[list_start:]))
             fields.take(flds, lab.level if lab else 99)
             continue
         task_field = _TASK_FIELD.match(fbody) if fields.values else None
         if task_field and fields.closed_by_work():
             # "Nội dung: …" after a block whose fields followed its own "Nội dung: …"
-            tasks.extend(fields.flush(ref_year, tasks))
+            tasks.extend(fields.flush(ref_year, tasks[list_start:]))
             task_field = None
         if task_field:
             # "- Nhiệm vụ trọng tâm: …" inside a block: the work, under the block's heading
@@ -1115,7 +1118,9 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             fields.add_pending(_Pending(block, body_off, body, None, 99, tuple(ctx.frames)))
             continue
         if fields.values:
-            tasks.extend(fields.flush(ref_year, tasks))
+            tasks.extend(fields.flush(ref_year, tasks[list_start:]))
+        if lab is None or lab.kind not in _BULLETS:
+            list_start = len(tasks)  # a time block after the bullets from here on is theirs
         inline = inline_fields(body, fbody)
         if inline:  # the item's own fields after its text: read the text, then take the fields
             body, fbody = body[:inline[0]], fbody[:inline[0]]
@@ -1215,5 +1220,5 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             _complete(found_tasks, inline[1], ref_year)
         elif inline:
             fields.take(inline[1])
-    tasks.extend(fields.flush(ref_year, tasks))
+    tasks.extend(fields.flush(ref_year, tasks[list_start:]))
     return tasks

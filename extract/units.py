@@ -158,9 +158,13 @@ _ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 }
 
 _HEAD_KINDS: dict[tuple[str, ...], tuple[str, tuple[str, ...], bool]] = {}
+# every head as printed: heads that fold alike keep their own kinds ("Trường" a school, "Trưởng" a title)
+_HEAD_PRINTED: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, bool]] = {}
 for _kind in ("alone", "named", "role"):
     for _phrase in _DATA["heads"][_kind]:
-        _HEAD_KINDS[_fwords(_phrase)] = (_kind, _words(normalize_tone_placement(_phrase)), _phrase.isupper())
+        _low = _words(normalize_tone_placement(_phrase))
+        _HEAD_KINDS[_fwords(_phrase)] = (_kind, _low, _phrase.isupper())
+        _HEAD_PRINTED[(_fwords(_phrase), _low)] = (_kind, _phrase.isupper())
 _LOWER_OK = {_fwords(p) for p in _DATA["heads"]["lowercase_ok"]}
 HONORIFIC = re.compile(
     r"(?:" + "|".join(re.escape(fold(h)) for h in _DATA["heads"]["honorifics"]) + r")\.?\s+(?=\S)"
@@ -169,9 +173,9 @@ _HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _key in sorted(_HEAD_KINDS, key=len, reverse=True):
     _HEADS_BY_FIRST.setdefault(_key[0], []).append(_key)
 # For _head_at: (folded words, kind, printed words, abbreviation, may be printed in lower case).
-_HEAD_ENTRIES = {
-    first: [(key, *_HEAD_KINDS[key], key in _LOWER_OK) for key in keys] for first, keys in _HEADS_BY_FIRST.items()
-}
+_HEAD_ENTRIES: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...], bool, bool]]] = {}
+for (_key, _low), (_kind, _abbrev) in sorted(_HEAD_PRINTED.items(), key=lambda e: len(e[0][0]), reverse=True):
+    _HEAD_ENTRIES.setdefault(_key[0], []).append((_key, _kind, _low, _abbrev, _key in _LOWER_OK))
 
 _GROUP_NOUNS = _Phrases(sorted({_words(p) for p in _DATA["groups"]["nouns"]}, key=len, reverse=True))
 _SHORT_PLACES = set(_DATA["groups"]["short_places"])

@@ -323,6 +323,10 @@ def table_draft(rows: list[list[str]], page: int | None = None) -> Draft:
 _DEHYPHEN = re.compile(r"(?<=\w)-\n(?=[^\W\d_])")
 
 
+# a field's label alone at a line's end: "Thời gian thực hiện:", "Đơn vị chủ trì:"
+_FIELD_LABEL = re.compile(r"(?:^|[-–+•;.]\s*)(?:thời gian|thời hạn|tiến độ|đơn vị|cơ quan)[^:.;]{0,30}:$", re.IGNORECASE)
+
+
 def _starts_lower(text: str) -> bool:
     return text[:1].islower()
 
@@ -335,8 +339,8 @@ def joins(prev: str, nxt: str) -> bool:
         return True  # a bracket inside a wrapped title: "… cấp tỉnh (PAPI)" / "tỉnh Bắc Giang năm 2024"
     if prev.endswith(";") and _starts_lower(nxt) and not LIST_LABEL.match(nxt):
         return True  # a clause wrapped after its semicolon: "… các cơ quan, địa phương;" / "công khai …"
-    if prev.endswith(":") and _starts_lower(nxt) and not LIST_LABEL.match(nxt):
-        return True  # a label's value on the next line: "… thời gian thực hiện:" / "trước ngày 30/6/2024."
+    if prev.endswith(":") and (_starts_lower(nxt) or _FIELD_LABEL.search(prev)) and not LIST_LABEL.match(nxt):
+        return True  # a label's value on the next line: "… thời gian thực hiện:" / "trước ngày 30/6/2024.", "Quý I/2026."
     if not prev or ends_sentence(prev) or prev.endswith("|"):
         return False
     if is_all_caps(prev):

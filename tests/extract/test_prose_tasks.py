@@ -666,6 +666,24 @@ def test_one_sentence_giving_work_to_two_units_in_turn_is_two_tasks() -> None:
     assert tasks[0].text == "tổng hợp khó khăn, vướng mắc của doanh nghiệp trên địa bàn tỉnh"
 
 
+@pytest.mark.parametrize("time_line", ["Thời gian thực hiện: Quý I/2026.", "Thời gian thực hiện:\nQuý I/2026."])
+def test_a_time_line_after_a_units_bullets_is_every_bullets(time_line: str) -> None:
+    # QA round 8: a commune's plan closes each unit's bullets with their time, on one line or two
+    tasks = tasks_of("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2025\nII. NHIỆM VỤ\n1. Trung tâm Phục vụ hành chính công "
+                     "xã:\n- Niêm yết công khai bộ thủ tục hành chính;\n- Thực hiện xin lỗi người dân khi hồ sơ quá "
+                     f"hạn.\n{time_line}\n2. Phòng Kinh tế:\n- Công khai kế hoạch sử dụng đất năm 2026.\n"
+                     "Thời gian thực hiện: Thường xuyên.\n", issuer="UBND xã Bát Xát", year=2025)
+    assert [(leads(t), t.deadline.raw if t.deadline else None) for t in tasks] == [
+        (["Trung tâm Phục vụ hành chính công xã"], "Quý I/2026"), (["Trung tâm Phục vụ hành chính công xã"], "Quý I/2026"),
+        (["Phòng Kinh tế"], "Thường xuyên")]
+
+
+def test_partners_listed_with_a_comma_stay_one_task() -> None:
+    (task,) = tasks_of("II. NHIỆM VỤ\n3. Phòng Văn hóa - Xã hội:\nPhối hợp với Trường THCS Yên Thành, Trạm Y tế xã "
+                       "công khai các khoản thu đầu năm học.\n", issuer="UBND xã Yên Thành", year=2025)
+    assert (leads(task), supports(task)) == (["Phòng Văn hóa - Xã hội"], ["Trường THCS Yên Thành", "Trạm Y tế xã"])
+
+
 def test_a_part_named_nội_dung_n_gives_its_papi_area() -> None:
     tasks = tasks_of("II. NHIỆM VỤ, GIẢI PHÁP\nNội dung 1: Tham gia của người dân ở cấp cơ sở\n- Sở Nội vụ chủ trì, phối "
                      "hợp với Ủy ban MTTQ Việt Nam tỉnh hướng dẫn tổ chức bầu cử trưởng thôn.\nNội dung 2: Công khai, "

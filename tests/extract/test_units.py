@@ -281,6 +281,9 @@ def _texts(found: list[UnitMatch] | None) -> list[str] | None:
         ("Phòng Công chứng số 1 tỉnh Quảng Ninh triển khai", ["Phòng Công chứng số 1 tỉnh Quảng Ninh"]),
         ("Ủy ban MTTQ Việt Nam tỉnh, Tỉnh đoàn Nghệ An tổ chức", ["Ủy ban MTTQ Việt Nam tỉnh", "Tỉnh đoàn Nghệ An"]),
         ("UBND cấp huyện, cấp xã triển khai", ["UBND cấp huyện", "UBND cấp xã"]),
+        # "Trường" (a school) and "Trưởng" (a title) fold alike; each keeps its own kind
+        ("Trường THCS Yên Thành, Trạm Y tế xã công khai", ["Trường THCS Yên Thành", "Trạm Y tế xã"]),
+        ("Trưởng thôn rà soát", ["Trưởng thôn"]),
     ],
 )
 def test_unit_at_start(text: str, units: list[str] | None) -> None:
