@@ -418,6 +418,8 @@ _NOTE_AFTER_UNIT = re.compile(r"\s*\([^()]{1,150}\)")
 # "Trung tâm Kiểm soát bệnh tật tỉnh: …": a name the grammar cut at a lower-case word runs on to
 # the colon that ends it, unless a verb or an introduction stands between
 _GAP_TO_COLON = re.compile(r"[^\W\d_][\w\s,\-–]{0,60}")
+# a field of a department's name that folds like a verb: "…, biên chế và tổ chức phi chính phủ"
+_FIELD_NOUNS = re.compile(r"(?:\bva|,)\s+to chuc\b")
 _NOT_A_NAME = re.compile(r"\b(?:" + _words_alt(_ASSIGN_DATA["not_in_name_before_colon"]) + r")\b")
 
 
@@ -426,7 +428,7 @@ def _to_colon(clause: str, folded: str, unit: Found) -> Found:
     if colon < 0 or "\n" in clause[unit.end:colon]:
         return unit
     gap = folded[unit.end:colon].strip(" ,")
-    if not gap or not _GAP_TO_COLON.fullmatch(gap) or _NOT_A_NAME.search(gap):
+    if not gap or not _GAP_TO_COLON.fullmatch(gap) or _NOT_A_NAME.search(_FIELD_NOUNS.sub(" ", gap)):
         return unit
     after = clause[colon + 1:].lstrip()
     if after and not after[0].isupper():
@@ -434,10 +436,36 @@ def _to_colon(clause: str, folded: str, unit: Found) -> Found:
     return Found(clause[unit.start:colon].rstrip(), unit.start, colon, unit.canonical, unit.level)
 
 
+# the role a clause's subject takes right after its name: "… chủ trì, phối hợp …", "… phối hợp với …"
+_ROLE_AFTER_NAME = re.compile(r"\s(?:chu tri|phoi hop voi)\b")
+_NAME_GAP_WORDS = 8
+
+
+def _to_role(clause: str, folded: str, unit: Found) -> Found:
+    """A department named in lower case runs on to the role that follows it: "Phòng Quản lý giá
+    và công sản chủ trì …", "Phòng Quản lý quy hoạch và xây dựng chủ trì …". The words between
+    are the name's fields: lower case, at most _NAME_GAP_WORDS of them, no verb of work among them."""
+    if not clause[unit.end + 1:unit.end + 2].islower():
+        return unit
+    role = _ROLE_AFTER_NAME.search(folded, unit.end, unit.end + 90)
+    if role is None:
+        return unit
+    gap = folded[unit.end:role.start()].strip(" ,")
+    if not gap or len(gap.split()) > _NAME_GAP_WORDS or not _GAP_TO_COLON.fullmatch(gap) \
+            or _NOT_A_NAME.search(_FIELD_NOUNS.sub(" ", gap)) or not clause[unit.end:role.start()].strip(" ,").islower():
+        return unit
+    return Found(clause[unit.start:role.start()].rstrip(" ,"), unit.start, role.start(), unit.canonical, unit.level)
+
+
 def _finish(clause: str, units: list[Found], by: Found | None, folded: str) -> Subject | None:
     nxt = clause[units[-1].end:units[-1].end + 1]
-    if nxt == " " or (nxt == "," and folded.startswith("cac ", units[-1].start)):  # "Các trường mầm non, …:"
-        units = units[:-1] + [_to_colon(clause, folded, units[-1])]
+    if nxt == " " or (nxt == "," and (folded.startswith("cac ", units[-1].start) or (
+            units[-1].level is None and clause[units[-1].end + 2:units[-1].end + 3].islower()))):
+        # "Các trường mầm non, …:", "Phòng Tổ chức, biên chế và tổ chức phi chính phủ: …"
+        last = _to_colon(clause, folded, units[-1])
+        if last is units[-1] and nxt == " " and last.level is None:  # no known office: its name may run on
+            last = _to_role(clause, folded, last)
+        units = units[:-1] + [last]
     end = units[-1].end
     note = _NOTE_AFTER_UNIT.match(clause, end)
     if note:

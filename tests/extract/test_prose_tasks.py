@@ -678,6 +678,20 @@ def test_a_time_line_after_a_units_bullets_is_every_bullets(time_line: str) -> N
         (["Phòng Kinh tế"], "Thường xuyên")]
 
 
+def test_a_department_named_in_lower_case_runs_on_to_its_role() -> None:
+    # QA rounds 7 and 8: a Sở's and a Board's departments are named in sentence case; the name runs
+    # on to its colon or to "chủ trì"/"phối hợp với"; a known office does not ("Sở Nội vụ tăng cường …")
+    tasks = tasks_of("II. NHIỆM VỤ\n1. Phòng Tổ chức, biên chế và tổ chức phi chính phủ: Công khai kết quả tuyển dụng.\n"
+                     "2. Phòng Quản lý giá và công sản chủ trì, phối hợp với Phòng Quản lý ngân sách công khai kết quả "
+                     "thẩm định giá đất.\n3. Phòng Quản lý quy hoạch và xây dựng chủ trì cập nhật quy hoạch chi tiết.\n"
+                     "4. Sở Nội vụ tăng cường kiểm tra, phối hợp với Sở Tư pháp xử lý vi phạm.\n",
+                     issuer="Sở Tài chính tỉnh Ninh Bình", year=2025)
+    assert [(leads(t), supports(t)) for t in tasks] == [
+        (["Phòng Tổ chức, biên chế và tổ chức phi chính phủ"], []),
+        (["Phòng Quản lý giá và công sản"], ["Phòng Quản lý ngân sách"]),
+        (["Phòng Quản lý quy hoạch và xây dựng"], []), (["Sở Nội vụ"], ["Sở Tư pháp"])]
+
+
 def test_partners_listed_with_a_comma_stay_one_task() -> None:
     (task,) = tasks_of("II. NHIỆM VỤ\n3. Phòng Văn hóa - Xã hội:\nPhối hợp với Trường THCS Yên Thành, Trạm Y tế xã "
                        "công khai các khoản thu đầu năm học.\n", issuer="UBND xã Yên Thành", year=2025)
