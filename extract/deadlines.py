@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from vanban.extract.units import unit_at_start
 from vanban.ingest.normalize import fold, normalize_text
 from vanban.schema.models import Deadline
 
@@ -431,14 +432,29 @@ def _describes_thing(text: str, folded: str, s: int, e: int) -> bool:
         return False
     if _COPULAS & set(before):
         return True
-    skip = len(before) - _DISQ_WINDOW  # where the window starts in the clause
-    window = before[-_DISQ_WINDOW:]
+    skip = max(0, len(before) - _DISQ_WINDOW)  # where the window starts in the clause
+    for k in range(len(before) - 2, skip - 1, -1):
+        if before[k] == "bao" and before[k + 1] == "cao" and _has_recipient(text, folded, found[k + 1].end()):
+            skip = k + 2  # "…, báo cáo UBND huyện định kỳ 6 tháng": the unit reports; what came before is its own
+            break
+    window = before[skip:]
     for i in range(len(window)):
         for n in (1, 2, 3):
             words = tuple(window[i : i + n])
             if words in _DISQ_NOUNS and not (words in _VERBS_AT_START and _is_verb_there(folded, found, skip + i)):
                 return True
     return False
+
+
+def _has_recipient(text: str, folded: str, end: int) -> bool:
+    """ "báo cáo UBND tỉnh định kỳ 6 tháng", "báo cáo về Sở Nội vụ …": a report sent to someone is
+    the unit's act, not a document."""
+    if folded[end:end + 6].lstrip().startswith(("ve ", "cho ")):
+        return True
+    rest = text[end:end + 80].lstrip()
+    if not rest[:1].isupper():
+        return False
+    return bool(unit_at_start(rest))
 
 
 def _is_verb_there(folded: str, found: list[re.Match[str]], k: int) -> bool:

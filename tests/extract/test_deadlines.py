@@ -159,6 +159,9 @@ def test_parse_nothing_or_invalid(raw: str) -> None:
          "hoàn thành trong tháng 11/2025", D(2025, 11, 30), "period"),
         ("gửi báo cáo về Sở Nội vụ chậm nhất đến ngày 31/12/2025", "chậm nhất đến ngày 31/12/2025", D(2025, 12, 31),
          "date"),
+        # a report sent to someone says how often the unit acts (QA round 8)
+        ("theo dõi, tổng hợp tình hình thực hiện Kế hoạch, báo cáo UBND huyện định kỳ 6 tháng", "định kỳ 6 tháng",
+         None, "recurring"),
         # a time standing alone as the item's last clause (QA round 7)
         ("Củng cố mạng lưới trạm y tế xã, phường sau sắp xếp; Quý II/2026.", "Quý II/2026", D(2026, 6, 30), "period"),
         ("Hoàn thành việc hợp nhất Cổng Thông tin điện tử tỉnh; trong năm 2026", "trong năm 2026", D(2026, 12, 31),
@@ -205,6 +208,7 @@ def test_find_dates_without_year_use_ref_year() -> None:
         "duy trì kết quả từ năm 2020 đến nay",
         # a last clause that is more than a time, or a span of years
         "rà soát quy hoạch; năm 2025 và những năm tiếp theo",
+        "kết quả thực hiện lồng ghép vào báo cáo CCHC định kỳ gửi về UBND huyện",
         "thực hiện Đề án chuyển đổi số; giai đoạn 2021 - 2025",
     ],
 )

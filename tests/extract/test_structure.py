@@ -79,6 +79,7 @@ def test_task_sections(heading: str) -> None:
     "UBND huyện yêu cầu các cơ quan, đơn vị tổ chức thực hiện nghiêm túc Kế hoạch này./.",
     "Trong quá trình triển khai, nếu có vướng mắc, các đơn vị báo cáo về UBND quận (qua Phòng Nội vụ) để được "
     "hướng dẫn./.",
+    "(Chi tiết phân công tại Phụ lục kèm theo.)",  # a pointer to the appendix (QA round 8)
     # a Quyết định's last article in its other wordings (QA round 7)
     "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các sở; Chủ tịch UBND các huyện, thị xã, thành phố và các tổ "
     "chức, cá nhân có liên quan căn cứ Quyết định thi hành./.",
