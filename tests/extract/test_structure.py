@@ -80,6 +80,9 @@ def test_task_sections(heading: str) -> None:
     "Trong quá trình triển khai, nếu có vướng mắc, các đơn vị báo cáo về UBND quận (qua Phòng Nội vụ) để được "
     "hướng dẫn./.",
     "(Chi tiết phân công tại Phụ lục kèm theo.)",  # a pointer to the appendix (QA round 8)
+    "Giám đốc các sở, Thủ trưởng các ban, ngành, Chủ tịch UBND các xã, phường nghiêm túc triển khai thực hiện "
+    "Chỉ thị này. Quá trình thực hiện nếu có khó khăn, vướng mắc, kịp thời báo cáo Chủ tịch UBND tỉnh (qua Văn "
+    "phòng UBND tỉnh) để xem xét, chỉ đạo./.",
     # a Quyết định's last article in its other wordings (QA round 7)
     "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các sở; Chủ tịch UBND các huyện, thị xã, thành phố và các tổ "
     "chức, cá nhân có liên quan căn cứ Quyết định thi hành./.",
