@@ -513,6 +513,7 @@ def _split_points(text: str, start: int) -> list[int]:
 # ", Văn phòng UBND tỉnh tham mưu …": a comma before a name may open a second clause with its own unit
 _COMMA_BEFORE_NAME = re.compile(r",\s+(?=\w)")
 _NAME_START = re.compile(r"(?<!\w)\w")
+_NAMES_TRIED = 4  # a list's last unit opens on one of the last few capitals before the comma
 _PARTNER_BEFORE = re.compile(r"(?:phoi hop|cung)(?:\s+(?:chat che|voi))*\s+(?!.*\b(?:phoi hop|cung)\b)")
 
 
@@ -530,15 +531,11 @@ def _comma_points(text: str, start: int) -> list[int]:
         partner = _PARTNER_BEFORE.search(fold(text[window:comma]))
         if partner and not _has_words(text[window + partner.end():comma], 10):
             continue  # "Phối hợp với Trường THCS Yên Thành, Trạm Y tế xã công khai …": partners listed
-        listed = False
-        for name in _NAME_START.finditer(text, window, comma):
-            if not (text[name.start()].isupper() or text.startswith(("các ", "Các "), name.start())):
-                continue
-            found = unit_at_start(text[name.start():comma])
-            if found and name.start() + found[-1].end >= comma - 1:
-                listed = True  # the text before the comma ends on a unit: the comma lists units
-                break
-        if not listed:
+        names = [n.start() for n in _NAME_START.finditer(text, window, comma)
+                 if text[n.start()].isupper() or text.startswith(("các ", "Các "), n.start())]
+        # the text before the comma ends on a unit (the nearest names first): the comma lists units
+        if not any((found := unit_at_start(text[at:comma])) and at + found[-1].end >= comma - 1
+                   for at in reversed(names[-_NAMES_TRIED:])):
             points.append(m.end())
     return points
 

@@ -172,7 +172,7 @@ def find_line_table_runs(lines: list[str]) -> list[tuple[int, int, list[list[str
     runs: list[tuple[int, int, list[list[str]]]] = []
     i = 0
     while i < len(lines):
-        if fold(lines[i].strip()).rstrip(".") not in _NUMBER_COLUMN:
+        if len(lines[i]) > 12 or fold(lines[i].strip()).rstrip(".") not in _NUMBER_COLUMN:
             i += 1
             continue
         header = _header_cells(lines, i)
