@@ -215,6 +215,17 @@ def _report_re() -> re.Pattern[str]:
     return re.compile(r"^\s*(?:" + "|".join(w if "\\d" in w else re.escape(w) for w in words) + r")\b")
 
 
+# markers of tense that fold like verbs: "đã"/"đa dạng", "đang"/"đăng tải", "vừa"/"vữa"
+_TENSE_PRINTED = {"da": "đã", "dang": "đang", "vua": "vừa"}
+
+
 def is_report_of_work_done(predicate: str) -> bool:
     """True when what follows the subject reports past work ("đã ban hành …")."""
-    return bool(_report_re().match(fold(predicate)))
+    folded = fold(predicate)
+    m = _report_re().match(folded)
+    if m is None:
+        return False
+    first = folded.split(None, 1)[0] if folded.strip() else ""
+    tense = _TENSE_PRINTED.get(first)
+    # "đăng tải …", "đa dạng hóa …" are work, not "đang"/"đã"
+    return tense is None or predicate.split(None, 1)[0].lower() == tense

@@ -128,6 +128,10 @@ def test_adverbial_openers(text: str) -> None:
 def test_report_of_work_done() -> None:
     assert is_report_of_work_done("đã ban hành nhiều văn bản chỉ đạo thực hiện nội dung này")
     assert not is_report_of_work_done("chủ trì, phối hợp với các phòng, ban, đơn vị có liên quan")
+    # verbs that fold like the tense markers "đang" and "đã" (QA round 8)
+    assert not is_report_of_work_done("đăng tải các văn bản chỉ đạo trên Cổng Thông tin điện tử tỉnh")
+    assert not is_report_of_work_done("đa dạng hóa các hình thức tuyên truyền")
+    assert is_report_of_work_done("đang triển khai các nhiệm vụ")
 
 
 def test_every_ending_formula_holds_a_hint() -> None:
