@@ -166,6 +166,7 @@ for _kind in ("alone", "named", "role"):
         _HEAD_KINDS[_fwords(_phrase)] = (_kind, _low, _phrase.isupper())
         _HEAD_PRINTED[(_fwords(_phrase), _low)] = (_kind, _phrase.isupper())
 _LOWER_OK = {_fwords(p) for p in _DATA["heads"]["lowercase_ok"]}
+_LOWER_OK_PRINTED = {_words(normalize_tone_placement(p)) for p in _DATA["heads"]["lowercase_ok"]}  # "trưởng", not "trường"
 HONORIFIC = re.compile(
     r"(?:" + "|".join(re.escape(fold(h)) for h in _DATA["heads"]["honorifics"]) + r")\.?\s+(?=\S)"
 )
@@ -175,7 +176,7 @@ for _key in sorted(_HEAD_KINDS, key=len, reverse=True):
 # For _head_at: (folded words, kind, printed words, abbreviation, may be printed in lower case).
 _HEAD_ENTRIES: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...], bool, bool]]] = {}
 for (_key, _low), (_kind, _abbrev) in sorted(_HEAD_PRINTED.items(), key=lambda e: len(e[0][0]), reverse=True):
-    _HEAD_ENTRIES.setdefault(_key[0], []).append((_key, _kind, _low, _abbrev, _key in _LOWER_OK))
+    _HEAD_ENTRIES.setdefault(_key[0], []).append((_key, _kind, _low, _abbrev, _low in _LOWER_OK_PRINTED))
 
 _GROUP_NOUNS = _Phrases(sorted({_words(p) for p in _DATA["groups"]["nouns"]}, key=len, reverse=True))
 _SHORT_PLACES = set(_DATA["groups"]["short_places"])

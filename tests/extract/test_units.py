@@ -284,6 +284,10 @@ def _texts(found: list[UnitMatch] | None) -> list[str] | None:
         # "Trường" (a school) and "Trưởng" (a title) fold alike; each keeps its own kind
         ("Trường THCS Yên Thành, Trạm Y tế xã công khai", ["Trường THCS Yên Thành", "Trạm Y tế xã"]),
         ("Trưởng thôn rà soát", ["Trưởng thôn"]),
+        # a commune's own heads in lower case; "trường" (a field, a school) is no title in lower case
+        ("Các phòng, đơn vị thuộc UBND xã, trưởng thôn, tổ trưởng tổ dân phố căn cứ",
+         ["Các phòng, đơn vị thuộc UBND xã", "trưởng thôn", "tổ trưởng tổ dân phố"]),
+        ("trường và Quản trị điện tử giảm 0,5 điểm", None),
     ],
 )
 def test_unit_at_start(text: str, units: list[str] | None) -> None:
