@@ -313,7 +313,7 @@ def _trailing_time(text: str, folded: str, ref_year: int | None):
     v = _value(t, ref_year)
     if v is None or v[1] is None:
         return None
-    s = k + 1 + len(folded[k + 1:]) - len(folded[k + 1:].lstrip())
+    s = _skip_blank(folded, k + 1)
     return Deadline(raw=text[s:t.end()], date=v[1], kind=v[0]), s, t.end(), v[2]
 
 

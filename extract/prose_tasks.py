@@ -478,7 +478,7 @@ def _finish(clause: str, units: list[Found], by: Found | None, folded: str) -> S
     given = _GROUP_GIVEN.match(folded, pos) if " cac " in f" {folded[units[-1].start:end]} " else None
     if given is None and not _is_predicate(folded, end, clause):
         return None
-    passive = _ASSIGNED_PASSIVE.match(folded, pos) or given
+    passive = _ASSIGNED_PASSIVE.match(folded, pos)  # it matches wherever `given` does
     if passive:  # "Sở Nội vụ được giao chủ trì, phối hợp với …": the duty follows
         pos = passive.end()
     subject = Subject(units, pos, assigned_by=by)
@@ -978,15 +978,14 @@ class _Pending:
         return next((f.deadline for f in reversed(self.frames) if f.deadline), None)
 
 
-def _field_deadline(flds: list[tuple[str, str]], ref_year: int | None) -> Deadline | None:
-    raw = next((value for role, value in flds if role == "deadline" and value), None)
+def _field_deadline(raw: str | None, ref_year: int | None) -> Deadline | None:
     return parse_deadline(raw, ref_year) if raw else None
 
 
 def _complete(found: list[Task], flds: list[tuple[str, str]], ref_year: int | None) -> None:
     """Give the tasks an item found the fields it wrote after them, where they have none."""
     values = dict(flds)
-    deadline = _field_deadline(flds, ref_year)
+    deadline = _field_deadline(next((v for role, v in flds if role == "deadline" and v), None), ref_year)
     support = unit_refs(values.get("support", ""))
     for task in found:
         if deadline and (task.deadline is None or task.deadline.kind == "start"):
@@ -1032,7 +1031,7 @@ class _Fields:
             return []
         lead = unit_refs(values.get("lead", ""))
         support = unit_refs(values.get("support", ""))
-        return self.tasks_for(pending, lead, support, _field_deadline(list(values.items()), ref_year), ref_year, last)
+        return self.tasks_for(pending, lead, support, _field_deadline(values.get("deadline"), ref_year), ref_year, last)
 
     def tasks_for(self, pending: list[_Pending], lead: list[UnitRef], support: list[UnitRef],
                   deadline: Deadline | None, ref_year: int | None, last: list[Task]) -> list[Task]:

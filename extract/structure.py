@@ -222,10 +222,8 @@ _TENSE_PRINTED = {"da": "đã", "dang": "đang", "vua": "vừa"}
 def is_report_of_work_done(predicate: str) -> bool:
     """True when what follows the subject reports past work ("đã ban hành …")."""
     folded = fold(predicate)
-    m = _report_re().match(folded)
-    if m is None:
+    if not _report_re().match(folded):
         return False
-    first = folded.split(None, 1)[0] if folded.strip() else ""
-    tense = _TENSE_PRINTED.get(first)
     # "đăng tải …", "đa dạng hóa …" are work, not "đang"/"đã"
+    tense = _TENSE_PRINTED.get(folded.split(None, 1)[0])
     return tense is None or predicate.split(None, 1)[0].lower() == tense

@@ -156,7 +156,7 @@ def _header_cells(lines: list[str], i: int) -> tuple[list[str], int] | None:
     return cells, j
 
 
-def _next_label(label: str, line: str) -> bool:
+def _numbers_next_row(label: str, line: str) -> bool:
     """Whether a bare number may number the row after `label` ("2" or "2.1" after "1.3"), not
     a page ("35" after "2.1")."""
     if not line.isdigit() or not label[:1].isdigit():
@@ -188,7 +188,7 @@ def find_line_table_runs(lines: list[str]) -> list[tuple[int, int, list[list[str
             k += 1
             while k < len(lines):
                 line = lines[k].strip()
-                if not line or line == label or (PAGE_NUMBER.match(line) and not _next_label(label, line)):
+                if not line or line == label or (PAGE_NUMBER.match(line) and not _numbers_next_row(label, line)):
                     k += 1
                     continue  # a blank, or the page's number (a gazette's header) at a page break
                 if ROW_LABEL.match(line):
@@ -664,7 +664,7 @@ def tab_table(lines: list[str], sep: str = "\t") -> list[list[str]]:
     return [r + [""] * (width - len(r)) for r in rows]
 
 
-_NUMBER_COLUMN_LINE = re.compile(r"^\s*(?:S[ốố]\s+)?(?:TT|STT|tt|stt)\.?\s*$", re.MULTILINE)
+_NUMBER_COLUMN_LINE = re.compile(r"^\s*(?:Số\s+)?(?:TT|STT|tt|stt)\.?\s*$", re.MULTILINE)
 
 # a line break inside a Markdown table's cell ("UBND TỈNH BÌNH ĐỊNH<br>**SỞ TƯ PHÁP**")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
