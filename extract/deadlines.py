@@ -24,7 +24,7 @@ try:  # Python 3.11+
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
-__all__ = ["find_deadline", "format_deadline", "parse_deadline"]
+__all__ = ["find_deadline", "format_deadline", "heading_recurrence", "parse_deadline"]
 
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "deadlines.toml").read_text(encoding="utf-8"))
 
@@ -89,6 +89,11 @@ _UNTIL_RE = re.compile(r"(?<!\w)(?:den|toi)(?!\w)")
 _TIME_OF_DAY = re.compile(r"\d{1,2}\s*(?:gio|h)\s*(?:\d{1,2}\s*(?:phut)?)?\s*,?\s*(?=ngay\s)")
 # a cell opening with "Từ tháng 5/2024", "Từ quý II/2025": a start, not a deadline
 _CELL_FROM = re.compile(r"^\s*tu\s+(?:thang|quy|nam|ngay)\b")
+# days printed without their year, then the period they recur in: "ngày 15/12 hằng năm",
+# "trước ngày 20/6 và 20/12 hàng năm"
+_EVERY_PERIOD = re.compile(
+    rf"(?:\s*(?:,|va)\s*(?:ngay\s+)?[0-3]?\d\s*/\s*[01]?\d(?![\d/]))*\s*,?\s*(?:hang|moi)\s+{_REC_UNITS}(?!\w)"
+)
 _DEADLINE_PREP_RE = re.compile(r"(?:truoc|cham\s+nhat|han|hoan\s+thanh|xong|den(?:\s+het)?)(?:\s+ngay)?\s*$")
 
 
@@ -317,6 +322,22 @@ def _trailing_time(text: str, folded: str, ref_year: int | None):
     return Deadline(raw=text[s:t.end()], date=v[1], kind=v[0]), s, t.end(), v[2]
 
 
+_HEADING_REC = re.compile(
+    rf"(?:cac\s+)?{_alt(_DATA['heading']['nouns'])}(?:\s+\w+){{0,3}}?\s+(?P<rec>{_REC_WORDS}(?:\s+hang\s+{_REC_UNITS})?)\s*[.:]?\s*"
+)
+
+
+def heading_recurrence(text: str) -> Deadline | None:
+    """The recurrence a heading gives all its items ("NHIỆM VỤ THƯỜNG XUYÊN"): the whole
+    heading is the work's noun and how often."""
+    folded = fold(text)
+    m = _HEADING_REC.fullmatch(folded.strip())
+    if m is None:
+        return None
+    s = folded.index(m.group("rec"))
+    return Deadline(raw=text[s:s + len(m.group("rec"))], kind="recurring")
+
+
 def _find_all(folded: str) -> Iterator[re.Match[str]]:
     """The matches of _FIND.finditer(folded), trying _FIND only where a first word stands."""
     pos = 0
@@ -366,6 +387,11 @@ def _candidate(text: str, folded: str, m: re.Match[str], ref_year: int | None):
     if m.group("yearly") and not t.group("year"):
         return None
     e = t.end()
+    if not has_year:  # "trước ngày 15/12 hằng năm": a day of every year, no one date
+        every = _EVERY_PERIOD.match(folded, e)
+        if every:
+            e = every.end()
+            return Deadline(raw=text[s:e], kind="recurring"), s, e, False
     return Deadline(raw=text[s:e], date=date, kind=kind), s, e, has_year and date is not None  # type: ignore[arg-type]
 
 

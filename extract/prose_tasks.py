@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from vanban.extract import structure
-from vanban.extract.deadlines import find_deadline, parse_deadline
+from vanban.extract.deadlines import find_deadline, heading_recurrence, parse_deadline
 from vanban.extract.papi import area_named
 from vanban.extract.table_tasks import column_role
 from vanban.extract.units import (
@@ -570,7 +570,7 @@ class Frame:
         if not self.gives_deadline:
             return None
         found = find_deadline(self.body, self.ref_year, self.fbody)
-        return found[0] if found and found[0].date else None
+        return found[0] if found and found[0].date else heading_recurrence(self.body)
 
 
 @dataclass
@@ -982,13 +982,24 @@ def _field_deadline(raw: str | None, ref_year: int | None) -> Deadline | None:
     return parse_deadline(raw, ref_year) if raw else None
 
 
-def _complete(found: list[Task], flds: list[tuple[str, str]], ref_year: int | None) -> None:
+def _under_unit_heading(frames: list[Frame], level: int) -> bool:
+    return any(f.kind == "units" and f.level < level for f in frames)
+
+
+def _has_no_own_time(task: Task, frames: list[Frame] | tuple[Frame, ...]) -> bool:
+    """The task's deadline, if any, is its heading's ("II. NHIỆM VỤ THƯỜNG XUYÊN"), which a
+    time written for its own block ("Thời gian thực hiện: Quý I/2026") outranks."""
+    return task.deadline is None or any(task.deadline is f.deadline for f in frames if f.gives_deadline)
+
+
+def _complete(found: list[Task], flds: list[tuple[str, str]], ref_year: int | None,
+              frames: list[Frame]) -> None:
     """Give the tasks an item found the fields it wrote after them, where they have none."""
     values = dict(flds)
     deadline = _field_deadline(next((v for role, v in flds if role == "deadline" and v), None), ref_year)
     support = unit_refs(values.get("support", ""))
     for task in found:
-        if deadline and (task.deadline is None or task.deadline.kind == "start"):
+        if deadline and (_has_no_own_time(task, frames) or task.deadline.kind == "start"):
             task.deadline = deadline  # "… bảng giá đất áp dụng từ ngày 01/01/2026; thời gian: tháng 01/2026"
         task.support = task.support or support
 
@@ -1023,24 +1034,28 @@ class _Fields:
             self.pending.pop()
         self.pending.append(item)
 
-    def flush(self, ref_year: int | None, last: list[Task]) -> list[Task]:
-        """Tasks for the pending passages from the collected fields; then start afresh."""
+    def flush(self, ref_year: int | None, last: list[Task], frames: list[Frame]) -> list[Task]:
+        """Tasks for the pending passages from the collected fields; then start afresh. `last`
+        are the tasks the fields may complete, `frames` the headings open above them."""
         values, pending = self.values, self.pending
         self.values, self.pending, self.task_list, self.after_work = {}, [], False, False
         if not values:
             return []
         lead = unit_refs(values.get("lead", ""))
         support = unit_refs(values.get("support", ""))
-        return self.tasks_for(pending, lead, support, _field_deadline(values.get("deadline"), ref_year), ref_year, last)
+        return self.tasks_for(pending, lead, support, _field_deadline(values.get("deadline"), ref_year), ref_year, last,
+                              frames)
 
     def tasks_for(self, pending: list[_Pending], lead: list[UnitRef], support: list[UnitRef],
-                  deadline: Deadline | None, ref_year: int | None, last: list[Task]) -> list[Task]:
+                  deadline: Deadline | None, ref_year: int | None, last: list[Task],
+                  frames: list[Frame] | tuple[Frame, ...] = ()) -> list[Task]:
         """The pending passages as tasks of these units, or the units completing the last task."""
         if not pending or not lead:
             # the fields complete the tasks of the item or list just before them ("1. Sở Nội vụ tổ
             # chức …" / "- Thời gian: …", "1. Phòng Kinh tế:" / "- …" / "- …" / "Thời gian thực hiện: …")
             for task in last:
-                task.deadline = task.deadline or deadline
+                if deadline and _has_no_own_time(task, frames):
+                    task.deadline = deadline
                 task.support = task.support or support
                 task.lead = task.lead or lead
             return []
@@ -1100,7 +1115,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             ended, ctx.frames, ctx.intro_units, ctx.colon_units = False, [], [], []
             continue
         if structure.is_end_of_body(text, ftext):
-            tasks.extend(fields.flush(ref_year, tasks[list_start:]))
+            tasks.extend(fields.flush(ref_year, tasks[list_start:], ctx.frames))
             ended = True
             continue
         lab = structure.parse_label(text)
@@ -1113,13 +1128,13 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         flds = fields_of(body)
         if flds:
             if fields.refills(flds):  # "Đơn vị chủ trì: Phòng Nội vụ" after a block that had one
-                tasks.extend(fields.flush(ref_year, tasks[list_start:]))
+                tasks.extend(fields.flush(ref_year, tasks[list_start:], ctx.frames))
             fields.take(flds, lab.level if lab else 99)
             continue
         task_field = _TASK_FIELD.match(fbody) if fields.values else None
         if task_field and fields.closed_by_work():
             # "Nội dung: …" after a block whose fields followed its own "Nội dung: …"
-            tasks.extend(fields.flush(ref_year, tasks[list_start:]))
+            tasks.extend(fields.flush(ref_year, tasks[list_start:], ctx.frames))
             task_field = None
         if task_field:
             # "- Nhiệm vụ trọng tâm: …" inside a block: the work, under the block's heading
@@ -1142,9 +1157,11 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             fields.add_pending(_Pending(block, body_off, body, None, 99, tuple(ctx.frames)))
             continue
         if fields.values:
-            tasks.extend(fields.flush(ref_year, tasks[list_start:]))
-        if lab is None or lab.kind not in _BULLETS:
-            list_start = len(tasks)  # a time block after the bullets from here on is theirs
+            tasks.extend(fields.flush(ref_year, tasks[list_start:], ctx.frames))
+        if (lab is None or lab.kind not in _BULLETS) and not (lab and _under_unit_heading(ctx.frames, lab.level)):
+            # a time block after the bullets from here on is theirs; after a unit's lettered
+            # items ("1. Sở Nội vụ:" / "a) …" / "b) …" / "Thời gian thực hiện: …") it is all of theirs
+            list_start = len(tasks)
         inline = inline_fields(body, fbody)
         if inline:  # the item's own fields after its text: read the text, then take the fields
             body, fbody = body[:inline[0]], fbody[:inline[0]]
@@ -1241,8 +1258,8 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
                 block, body_off, body, own_label, lab.level if lab else 99, tuple(ctx.frames)))
         tasks.extend(found_tasks)
         if inline and found_tasks:  # "- Sở X chủ trì …; thời gian: Quý IV/2025.": the item's own fields
-            _complete(found_tasks, inline[1], ref_year)
+            _complete(found_tasks, inline[1], ref_year, ctx.frames)
         elif inline:
             fields.take(inline[1])
-    tasks.extend(fields.flush(ref_year, tasks[list_start:]))
+    tasks.extend(fields.flush(ref_year, tasks[list_start:], ctx.frames))
     return tasks

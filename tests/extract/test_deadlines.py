@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vanban.extract.deadlines import find_deadline, format_deadline, parse_deadline
+from vanban.extract.deadlines import find_deadline, format_deadline, heading_recurrence, parse_deadline
 from vanban.ingest.normalize import normalize_text
 from vanban.schema.models import Deadline
 
@@ -389,3 +389,25 @@ def test_frequency_with_a_slash_and_a_budget_line_that_is_no_recurrence() -> Non
     found = find_deadline("tiếp công dân tại trụ sở, 6 tháng/lần", 2024)
     assert found is not None and (found[0].raw, found[0].kind) == ("6 tháng/lần", "recurring")
     assert find_deadline("bố trí nguồn chi thường xuyên năm 2024", 2024) is None
+
+
+@pytest.mark.parametrize("text,raw", [
+    ("là cơ quan thường trực, theo dõi, đôn đốc, tổng hợp báo cáo UBND tỉnh trước ngày 15/12 hằng năm.",
+     "trước ngày 15/12 hằng năm"),
+    ("Các sở, ngành báo cáo kết quả trước ngày 20/6 và 20/12 hàng năm.", "trước ngày 20/6 và 20/12 hàng năm"),
+])
+def test_a_day_without_its_year_then_every_year_recurs(text: str, raw: str) -> None:
+    d, s, e = find_deadline(text, ref_year=2025)
+    assert (d.raw, d.date, d.kind) == (raw, None, "recurring") and text[s:e] == raw
+    # the day alone is still one date of the document's year
+    assert find_deadline(text.replace(" hằng năm", "").replace(" hàng năm", ""), ref_year=2025)[0].date is not None
+
+
+@pytest.mark.parametrize("heading,raw", [
+    ("NHIỆM VỤ THƯỜNG XUYÊN", "THƯỜNG XUYÊN"), ("Các nhiệm vụ thực hiện hằng năm", "hằng năm"),
+    ("CÁC NHIỆM VỤ, GIẢI PHÁP THƯỜNG XUYÊN", "THƯỜNG XUYÊN"), ("NHIỆM VỤ TRỌNG TÂM", None),
+    ("Tổ chức kiểm tra thường xuyên", None),
+])
+def test_a_heading_naming_recurring_work(heading: str, raw: str | None) -> None:
+    d = heading_recurrence(heading)
+    assert (d.raw, d.date, d.kind) == (raw, None, "recurring") if raw else d is None

@@ -936,3 +936,20 @@ def test_a_bracket_naming_the_items_own_unit_outranks_the_lists_intro() -> None:
         (["Phòng Tài nguyên và Môi trường"],
          ["UBND các xã, thị trấn", "Ban Quản lý Dự án đầu tư xây dựng và Phát triển quỹ đất huyện"]),
         (["UBND các xã, thị trấn"], ["Phòng Tài chính - Kế hoạch"])]
+
+
+def test_a_recurring_heading_times_its_items_and_a_block_time_outranks_it() -> None:
+    # QA round 8 (a commune's PAPI plan): "II. NHIỆM VỤ THƯỜNG XUYÊN" is each item's time, unless the
+    # unit's own block says otherwise; a time line after a unit's lettered items is all of theirs
+    tasks = tasks_of("KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2025\nII. NHIỆM VỤ THƯỜNG XUYÊN\n1. Văn phòng HĐND và UBND xã:\n"
+                     "a) Công khai trên Trang thông tin điện tử xã các thông tin về ngân sách.\nb) Theo dõi, đôn đốc các "
+                     "phòng, đơn vị thực hiện Kế hoạch.\nThời gian thực hiện: Quý I/2026.\n2. Trung tâm Phục vụ hành "
+                     "chính công xã:\nHướng dẫn, hỗ trợ người dân nộp hồ sơ trực tuyến.\nIII. TỔ CHỨC THỰC HIỆN\n"
+                     "Giao Văn phòng HĐND và UBND xã tổng hợp kết quả thực hiện Kế hoạch.\n",
+                     issuer="UBND xã Yên Thành", year=2025)
+    assert [(leads(t), t.deadline.raw if t.deadline else None, t.deadline.date if t.deadline else None)
+            for t in tasks] == [
+        (["Văn phòng HĐND và UBND xã"], "Quý I/2026", dt.date(2026, 3, 31)),
+        (["Văn phòng HĐND và UBND xã"], "Quý I/2026", dt.date(2026, 3, 31)),
+        (["Trung tâm Phục vụ hành chính công xã"], "THƯỜNG XUYÊN", None),
+        (["Văn phòng HĐND và UBND xã"], None, None)]
