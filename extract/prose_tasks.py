@@ -403,6 +403,8 @@ def _topic_subject(clause: str, folded: str, offset: int) -> Subject | None:
     request = _TOPIC_REQUEST.match(folded, pos)
     if request:
         pos = request.end()
+        if _units_at(clause, pos, folded):
+            return None  # "Đối với các huyện, đồng chí đề nghị Chủ tịch UBND cấp huyện …": the one asked
     elif _units_at(clause, pos, folded):
         return None  # "Đối với các xã, UBND huyện chủ trì …": the next unit is the subject
     return Subject(units, pos) if _is_predicate(folded, pos, clause) else None

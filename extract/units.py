@@ -182,6 +182,7 @@ _GROUP_NOUNS = _Phrases(sorted({_words(p) for p in _DATA["groups"]["nouns"]}, ke
 _SHORT_PLACES = set(_DATA["groups"]["short_places"])
 _PLACES = _Phrases(sorted({_words(p) for p in _DATA["groups"]["places"] + _DATA["groups"]["short_places"]},
                           key=len, reverse=True))
+_ALONE_PLACES = _Phrases(sorted({_words(p) for p in _DATA["groups"]["alone_places"]}, key=len, reverse=True))
 _LEVELS = {_words(k): v for k, v in _DATA["levels"].items()}
 _FLEVELS = {tuple(map(fold, k)): v for k, v in _LEVELS.items()}
 _LEVEL_LIST = _Phrases(_LEVELS)
@@ -244,7 +245,7 @@ _LEVEL_VOCAB: set[str] = set()  # marks "only level words may follow"
 
 # Candidate starts: the first word of every head, and "các", matched in folded text.
 _FIRSTS = sorted({k[0] for k in _HEAD_KINDS}, key=len, reverse=True)
-_GROUP_FIRSTS = sorted({fold(g[0]) for g in _GROUP_NOUNS}, key=len, reverse=True)
+_GROUP_FIRSTS = sorted({fold(g[0]) for g in _GROUP_NOUNS + _ALONE_PLACES}, key=len, reverse=True)
 _CANDIDATE = re.compile(
     r"(?<![\w&/-])(?:"
     + "|".join(map(re.escape, _FIRSTS))
@@ -440,7 +441,12 @@ def _unit_end(toks: _Toks, i: int) -> int:
     if i >= len(toks) and not toks.has(i) or not toks[i].word:
         return i
     if toks[i].low == "các":
-        end = _group_at(toks, i + 1, places=False) if _seq_at(toks, i + 1, _GROUP_NOUNS) else i
+        if _seq_at(toks, i + 1, _GROUP_NOUNS):
+            end = _group_at(toks, i + 1, places=False)
+        elif _seq_at(toks, i + 1, _ALONE_PLACES):  # "các thôn, tổ dân phố": their own governments
+            end = _group_at(toks, i + 1, places=True)
+        else:
+            end = i
         return end if end > i + 1 else i
     head = _head_at(toks, i)
     if head is None:

@@ -953,3 +953,11 @@ def test_a_recurring_heading_times_its_items_and_a_block_time_outranks_it() -> N
         (["Văn phòng HĐND và UBND xã"], "Quý I/2026", dt.date(2026, 3, 31)),
         (["Trung tâm Phục vụ hành chính công xã"], "THƯỜNG XUYÊN", None),
         (["Văn phòng HĐND và UBND xã"], None, None)]
+
+
+def test_villages_as_partners() -> None:
+    tasks = tasks_of("II. NHIỆM VỤ\n1. Phòng Văn hóa - Xã hội chủ trì, phối hợp với các thôn rà soát danh sách hộ "
+                     "nghèo.\n2. Đối với các huyện, thị xã, thành phố, đồng chí đề nghị Chủ tịch UBND cấp huyện trực "
+                     "tiếp đối thoại với người dân ít nhất 01 lần/quý.\n", issuer="UBND xã Bát Xát", year=2025)
+    assert [(leads(t), supports(t)) for t in tasks] == [
+        (["Phòng Văn hóa - Xã hội"], ["các thôn"]), (["Chủ tịch UBND cấp huyện"], [])]

@@ -610,3 +610,16 @@ def test_an_honorific_before_a_title_opens_a_subject() -> None:
     sub = subject_of("Đồng chí Chủ tịch UBND xã mong muốn toàn thể cán bộ chung tay")
     assert sub is not None and [u.text for u in sub.units + ([sub.assigned_by] if sub.assigned_by else [])] == [
         "Chủ tịch UBND xã"]
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    # QA round 8 (commune plans): villages and wards listed alone stand for their own governments
+    ("Các thôn, tổ dân phố tổ chức họp dân", ["Các thôn, tổ dân phố"]),
+    ("Các xã, phường, đặc khu chủ động rà soát thủ tục hành chính", ["Các xã, phường, đặc khu"]),
+    # "các tỉnh" (other provinces) and "các khu công nghiệp" (places, not bodies) do not
+    ("Các tỉnh, thành phố đều có kết quả tăng", None),
+    ("Các khu công nghiệp thu hút vốn đầu tư", None),
+])
+def test_places_listed_alone_are_a_group(text: str, units: list[str] | None) -> None:
+    assert _texts(unit_at_start(text)) == units
+
