@@ -566,14 +566,19 @@ def find_tab_runs(lines: list[str], sep: str = "\t") -> list[tuple[int, int]]:
         if _tab_cells(lines[i], sep) is None:
             i += 1
             continue
-        end, rows = i + 1, 1
+        end, rows, width = i + 1, 1, len(_raw_cells(lines[i], sep))
         while end < n:
             if is_row(end):
+                width = max(width, len(_raw_cells(lines[end], sep)))
                 end, rows = end + 1, rows + 1
                 continue
             gap = end
             while gap < n and gap - end < MAX_WRAPPED_LINES and lines[gap].strip() and not is_row(gap):
                 gap += 1
+            at = _past_page_break(lines, gap)
+            if at > gap and at < n and is_row(at) and (
+                    len(_raw_cells(lines[gap - 1], sep)) < width or _starts_lower(lines[at].strip())):
+                gap = at  # a page broke a row that goes on after it ("… trả kết quả" / "6" / "cấp xã; … | …")
             if gap < n and gap > end and is_row(gap) and sep in lines[gap]:
                 end = gap  # the wrapped lines, then the row that goes on or follows
                 continue
@@ -582,6 +587,14 @@ def find_tab_runs(lines: list[str], sep: str = "\t") -> list[tuple[int, int]]:
             runs.append((i, end))
         i = end
     return runs
+
+
+def _past_page_break(lines: list[str], i: int) -> int:
+    """The first line after the blank lines and page number a page break left from lines[i]."""
+    n = len(lines)
+    while i < n and (not lines[i].strip() or PAGE_NUMBER.match(lines[i])):
+        i += 1
+    return i
 
 
 def _is_markdown_row(line: str) -> bool:
@@ -630,7 +643,8 @@ def tab_table(lines: list[str], sep: str = "\t") -> list[list[str]]:
     A line that wrapped inside a cell goes on in its row: a line with no separator, a line
     not opening with "|" in a table whose rows do, or, in a table whose rows do not, a line
     that follows a row short of the table's width ("…của" / "Bộ Nội vụ | Báo cáo | …")."""
-    body = [line for line in lines if line.strip() and not (sep == "|" and _RULE_ROW.match(line))]
+    body = [line for line in lines
+            if line.strip() and not (sep == "|" and _RULE_ROW.match(line)) and not (sep not in line and PAGE_NUMBER.match(line))]
     if not body:
         return []
     parsed = [(line, _row_cells(line, sep)) for line in body]

@@ -502,3 +502,24 @@ def test_wrapped_lines_rejoined(first: str, second: str, joined: bool) -> None:
     blocks = [b.text for b in ingest_bytes(f"{first}\n{second}\n".encode(), "t.txt").blocks]
     glue = "" if first.endswith("-") else " "
     assert blocks == ([first + glue + second] if joined else [first, second])
+
+
+@pytest.mark.parametrize("page_break", ["\n\n6\n\n", "\n6\n", "\n\n"])
+def test_a_row_broken_by_a_page_goes_on_after_it(page_break: str) -> None:
+    # QA round 9 (a district's PAPI plan copied out of a PDF): the page number and blank lines
+    # inside a wrapped row neither end the table nor join the cell
+    text = ("STT | Nội dung công việc | Đơn vị thực hiện | Đơn vị phối hợp | Thời hạn hoàn thành\n"
+            "1 | Giải quyết dứt điểm đơn thư tồn đọng | Thanh tra huyện | UBND các xã | Trước ngày 30/9/2024\n"
+            "2 | Kiểm tra việc thực hiện quy tắc ứng xử tại Bộ phận tiếp nhận và trả kết quả"
+            f"{page_break}cấp xã | Phòng Nội vụ | Thanh tra huyện | Quý IV/2024\n"
+            "3 | Công khai kết quả tuyển dụng công chức | Phòng Nội vụ | Các cơ quan, đơn vị | Thường xuyên\n")
+    (table,) = [d for d in text_to_drafts(text) if d.kind == "table"]
+    assert table.rows[2] == ["2", "Kiểm tra việc thực hiện quy tắc ứng xử tại Bộ phận tiếp nhận và trả kết quả cấp xã",
+                             "Phòng Nội vụ", "Thanh tra huyện", "Quý IV/2024"]
+    assert len(table.rows) == 4
+
+
+def test_two_tables_apart_stay_apart() -> None:
+    text = ("TT | Nhiệm vụ | Đơn vị chủ trì\n1 | Rà soát thủ tục | Sở Nội vụ\n\n"
+            "TT | Chỉ tiêu | Kết quả\n1 | Tỷ lệ hồ sơ đúng hạn | 98%\n")
+    assert len([d for d in text_to_drafts(text) if d.kind == "table"]) == 2
