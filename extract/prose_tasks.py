@@ -420,8 +420,9 @@ _NOTE_AFTER_UNIT = re.compile(r"\s*\([^()]{1,150}\)")
 # "Trung tâm Kiểm soát bệnh tật tỉnh: …": a name the grammar cut at a lower-case word runs on to
 # the colon that ends it, unless a verb or an introduction stands between
 _GAP_TO_COLON = re.compile(r"[^\W\d_][\w\s,\-–]{0,60}")
-# a field of a department's name that folds like a verb: "…, biên chế và tổ chức phi chính phủ"
-_FIELD_NOUNS = re.compile(r"(?:\bva|,)\s+to chuc\b")
+# a field of a department's name that folds like a verb: "…, biên chế và tổ chức phi chính phủ",
+# "Phòng Phổ biến, giáo dục pháp luật" ("giáo dục" folds like "giao")
+_FIELD_NOUNS = re.compile(r"(?:\bva|,)\s+to chuc\b|\bgiao duc\b")
 _NOT_A_NAME = re.compile(r"\b(?:" + _words_alt(_ASSIGN_DATA["not_in_name_before_colon"]) + r")\b")
 
 
@@ -660,6 +661,10 @@ def _unit_heading(body: str, fbody: str | None = None) -> list[UnitRef] | None:
     if opener:
         pos = opener.end()  # "1. Đối với các sở, ban, ngành tỉnh"
     units = _units_at(text, pos, folded)
+    if units and text[units[-1].end:].strip(" .;,") and body.rstrip().endswith(":"):
+        # "2. Phòng Phổ biến, giáo dục pháp luật và Theo dõi thi hành pháp luật:": a department
+        # named in sentence case runs on to its colon
+        units[-1] = _to_colon(text + ":", folded + ":", units[-1])
     if not units or text[units[-1].end:].strip(" .;,") != "":
         return None
     return [u.ref() for u in units]
@@ -679,7 +684,7 @@ def _refs(units: list[Found]) -> list[UnitRef]:
 def _make_task(block: Block, body_off: int, body: str, fbody: str, t_start: int, t_end: int, clause_start: int,
                lead: list[UnitRef], support: list[UnitRef], label: str | None, ctx: Context, rule: str) -> Task | None:
     text = body[t_start:t_end].strip(" ;,.")
-    if not _has_words(text, 3):
+    if not _has_words(text, 3) or structure.is_exhortation(text):
         return None
     found = find_deadline(body[clause_start:t_end], ctx.ref_year, fbody[clause_start:t_end])
     deadline = found[0] if found else next((f.deadline for f in reversed(ctx.frames) if f.deadline), None)

@@ -131,6 +131,18 @@ def is_closing_formula(text: str, folded: str | None = None) -> bool:
 
 
 @cache
+def _exhortation_re() -> re.Pattern[str]:
+    return re.compile(data()["formulas"]["exhortation"])
+
+
+def is_exhortation(task_text: str) -> bool:
+    """A task's text that only bids its units carry the document out ("nghiêm túc thực hiện Chỉ
+    thị này"): the closing formula's work, though a sentence or clause follows it in the passage."""
+    folded = fold(task_text).strip()
+    return len(folded) < 400 and bool(_exhortation_re().match(folded))
+
+
+@cache
 def _place_date_re() -> re.Pattern[str]:
     return re.compile(data()["formulas"]["place_date"])
 

@@ -961,3 +961,15 @@ def test_villages_as_partners() -> None:
                      "tiếp đối thoại với người dân ít nhất 01 lần/quý.\n", issuer="UBND xã Bát Xát", year=2025)
     assert [(leads(t), supports(t)) for t in tasks] == [
         (["Phòng Văn hóa - Xã hội"], ["các thôn"]), (["Chủ tịch UBND cấp huyện"], [])]
+
+
+def test_a_unit_heading_named_in_sentence_case_runs_on_to_its_colon() -> None:
+    # QA round 9 (a Sở Tư pháp's plan): the departments' names go on in lower case after a comma,
+    # and "giáo dục" folds like the verb "giao"
+    tasks = tasks_of("II. NHIỆM VỤ CỤ THỂ\n1. Văn phòng Sở:\na) Tham mưu Giám đốc Sở bố trí kinh phí cải cách hành "
+                     "chính.\n2. Phòng Phổ biến, giáo dục pháp luật và Theo dõi thi hành pháp luật:\na) Tuyên truyền, "
+                     "phổ biến Luật Thực hiện dân chủ ở cơ sở.\n3. Phòng Phổ biến, giáo dục pháp luật:\na) Tổ chức Ngày "
+                     "Pháp luật Việt Nam tại các xã miền núi.\n", issuer="Sở Tư pháp tỉnh Quảng Bình", year=2025)
+    assert [leads(t) for t in tasks] == [
+        ["Văn phòng Sở"], ["Phòng Phổ biến, giáo dục pháp luật và Theo dõi thi hành pháp luật"],
+        ["Phòng Phổ biến, giáo dục pháp luật"]]

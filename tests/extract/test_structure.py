@@ -10,6 +10,7 @@ import pytest
 from vanban.extract.structure import (
     is_closing_formula,
     is_end_of_body,
+    is_exhortation,
     is_not_task_section,
     is_report_of_work_done,
     parse_label,
@@ -141,3 +142,18 @@ def test_every_ending_formula_holds_a_hint() -> None:
     formulas = data()["formulas"]
     for pattern in (p for p in formulas["closing"] if p.endswith("$")):
         assert any(h in pattern for h in formulas["ending_hints"]), pattern
+
+
+@pytest.mark.parametrize("text,exhorts", [
+    # QA round 9: the closing exhortation with a sentence or clause after it in its passage
+    ("nghiêm túc thực hiện Chỉ thị này", True),
+    ("nghiêm túc triển khai thực hiện; trong quá trình thực hiện có khó khăn, vướng mắc, kịp thời phản ánh về "
+     "Sở Nội vụ để tổng hợp, báo cáo UBND tỉnh xem xét, chỉ đạo", True),
+    ("có trách nhiệm tổ chức triển khai thực hiện Kế hoạch này; trong quá trình thực hiện nếu có khó khăn, "
+     "vướng mắc, báo cáo Giám đốc Sở (qua Văn phòng Sở) để chỉ đạo giải quyết", True),
+    # work named after the verb is a task
+    ("triển khai thực hiện Kế hoạch này; định kỳ hằng quý báo cáo kết quả về Sở Nội vụ", False),
+    ("tổ chức thực hiện việc công khai thủ tục hành chính", False),
+])
+def test_a_task_text_that_only_exhorts(text: str, exhorts: bool) -> None:
+    assert is_exhortation(text) is exhorts
