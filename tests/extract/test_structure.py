@@ -157,3 +157,7 @@ def test_every_ending_formula_holds_a_hint() -> None:
 ])
 def test_a_task_text_that_only_exhorts(text: str, exhorts: bool) -> None:
     assert is_exhortation(text) is exhorts
+
+
+def test_a_bare_carrying_out_is_work() -> None:
+    assert not is_exhortation("tổ chức thực hiện")
