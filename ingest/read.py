@@ -15,7 +15,14 @@ from vanban.ingest.decode import declared_charset, decode_bytes
 from vanban.ingest.detect import detect_kind
 from vanban.ingest.errors import IngestError
 from vanban.ingest.normalize import normalize_text, normalize_texts
-from vanban.ingest.text import Draft, is_hard_wrapped, join_wrapped_lines, table_text, text_to_drafts
+from vanban.ingest.text import (
+    Draft,
+    is_hard_wrapped,
+    join_wrapped_lines,
+    split_layout_columns,
+    table_text,
+    text_to_drafts,
+)
 from vanban.schema.models import Block, Document
 
 MAX_BYTES = 50_000_000
@@ -95,7 +102,7 @@ def ingest_bytes(data: bytes, name: str, source: str | None = None) -> Document:
                 drafts, title, date = page.drafts, page.title, page.date
                 warnings.extend(page.warnings)
             else:
-                text = remove_furniture(text)
+                text = split_layout_columns(remove_furniture(text))
                 drafts = text_to_drafts(join_wrapped_lines(text) if is_hard_wrapped(text) else text)
     except IngestError:
         raise

@@ -470,6 +470,53 @@ def join_wrapped_lines(text: str) -> str:
     return "\n".join(out)
 
 
+LAYOUT_HEADER_LINES = 15  # a letterhead laid out in two columns lies within the text's first lines
+RIGHT_COLUMN_INDENT = 20  # a line indented this far, inside such a run, is the right column's
+_COLUMN_GAP = re.compile(r"(?<=\S) {4,}(?=\S)")
+
+
+def _two_columns(line: str) -> tuple[str, str] | None:
+    """The left and right text of a line laid out in two columns by spaces, else None."""
+    if "    " not in line or "\t" in line or "|" in line:
+        return None
+    parts = _COLUMN_GAP.split(line.strip())
+    return (parts[0], parts[1]) if len(parts) == 2 else None
+
+
+def split_layout_columns(text: str) -> str:
+    """A letterhead or signature that a PDF's layout copy set in two columns by spaces ("ỦY BAN
+    NHÂN DÂN          CỘNG HÒA XÃ HỘI …" / "   TỈNH GIA LAI      Độc lập - Tự do - Hạnh phúc") as
+    the left column's lines, then the right column's: read across, the issuer runs into the motto."""
+    if "    " not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if (i >= LAYOUT_HEADER_LINES and not lines[i].lstrip().lower().startswith("nơi nhận")) \
+                or _two_columns(lines[i]) is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        left: list[str] = []
+        right: list[str] = []
+        signature = i >= LAYOUT_HEADER_LINES  # "Nơi nhận:" beside "TM. ỦY BAN NHÂN DÂN": to the blank line
+        while i < n:
+            parts = _two_columns(lines[i])
+            if parts:
+                left.append(parts[0])
+                right.append(parts[1])
+            elif lines[i].strip() and len(lines[i]) - len(lines[i].lstrip(" ")) >= RIGHT_COLUMN_INDENT:
+                right.append(lines[i].strip())
+            elif signature and lines[i].strip():
+                left.append(lines[i].strip())  # "- Lưu: VT, NV." with nothing beside it
+            else:
+                break
+            i += 1
+        out.extend(left + right)
+    return "\n".join(out)
+
+
 HARD_WRAP_WIDTH = 140  # copied text wrapped at a fixed width: its lines stop short of this
 
 

@@ -523,3 +523,33 @@ def test_two_tables_apart_stay_apart() -> None:
     text = ("TT | Nhiệm vụ | Đơn vị chủ trì\n1 | Rà soát thủ tục | Sở Nội vụ\n\n"
             "TT | Chỉ tiêu | Kết quả\n1 | Tỷ lệ hồ sơ đúng hạn | 98%\n")
     assert len([d for d in text_to_drafts(text) if d.kind == "table"]) == 2
+
+
+def test_a_letterhead_and_signature_laid_out_in_two_columns_read_a_column_at_a_time() -> None:
+    # QA round 9 (a Công văn copied out of a PDF with its layout): read across, the issuer ran into
+    # the motto ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …") and became the items' lead
+    from vanban.ingest.read import ingest_bytes
+    from vanban.ingest.text import split_layout_columns
+
+    head = ("ỦY BAN NHÂN DÂN                          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "   TỈNH GIA LAI                                Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 17/UBND-NC                          Gia Lai, ngày 03 tháng 11 năm 2025\n\n")
+    sign = ("Nơi nhận:                                             TM. ỦY BAN NHÂN DÂN\n"
+            "- Sở Nội vụ (b/c);                                      KT. CHỦ TỊCH\n"
+            "- CT, các PCT UBND huyện;\n"
+            "- Lưu: VT, NV.                                        Nguyễn Thanh Bình\n")
+    body = "UBND tỉnh yêu cầu các cơ quan, đơn vị thực hiện một số nội dung sau:\n1. Cử 01 công chức tham dự Hội nghị.\n\n"
+    assert [ln for ln in split_layout_columns(head + body + "\n" * 12 + sign).split("\n") if ln] == [
+        "ỦY BAN NHÂN DÂN", "TỈNH GIA LAI", "Số: 17/UBND-NC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Gia Lai, ngày 03 tháng 11 năm 2025", *[ln for ln in body.split("\n") if ln],
+        "Nơi nhận:", "- Sở Nội vụ (b/c);", "- CT, các PCT UBND huyện;", "- Lưu: VT, NV.",
+        "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Nguyễn Thanh Bình"]
+    doc = ingest_bytes((head + body).encode("utf-8"), "cv.txt")
+    assert "ỦY BAN NHÂN DÂN CỘNG HÒA" not in doc.text and doc.blocks[1].text == "TỈNH GIA LAI"
+
+
+def test_spaces_inside_a_body_line_split_nothing() -> None:
+    from vanban.ingest.text import split_layout_columns
+
+    text = "\n" * 20 + "1. Sở Nội vụ chủ trì,      phối hợp với Sở Tư pháp rà soát thủ tục.\n"
+    assert split_layout_columns(text) == text
