@@ -365,7 +365,17 @@ def joins(prev: str, nxt: str) -> bool:
     # word that needs what follows ("… các sở, ban, ngành và" / "UBND các huyện …"); a line in
     # capitals ("QUYẾT ĐỊNH:") opens a part of its own
     open_end = prev[prev.rfind(" ") + 1 :].lower() in OPEN_ENDINGS and not prev.lower().endswith(_CLOSED_ENDINGS)
+    if not open_end and prev.endswith(_OPEN_HEADS) and nxt[:1].isupper():
+        before = prev[:-len(next(h for h in _OPEN_HEADS if prev.endswith(h)))]
+        # a head after a lower-case word ("gửi về Sở"), not a name's last word ("Báo Hải Phòng")
+        words = before.split()
+        open_end = before.endswith(" ") and bool(words) and words[-1][:1].islower()
     return (prev.endswith(",") or open_end) and not is_all_caps(nxt)
+
+
+# A unit's head printed at a line's end needs its name on the next line: "… gửi về Sở" / "Nội vụ
+# trước ngày 20/11/2025."
+_OPEN_HEADS = ("Sở", "Phòng", "Ban", "Bộ", "Cục", "UBND", "HĐND", "Ủy ban", "Trung tâm", "Văn phòng", "Chi cục")
 
 
 # Words a clause cannot end on: conjunctions, prepositions and quantifiers that need the words
@@ -423,6 +433,10 @@ _MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA|Độc\s+lậ
 
 def holds_motto(text: str) -> bool:
     return bool(_MOTTO.search(text))
+
+
+# a running header that names the document by its number and date: a page's top, wherever it falls
+_NUMBERED_HEADER = re.compile(rf"^(?:{_DOC_TYPES})\s+số\s+\d+[^\s]*\s+ngày\s+\d")
 
 
 def is_running_header(line: str) -> bool:
@@ -532,8 +546,11 @@ def is_hard_wrapped(text: str) -> bool:
 
 
 def _wrapped(prev: str, nxt: str, full: float) -> bool:
+    """A full line wrapped, unless it ended a sentence: a clause's ";" at the margin before a line
+    that is no item of its own wrapped too ("Điều 4. Chánh Văn phòng UBND tỉnh; Giám đốc các sở: Nội
+    vụ, Tài chính;" / "Giám đốc Bưu điện tỉnh …")."""
     prev = prev.strip()
-    return (len(prev) >= full and not ends_sentence(prev) and not prev.endswith("|")
+    return (len(prev) >= full and (not ends_sentence(prev) or prev.endswith(";")) and not prev.endswith("|")
             and not is_all_caps(prev) and not is_all_caps(nxt) and not LIST_LABEL.match(nxt)
             and not PAGE_NUMBER.match(nxt) and not _OPENS_PART.match(nxt))
 
@@ -541,15 +558,18 @@ def _wrapped(prev: str, nxt: str, full: float) -> bool:
 def drop_page_breaks(lines: list[str]) -> list[str]:
     """The lines without the page number and running header that a page break left inside a
     sentence or an item ("… báo cáo" / "2" / "Kế hoạch … năm 2026" / "kết quả về …"). A number
-    after a finished sentence stays: an unruled table prints its row numbers one a line."""
+    after a finished sentence stays, an unruled table printing its row numbers one a line, unless
+    a header naming the document's number follows it."""
     filled = [i for i, ln in enumerate(lines) if ln.strip()]
     drop: set[int] = set()
     for k, i in enumerate(filled):
         if k == 0 or k + 1 >= len(filled) or not PAGE_NUMBER.match(lines[i]):
             continue
-        if ends_sentence(lines[filled[k - 1]].rstrip()):
-            continue
         nxt = lines[filled[k + 1]].strip()
+        if ends_sentence(lines[filled[k - 1]].rstrip()):
+            if is_running_header(nxt) and _NUMBERED_HEADER.match(nxt):
+                drop.update((i, filled[k + 1]))  # "2" / "Kế hoạch số 14/KH-UBND ngày 22/9/2025 …" between items
+            continue
         if _starts_lower(nxt):
             drop.add(i)
         elif is_running_header(nxt):

@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vanban.ingest.text import chunk_rows, collapse, is_all_caps, text_to_drafts
+from vanban.ingest.text import (
+    chunk_rows,
+    collapse,
+    drop_page_breaks,
+    is_all_caps,
+    join_wrapped_lines,
+    joins,
+    text_to_drafts,
+)
 
 from .helpers import appendix, assert_offsets, squash
 
@@ -553,3 +561,34 @@ def test_spaces_inside_a_body_line_split_nothing() -> None:
 
     text = "\n" * 20 + "1. Sở Nội vụ chủ trì,      phối hợp với Sở Tư pháp rà soát thủ tục.\n"
     assert split_layout_columns(text) == text
+
+
+def test_a_page_number_and_numbered_running_header_between_two_items_go() -> None:
+    # QA round 9 (a plan copied out of a PDF): the page broke between two items, after a finished sentence
+    lines = ["- Tổ chức Hội nghị đối thoại với cộng đồng doanh nghiệp năm 2025.", "", "2",
+             "Kế hoạch số 14/KH-UBND ngày 22/9/2025 của UBND tỉnh Tây Ninh", "", "2. Sở Nội vụ:"]
+    assert [ln for ln in drop_page_breaks(lines) if ln] == [lines[0], "2. Sở Nội vụ:"]
+    # an unruled table's row number before a row opening with a type stays
+    assert drop_page_breaks(["Thường xuyên.", "2", "Kế hoạch tuyên truyền về Chỉ số PAPI"]) == [
+        "Thường xuyên.", "2", "Kế hoạch tuyên truyền về Chỉ số PAPI"]
+
+
+@pytest.mark.parametrize("prev,nxt,joined", [
+    # QA round 9: a unit's head at the line's end needs its name
+    ("1. Xây dựng báo cáo kết quả, gửi về Sở", "Nội vụ trước ngày 20/11/2025.", True),
+    ("Báo Hải Phòng", "Đài Phát thanh và Truyền hình Hải Phòng", False),
+])
+def test_a_line_ending_on_a_units_head_goes_on(prev: str, nxt: str, joined: bool) -> None:
+    assert joins(prev, nxt) is joined
+
+
+def test_a_full_line_ending_on_a_semicolon_wrapped_inside_its_article() -> None:
+    # QA round 9 (a Quyết định drawn by fpdf2): the last article's list of officials wrapped at a ";"
+    text = ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký, thay thế Quyết định số 12.\n"
+            "Điều 4. Chánh Văn phòng UBND tỉnh; Giám đốc các sở: Nội vụ, Tài chính;\n"
+            "Giám đốc Bưu điện tỉnh Lâm Đồng; Thủ trưởng các sở, ban, ngành; Chủ tịch\n"
+            "UBND các xã, phường, đặc khu và các cơ quan, đơn vị có liên quan chịu trách\n"
+            "nhiệm thi hành Quyết định này./.\n- Như Điều 4;\n- Lưu: VT, NC.\n")
+    joined = join_wrapped_lines(text).split("\n")
+    assert joined[1].startswith("Điều 4. Chánh Văn phòng UBND tỉnh; Giám đốc các sở: Nội vụ, Tài chính; Giám đốc Bưu điện")
+    assert joined[1].endswith("thi hành Quyết định này./.") and joined[2] == "- Như Điều 4;"
