@@ -43,6 +43,11 @@ def _not_predicate_re() -> re.Pattern[str]:
 
 
 @cache
+def _verbs_before_object() -> tuple[str, ...]:
+    return tuple(" " + w for w in _predicate_data()["verbs_before_object"])
+
+
+@cache
 def _partner_re() -> re.Pattern[str]:
     words = sorted(set(_predicate_data()["partner_markers"]), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
@@ -210,6 +215,9 @@ def is_legal_basis(text: str) -> bool:
 _HEARD = frozenset(_ASSIGN_DATA["heard_before_unit"])
 
 
+_SENTENCE_STOP = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])")
+
+
 def _subject_after_adverbial(clause: str, folded: str) -> list[Found]:
     """The subject after an opening adverbial: "Đối với nội dung …, Phòng Tư pháp huyện chủ trì".
 
@@ -217,6 +225,9 @@ def _subject_after_adverbial(clause: str, folded: str) -> list[Found]:
     ("… trang thiết bị tại Trung tâm Phục vụ hành chính công tỉnh" is no subject)."""
     limit = clause.find(";")
     limit = 250 if limit < 0 else min(limit, 250)
+    stop = _SENTENCE_STOP.search(clause, 0, limit)
+    if stop:
+        limit = stop.start()  # an adverbial ends with its sentence
     prev_end, prev_rejected = -1, False
     for m in find_units(clause[:limit], folded[:limit]):
         continues_list = prev_end >= 0 and re.fullmatch(r"[\s,;]*(?:va\s+)?", folded[prev_end:m.start])
@@ -227,7 +238,8 @@ def _subject_after_adverbial(clause: str, folded: str) -> list[Found]:
         before = folded[:m.start].rstrip()
         prev_word = re.findall(r"\w+$", before)
         if prev_word and not before.endswith((",", ":")) and (
-                _not_predicate_re().match(prev_word[0]) or prev_word[0] in _HEARD):
+                _not_predicate_re().match(prev_word[0]) or prev_word[0] in _HEARD
+                or before.endswith(_verbs_before_object())):
             prev_rejected = True
             continue
         prev_rejected = False

@@ -973,3 +973,24 @@ def test_a_unit_heading_named_in_sentence_case_runs_on_to_its_colon() -> None:
     assert [leads(t) for t in tasks] == [
         ["Văn phòng Sở"], ["Phòng Phổ biến, giáo dục pháp luật và Theo dõi thi hành pháp luật"],
         ["Phòng Phổ biến, giáo dục pháp luật"]]
+
+
+def test_a_purpose_clause_reporting_to_a_unit_and_the_contact_line_assign_nothing() -> None:
+    # QA round 9 (a Sở Nội vụ's Công văn): "báo cáo UBND tỉnh" inside the opening "Để …," names
+    # the report's addressee, no subject; the closing "Thông tin chi tiết liên hệ: …" is no task
+    tasks = tasks_of("Để có cơ sở tổng hợp, báo cáo UBND tỉnh kết quả công tác cải cách hành chính năm 2025, Sở Nội "
+                     "vụ đề nghị các cơ quan, đơn vị thực hiện một số nội dung sau:\n1. Xây dựng báo cáo kết quả công "
+                     "tác cải cách hành chính năm 2025, gửi về Sở Nội vụ trước ngày 20/11/2025.\nThông tin chi tiết "
+                     "liên hệ: bà Nguyễn Thị Hoa, Phòng Cải cách hành chính, Sở Nội vụ, điện thoại 0256.3822.541.\n",
+                     issuer="Sở Nội vụ tỉnh Gia Lai", doc_type="Công văn", year=2025)
+    assert [(leads(t), t.text[:20]) for t in tasks] == [(["các cơ quan, đơn vị"], "Xây dựng báo cáo kết")]
+
+
+def test_an_adverbial_ends_with_its_sentence() -> None:
+    # QA round 7 (a news page): "…; định kỳ 6 tháng báo cáo UBND huyện." ends the first unit's work
+    tasks = tasks_of("Theo Kế hoạch, UBND huyện giao Phòng Nội vụ chủ trì, phối hợp với Văn phòng HĐND và UBND huyện "
+                     "theo dõi, đôn đốc các cơ quan, đơn vị triển khai Kế hoạch; định kỳ 6 tháng báo cáo UBND huyện. "
+                     "Phòng Văn hóa và Thông tin chủ trì tuyên truyền về các chỉ số trên Trang thông tin điện tử "
+                     "huyện.\n", issuer="UBND huyện Krông Pắc", doc_type="Tin bài")
+    assert [(leads(t), t.deadline.raw if t.deadline else None) for t in tasks] == [
+        (["Phòng Nội vụ"], "định kỳ 6 tháng"), (["Phòng Văn hóa và Thông tin"], None)]
