@@ -261,6 +261,10 @@ _CLAUSE_END = re.compile(r"[.;:!?\n(…]")
 _WORD = re.compile(r"\w+")
 
 
+# A time tied to an event: "ngay sau khi có kết quả khảo sát", "chậm nhất 05 ngày sau khi …"
+_AFTER_EVENT = re.compile(rf"(?<!\w)(?:{_alt(_DATA['event']['phrases'])})\s[^,.;:\n]{{3,60}}")
+
+
 # How often, counted: "ít nhất 01 lần/quý", "02 lần/năm", "mỗi tuần 02 lần", "6 tháng một lần"
 _FREQUENCY = re.compile(
     r"(?<!\w)(?:(?:it nhat|toi thieu)\s+)?\d{1,2}\s+lan\s*(?:/|trong\s+(?:01\s+|1\s+|mot\s+)?)\s*(?:ngay|tuan|thang|quy|nam)(?!\w)"
@@ -291,6 +295,11 @@ def find_deadline(text: str, ref_year: int | None = None, folded: str | None = N
     tail = _trailing_time(text, folded, ref_year)
     if tail:
         found.append(tail)
+    if not found and "sau khi" in folded:
+        event = _AFTER_EVENT.search(folded)
+        if event:  # "ngay sau khi có kết quả": tied to an event, no date
+            found.append((Deadline(raw=text[event.start():event.end()].rstrip(), kind="other"),
+                          event.start(), event.end(), False))
     if not found and "lan" in folded:
         freq = _FREQUENCY.search(folded)
         if freq:
@@ -299,6 +308,9 @@ def find_deadline(text: str, ref_year: int | None = None, folded: str | None = N
         return None
     dated = [f for f in found if f[3]]
     best = next((f for f in dated if folded.startswith(_COMPLETION, f[1])), dated[0] if dated else found[0])
+    if not dated and best[0].kind == "recurring":
+        # "Định kỳ báo cáo … trước ngày 15/12 hằng năm": the day it recurs on says more than "định kỳ"
+        best = next((f for f in found if f[0].kind == "recurring" and any(map(str.isdigit, f[0].raw))), best)
     return best[0], best[1], best[2]
 
 

@@ -411,3 +411,19 @@ def test_a_day_without_its_year_then_every_year_recurs(text: str, raw: str) -> N
 def test_a_heading_naming_recurring_work(heading: str, raw: str | None) -> None:
     d = heading_recurrence(heading)
     assert (d.raw, d.date, d.kind) == (raw, None, "recurring") if raw else d is None
+
+
+@pytest.mark.parametrize("text,raw,date,kind", [
+    # QA round 9: the day a unit acts on, a time tied to an event, and the day a recurrence falls on
+    ("Cử 01 công chức tham dự Hội nghị tập huấn vào ngày 12/11/2025 tại Hội trường Sở Nội vụ",
+     "vào ngày 12/11/2025", D(2025, 11, 12), "date"),
+    ("Tổ chức quán triệt về ý nghĩa của Chỉ số PAPI ngay sau khi nhận được Công văn này, cụ thể",
+     "ngay sau khi nhận được Công văn này", None, "other"),
+    ("Định kỳ báo cáo kết quả thực hiện Kế hoạch về Sở Tài chính trước ngày 15/12 hằng năm để tổng hợp",
+     "trước ngày 15/12 hằng năm", None, "recurring"),
+    ("tham mưu Chủ tịch UBND phường tiếp công dân định kỳ vào ngày 15 hằng tháng",
+     "vào ngày 15 hằng tháng", None, "relative"),
+])
+def test_days_acted_on_events_and_recurring_days(text: str, raw: str, date: dt.date | None, kind: str) -> None:
+    d, s, e = find_deadline(text, ref_year=2025)
+    assert (d.raw, d.date, d.kind) == (raw, date, kind) and text[s:e] == raw
