@@ -766,9 +766,20 @@ def unit_opening(text: str, folded: str | None = None) -> UnitMatch | None:
     return _match(text, hit[0], 0, hit[1])
 
 
+def _ends_title_word(text: str, s: int) -> bool:
+    """A lower-case head right after a capitalised word ends that word's title: "Bộ trưởng",
+    "Thứ trưởng", "Viện trưởng Viện Kiểm sát …" hold no unit "trưởng …"."""
+    if s < 2 or text[s - 1] != " ":
+        return False
+    k = s - 2
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    return text[k].isupper()
+
+
 def _unit_at_candidate(text: str, folded: str, s: int, e: int) -> tuple[_Toks, int] | None:
     """(tokens from s, end token) of the unit whose first word is the candidate text[s:e]."""
-    if not text[s].isupper() and folded[s:e] not in _LOWER_FIRSTS:
+    if not text[s].isupper() and (folded[s:e] not in _LOWER_FIRSTS or _ends_title_word(text, s)):
         return None
     if text[s:e].isupper() and _UPPER_RUN.search(text, max(0, s - 40), s):
         return None  # a word inside a title in capitals ("NHIỆM VỤ", "XÃ HỘI")

@@ -623,3 +623,14 @@ def test_an_honorific_before_a_title_opens_a_subject() -> None:
 def test_places_listed_alone_are_a_group(text: str, units: list[str] | None) -> None:
     assert _texts(unit_at_start(text)) == units
 
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    # QA round 9: a minister's and a prosecutor's titles are one unit, no lower-case "trưởng …"
+    ("Sau khi nghe báo cáo của Bộ trưởng Bộ Nội vụ, Phó Chủ tịch UBND tỉnh kết luận",
+     ["Bộ trưởng Bộ Nội vụ", "Phó Chủ tịch UBND tỉnh"]),
+    ("Viện trưởng Viện Kiểm sát nhân dân tỉnh chỉ đạo", ["Viện trưởng Viện Kiểm sát nhân dân tỉnh"]),
+    ("Chủ tịch UBND xã, trưởng thôn, tổ trưởng tổ dân phố căn cứ", ["Chủ tịch UBND xã", "trưởng thôn", "tổ trưởng tổ dân phố"]),
+])
+def test_titles_ending_in_truong(text: str, units: list[str]) -> None:
+    assert [u.text for u in find_units(text)] == units
