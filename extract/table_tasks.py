@@ -134,6 +134,8 @@ def _continues(above: dict[str, str], cells: dict[str, str]) -> bool:
     task, lead, deadline = cells.get(ROLE_TASK, ""), cells.get(ROLE_LEAD, ""), cells.get(ROLE_DEADLINE, "")
     if not lead and not deadline and (task or cells.get(ROLE_SUPPORT)) and (not task or task[0].islower()):
         return True
+    if not task and not deadline and lead:
+        return True  # " | | Công an tỉnh | |": the row's units, one a line
     wrapped = False
     for role in (ROLE_TASK, ROLE_SUPPORT, ROLE_LEAD, ROLE_DEADLINE):
         cell = cells.get(role, "")

@@ -329,3 +329,16 @@ def test_numbered_rows_that_name_header_words_are_data() -> None:
     block = Block(kind="table", text="", start=0, end=0, rows=rows)
     assert [t.text for t, _ in tasks_from_table(block, 2022)] == [
         "Rà soát, sửa đổi Quy chế chi tiêu nội bộ của Sở", "Hoàn thành chỉ tiêu 100% hồ sơ đúng hạn"]
+
+
+def test_a_row_holding_only_a_lead_lists_the_row_aboves_next_unit() -> None:
+    # QA round 9 (a plan's appendix copied with " | "): the second lead on a line of its own
+    rows = [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+            ["1", "Nâng cấp Hệ thống thông tin giải quyết thủ tục hành chính tỉnh", "Sở Khoa học và Công nghệ",
+             "Văn phòng UBND tỉnh", "Tháng 6/2026"],
+            ["", "", "Công an tỉnh", "", ""],
+            ["2", "Rà soát thời gian giải quyết thủ tục hành chính lĩnh vực đất đai", "Văn phòng UBND tỉnh",
+             "Sở Xây dựng", "Quý III/2026"]]
+    got = [([u.text for u in t.lead], [u.text for u in t.support]) for t, _ in tasks_from_table(_block(rows), 2026)]
+    assert got == [(["Sở Khoa học và Công nghệ", "Công an tỉnh"], ["Văn phòng UBND tỉnh"]),
+                   (["Văn phòng UBND tỉnh"], ["Sở Xây dựng"])]
