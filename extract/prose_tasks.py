@@ -659,6 +659,18 @@ def _directed(clause: str, folded: str, sub: Subject, issuer: str | None) -> Sub
     return _finish(clause, targets, sub.units[0], folded) or sub
 
 
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
+_FIELD_WORDS = 6  # at most this many lower-case words go on a department's name with no colon after it
+
+
+def _names_a_field(rest: str, unit: Found) -> bool:
+    """The lower-case words after a department's head, with no colon after them, are its field
+    ("Phòng Quản lý quy hoạch và xây dựng", "Phòng Tổ chức cán bộ"): few, no verb, no preposition."""
+    words = rest.replace(",", " ").split()
+    return (unit.level is None and 0 < len(words) <= _FIELD_WORDS and not _NOT_A_NAME.search(_FIELD_NOUNS.sub(" ", rest))
+            and not any(_not_predicate_re().fullmatch(w) for w in words if w != "va"))
+
+
 def _unit_heading(body: str, fbody: str | None = None) -> list[UnitRef] | None:
     """A heading that only names units ("3. Sở Nội vụ", "1. Đề nghị Ủy ban MTTQ tỉnh").
     `fbody` is fold(body), when the caller has it."""
@@ -667,15 +679,20 @@ def _unit_heading(body: str, fbody: str | None = None) -> list[UnitRef] | None:
         return None
     # folding keeps spaces and colons where they are: the folded text strips alike
     folded = fold(text) if fbody is None else fbody.strip().rstrip(":").strip()
+    bracket = _TRAILING_BRACKET.search(text)
+    if bracket and bracket.start() > 0:
+        # "2. Các đơn vị sự nghiệp trực thuộc (Trung tâm Trợ giúp pháp lý, …)", "2. Thanh tra Sở (chủ trì)"
+        text, folded = text[:bracket.start()].rstrip(), folded[:bracket.start()].rstrip()
     lead_in = _assign_re().match(folded)
     pos = lead_in.end() if lead_in else 0
     opener = structure.unit_heading_opener_re().match(folded, pos)
     if opener:
         pos = opener.end()  # "1. Đối với các sở, ban, ngành tỉnh"
     units = _units_at(text, pos, folded)
-    if units and text[units[-1].end:].strip(" .;,") and body.rstrip().endswith(":"):
-        # "2. Phòng Phổ biến, giáo dục pháp luật và Theo dõi thi hành pháp luật:": a department
-        # named in sentence case runs on to its colon
+    if units and text[units[-1].end:].strip(" .;,") and (
+            body.rstrip().endswith(":") or _names_a_field(folded[units[-1].end:], units[-1])):
+        # "2. Phòng Phổ biến, giáo dục pháp luật và Theo dõi thi hành pháp luật:", "2. Phòng Quản
+        # lý quy hoạch và xây dựng": a department named in sentence case runs on to its end
         units[-1] = _to_colon(text + ":", folded + ":", units[-1])
     if not units or text[units[-1].end:].strip(" .;,") != "":
         return None

@@ -994,3 +994,17 @@ def test_an_adverbial_ends_with_its_sentence() -> None:
                      "huyện.\n", issuer="UBND huyện Krông Pắc", doc_type="Tin bài")
     assert [(leads(t), t.deadline.raw if t.deadline else None) for t in tasks] == [
         (["Phòng Nội vụ"], "định kỳ 6 tháng"), (["Phòng Văn hóa và Thông tin"], None)]
+
+
+def test_a_unit_heading_with_no_colon_a_bracket_or_a_field_in_lower_case() -> None:
+    # QA round 10 (a Sở's and a Ban Quản lý's plans): headings with no colon name departments in
+    # sentence case, or their members in a bracket; their lettered items are theirs
+    tasks = tasks_of("II. NHIỆM VỤ\n1. Phòng Quản lý quy hoạch và xây dựng\n- Công khai quy hoạch phân khu các khu "
+                     "công nghiệp.\n2. Các đơn vị sự nghiệp trực thuộc (Trung tâm Trợ giúp pháp lý nhà nước, Phòng "
+                     "Công chứng số 1)\na) Niêm yết mức phí, lệ phí tại trụ sở.\n3. Thanh tra Sở (chủ trì)\na) Bố trí "
+                     "hòm thư góp ý tại nơi tiếp nhận.\n4. Phòng Kế hoạch - Tài chính, Phòng Tổ chức cán bộ\na) Rà "
+                     "soát quy trình nội bộ giải quyết hồ sơ.\n5. Phòng Văn hóa tuyên truyền về Chỉ số PAPI trên hệ "
+                     "thống truyền thanh.\n", issuer="Sở Tư pháp tỉnh Hải Dương", year=2025)
+    assert [leads(t) for t in tasks] == [
+        ["Phòng Quản lý quy hoạch và xây dựng"], ["Các đơn vị sự nghiệp trực thuộc"], ["Thanh tra Sở"],
+        ["Phòng Kế hoạch - Tài chính", "Phòng Tổ chức cán bộ"], ["Phòng Văn hóa"]]
