@@ -1211,7 +1211,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             if lab.level <= 2 or (ctx.intro_units and lab.kind not in _BULLETS and lab.level <= ctx.intro_level):
                 ctx.intro_units, ctx.intro_support = [], []
         if structure.is_closing_formula(body, fbody) or (lab is None and (
-                structure.is_byline(body) or structure.is_place_date(fbody))):
+                structure.is_byline(body) or structure.is_place_date(fbody) or structure.is_subject_line(fbody))):
             ctx.intro_units, ctx.colon_units = [], []
             continue
         if structure.is_recipients(body, fbody):
@@ -1277,7 +1277,10 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         number = next((f.label for f in reversed(ctx.frames) if f.label and f.label not in "-+•*·–—"), None)
         own_label = lab.label if lab and lab.label not in "-+•*·–—" and lab.kind != "heading" else number
         ctx.colon_units = [] if lab and lab.kind not in _BULLETS else ctx.colon_units
+        intro_before = ctx.intro_units
         found_tasks, _ = _tasks_in_passage(block, body_off, body, fbody, own_label, ctx_units, ctx, labelled=bool(lab))
+        if ctx.intro_units is not intro_before and ctx.intro_units and lab and lab.kind not in _BULLETS:
+            ctx.intro_level = lab.level  # "1. Tổ công tác có nhiệm vụ:" / "a) …": the next "2." ends its list
         area = _area_lead_in(body, ref_year) if found_tasks and ":" in body[:100] else None
         for t in found_tasks if area else ():  # the passage's own area outranks its section's
             t.dimension, t.dimension_rule = area, "passage-lead-in"

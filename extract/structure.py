@@ -142,6 +142,15 @@ def is_exhortation(task_text: str) -> bool:
     return len(folded) < 400 and bool(_exhortation_re().match(folded))
 
 
+_SUBJECT_LINE = re.compile(r"^\W*(?:ve viec|v/v)\s[^,.;:]{0,200}$")
+
+
+def is_subject_line(folded: str) -> bool:
+    """ "Về việc kiện toàn Ban Chỉ đạo cải cách hành chính tỉnh" (folded): a document's subject,
+    wherever a copy puts it, no task; "Về việc …, Sở Nội vụ chủ trì …" goes on to its subject."""
+    return bool(_SUBJECT_LINE.match(folded.strip()))
+
+
 @cache
 def _place_date_re() -> re.Pattern[str]:
     return re.compile(data()["formulas"]["place_date"])

@@ -1008,3 +1008,18 @@ def test_a_unit_heading_with_no_colon_a_bracket_or_a_field_in_lower_case() -> No
     assert [leads(t) for t in tasks] == [
         ["Phòng Quản lý quy hoạch và xây dựng"], ["Các đơn vị sự nghiệp trực thuộc"], ["Thanh tra Sở"],
         ["Phòng Kế hoạch - Tài chính", "Phòng Tổ chức cán bộ"], ["Phòng Văn hóa"]]
+
+
+def test_a_working_groups_duties_and_a_decisions_object() -> None:
+    # QA round 10 (a Quyết định kiện toàn): the group set up is the object of "Kiện toàn", its
+    # duties listed under "1. Tổ công tác có nhiệm vụ:" are its tasks, and the list ends at "2."
+    tasks = tasks_of("QUYẾT ĐỊNH\nVề việc kiện toàn Tổ công tác cải thiện Chỉ số PAPI tỉnh Cao Bằng\nQUYẾT ĐỊNH:\n"
+                     "Điều 1. Kiện toàn Tổ công tác cải thiện Chỉ số PAPI tỉnh Cao Bằng, gồm các thành viên sau:\n"
+                     "1. Ông Đàm Văn Khải, Phó Chủ tịch UBND tỉnh - Tổ trưởng;\nĐiều 2. Nhiệm vụ của Tổ công tác\n"
+                     "1. Tổ công tác có nhiệm vụ:\na) Tham mưu UBND tỉnh chỉ đạo các giải pháp cải thiện Chỉ số PAPI;\n"
+                     "b) Kiểm tra việc thực hiện nhiệm vụ cải thiện các chỉ số tại các sở, ban, ngành.\n"
+                     "2. Thành viên Tổ công tác làm việc theo chế độ kiêm nhiệm.\n"
+                     "3. Kinh phí hoạt động của Tổ công tác do ngân sách tỉnh bảo đảm.\n",
+                     doc_type="Quyết định", issuer="UBND tỉnh Cao Bằng", year=2025)
+    assert [(leads(t), t.text[:20]) for t in tasks] == [
+        (["Tổ công tác"], "Tham mưu UBND tỉnh c"), (["Tổ công tác"], "Kiểm tra việc thực h")]

@@ -13,6 +13,7 @@ from vanban.extract.structure import (
     is_exhortation,
     is_not_task_section,
     is_report_of_work_done,
+    is_subject_line,
     parse_label,
     starts_with_adverbial,
 )
@@ -161,3 +162,14 @@ def test_a_task_text_that_only_exhorts(text: str, exhorts: bool) -> None:
 
 def test_a_bare_carrying_out_is_work() -> None:
     assert not is_exhortation("tổ chức thực hiện")
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("Về việc kiện toàn Ban Chỉ đạo cải cách hành chính tỉnh", True),
+    ("V/v đôn đốc thực hiện các nhiệm vụ cải thiện Chỉ số PAPI", True),
+    ("Về việc triển khai Kế hoạch, Sở Nội vụ chủ trì tổ chức tập huấn", False),
+])
+def test_a_subject_line(text: str, subject: bool) -> None:
+    from vanban.ingest.normalize import fold
+
+    assert is_subject_line(fold(text)) is subject
