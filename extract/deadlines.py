@@ -267,7 +267,7 @@ _AFTER_EVENT = re.compile(rf"(?<!\w)(?:{_alt(_DATA['event']['phrases'])})\s[^,.;
 
 # How often, counted: "ít nhất 01 lần/quý", "02 lần/năm", "mỗi tuần 02 lần", "6 tháng một lần"
 _FREQUENCY = re.compile(
-    r"(?<!\w)(?:(?:it nhat|toi thieu)\s+)?\d{1,2}\s+lan\s*(?:/|trong\s+(?:01\s+|1\s+|mot\s+)?)\s*(?:ngay|tuan|thang|quy|nam)(?!\w)"
+    r"(?<!\w)(?:(?:it nhat|toi thieu)\s+)?\d{1,2}\s+lan\s*(?:/|trong\s+(?:01\s+|1\s+|mot\s+)?)\s*(?:\d{1,2}\s+)?(?:ngay|tuan|thang|quy|nam)(?!\w)"
     r"|(?<!\w)(?:moi|hang)\s+(?:ngay|tuan|thang|quy|nam)\s+(?:(?:it nhat|toi thieu)\s+)?\d{1,2}\s+lan(?!\w)"
     r"|(?<!\w)\d{1,2}\s+(?:tuan|thang)\s+(?:mot|01|1)\s+lan(?!\w)"
     r"|(?<!\w)\d{1,2}\s+(?:tuan|thang|quy|nam)\s*/\s*lan(?!\w)"

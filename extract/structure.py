@@ -92,7 +92,10 @@ def is_not_task_section(heading_body: str, folded: str | None = None) -> bool:
     text = _norm_heading(heading_body, folded)
     if len(text) > 60:
         return False
-    return text in set(data()["sections"]["not_tasks"])
+    sections = data()["sections"]
+    return text in set(sections["not_tasks"]) or (
+        text.startswith(tuple(sections["not_tasks_openings"]))
+        and not any(j + w in text for w in sections["not_tasks_unless"] for j in (" va ", ", ", " va cac ")))
 
 
 def is_report_task_section(heading_body: str) -> bool:

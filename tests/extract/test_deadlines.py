@@ -427,3 +427,9 @@ def test_a_heading_naming_recurring_work(heading: str, raw: str | None) -> None:
 def test_days_acted_on_events_and_recurring_days(text: str, raw: str, date: dt.date | None, kind: str) -> None:
     d, s, e = find_deadline(text, ref_year=2025)
     assert (d.raw, d.date, d.kind) == (raw, date, kind) and text[s:e] == raw
+
+
+def test_a_count_per_some_months_recurs() -> None:
+    # QA round 10 (a district's report proposing work)
+    d, _, _ = find_deadline("tổ chức đối thoại với Nhân dân ít nhất 01 lần/6 tháng; niêm yết công khai", 2025)
+    assert (d.raw, d.kind) == ("ít nhất 01 lần/6 tháng", "recurring")

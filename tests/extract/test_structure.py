@@ -173,3 +173,18 @@ def test_a_subject_line(text: str, subject: bool) -> None:
     from vanban.ingest.normalize import fold
 
     assert is_subject_line(fold(text)) is subject
+
+
+def test_an_exhortation_with_its_warning() -> None:
+    # QA round 10 (a district's Công văn hỏa tốc)
+    assert is_exhortation("nghiêm túc triển khai thực hiện; trường hợp để xảy ra sai sót")
+
+
+@pytest.mark.parametrize("heading,skip", [
+    # QA round 10 (a commune's Thông báo kết luận): the account of work done assigns nothing
+    ("Đánh giá chung", True), ("Kết quả thực hiện nhiệm vụ tháng 9/2025", True),
+    ("KẾT QUẢ NĂM 2024 VÀ NHIỆM VỤ NĂM 2025", False), ("Kết quả thực hiện và nhiệm vụ trọng tâm", False),
+    ("Đánh giá mức độ hài lòng", False),
+])
+def test_sections_that_report_work_done(heading: str, skip: bool) -> None:
+    assert is_not_task_section(heading) is skip
