@@ -791,11 +791,22 @@ def _owner_bracket(body: str, ref_year: int | None, fields: _Fields) -> list[Tas
     return fields.tasks_for(pending, lead, support, deadline, ref_year, [])
 
 
+_AREA_TOPIC = re.compile(r"(?:ve|doi voi)\s")
+
+
 def _area_lead_in(body: str, ref_year: int | None) -> int | None:
     """The PAPI area a passage opens with before its colon ("Nội dung 1 - Tham gia của người dân
     ở cấp cơ sở: Phòng Nội vụ huyện chủ trì …", "Về Công khai, minh bạch: …")."""
     colon = body.find(":", 0, 100)
-    return area_named(body[:colon], ref_year) if colon > 0 else None
+    if colon > 0:
+        return area_named(body[:colon], ref_year)
+    opener = _AREA_TOPIC.match(fold(body[:20]))
+    if opener is None:
+        return None
+    # "Về Công khai, minh bạch, Phòng Kinh tế … công khai …", "Đối với Quản trị điện tử, Đoàn Thanh
+    # niên …": the area is named before the subject that follows its comma
+    unit = next(iter(find_units(body[:120])), None)
+    return area_named(body[:unit.start], ref_year) if unit is not None and unit.start > opener.end() else None
 
 
 def _ends_as_intro(body: str, fbody: str) -> bool:
@@ -1281,7 +1292,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         found_tasks, _ = _tasks_in_passage(block, body_off, body, fbody, own_label, ctx_units, ctx, labelled=bool(lab))
         if ctx.intro_units is not intro_before and ctx.intro_units and lab and lab.kind not in _BULLETS:
             ctx.intro_level = lab.level  # "1. Tổ công tác có nhiệm vụ:" / "a) …": the next "2." ends its list
-        area = _area_lead_in(body, ref_year) if found_tasks and ":" in body[:100] else None
+        area = _area_lead_in(body, ref_year) if found_tasks and (":" in body[:100] or fbody.startswith(("ve ", "doi voi "))) else None
         for t in found_tasks if area else ():  # the passage's own area outranks its section's
             t.dimension, t.dimension_rule = area, "passage-lead-in"
         if frame:

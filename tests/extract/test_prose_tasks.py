@@ -1023,3 +1023,13 @@ def test_a_working_groups_duties_and_a_decisions_object() -> None:
                      doc_type="Quyết định", issuer="UBND tỉnh Cao Bằng", year=2025)
     assert [(leads(t), t.text[:20]) for t in tasks] == [
         (["Tổ công tác"], "Tham mưu UBND tỉnh c"), (["Tổ công tác"], "Kiểm tra việc thực h")]
+
+
+def test_an_area_named_before_a_comma_and_its_subject() -> None:
+    # QA round 10 (a ward's news page on its PAPI plan)
+    tasks = tasks_of("Về Công khai, minh bạch, Phòng Kinh tế, Hạ tầng và Đô thị công khai quy hoạch chi tiết các dự "
+                     "án.\nĐối với Quản trị điện tử, Đoàn Thanh niên phường hỗ trợ người dân kích hoạt tài khoản định "
+                     "danh điện tử.\nVề việc này, Công an phường tăng cường tuần tra trên địa bàn.\n",
+                     issuer="UBND phường Đông Hà", doc_type="Tin bài", year=2025)
+    assert [(leads(t), t.dimension) for t in tasks] == [
+        (["Phòng Kinh tế, Hạ tầng và Đô thị"], 2), (["Đoàn Thanh niên phường"], 8), (["Công an phường"], None)]
