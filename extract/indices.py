@@ -208,7 +208,7 @@ _LEAD_IN_END = re.compile(r"\s*:")
 
 def find_papi_areas(text: str, year: int | None = None) -> list[int]:
     """The PAPI content areas (1–8) `text` names: in quotes (Chỉ số nội dung “Công khai, minh
-    bạch”), after "nội dung"/"lĩnh vực", as a heading, or in a list of areas ("(Trách nhiệm
+    bạch”), after "nội dung"/"lĩnh vực", as a heading, a table's cell, or in a list of areas ("(Trách nhiệm
     giải trình với người dân; kiểm soát tham nhũng trong khu vực công; …)"). A phrase in
     running prose ("đảm bảo công khai, minh bạch, khả thi") is not a name.
     With `year`, only the areas of that year's survey are considered."""
@@ -225,6 +225,9 @@ def find_papi_areas(text: str, year: int | None = None) -> list[int]:
         b = before.rstrip()
         a = after.lstrip()
         if b and a and b[-1] in _QUOTES_OPEN and a[0] in _QUOTES_CLOSE:
+            named.add(num)
+            continue
+        if b[-1:] == "|" and (a[:1] == "|" or not a):  # a table's cell: "1 | Tham gia của người dân ở cấp cơ sở | 4,61 |"
             named.add(num)
             continue
         if _CUE.search(before) and (_END.match(folded, e) or "noi dung" in before[-12:]):

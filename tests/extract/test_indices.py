@@ -139,3 +139,12 @@ def test_areas_listed_with_their_scores_between_them():
     assert areas(text, year=2023) == [1, 2, 3, 7, 8]
     # a score alone does not make running prose a list
     assert areas("Xã đạt 5,02 điểm; công khai, minh bạch, khả thi trong thu chi.", year=2023) == []
+
+
+def test_areas_named_in_a_results_tables_cells() -> None:
+    # QA round 9 (a district's report on its PAPI results)
+    text = ("TT | Chỉ số nội dung | Điểm 2023 | Điểm 2024\n1 | Tham gia của người dân ở cấp cơ sở | 4,61 | 4,83\n"
+            "2 | Công khai, minh bạch | 5,12 | 5,20\n7 | Quản trị môi trường | 3,10 | 3,25\n")
+    assert find_papi_areas(text) == [1, 2, 7]
+    # running prose naming no area stays so
+    assert find_papi_areas("bảo đảm công khai, minh bạch, khả thi | hiệu quả") == []
