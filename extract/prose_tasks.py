@@ -801,8 +801,8 @@ def _area_lead_in(body: str, ref_year: int | None) -> int | None:
     if colon > 0:
         return area_named(body[:colon], ref_year)
     opener = _AREA_TOPIC.match(fold(body[:20]))
-    if opener is None:
-        return None
+    if opener is None or area_named(body[:120], ref_year) is None:
+        return None  # most such openings name no area: the units are looked for only where one does
     # "Về Công khai, minh bạch, Phòng Kinh tế … công khai …", "Đối với Quản trị điện tử, Đoàn Thanh
     # niên …": the area is named before the subject that follows its comma
     unit = next(iter(find_units(body[:120])), None)

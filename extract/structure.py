@@ -142,7 +142,12 @@ def is_exhortation(task_text: str) -> bool:
     """A task's text that only bids its units carry the document out ("nghiêm túc thực hiện Chỉ
     thị này"): the closing formula's work, though a sentence or clause follows it in the passage."""
     folded = fold(task_text).strip()
-    return len(folded) < 400 and bool(_exhortation_re().match(folded))
+    return len(folded) < 400 and folded.startswith(_EXHORTATION_FIRST) and bool(_exhortation_re().match(folded))
+
+
+# the words an exhortation opens with (data/structure.toml `exhortation`): most task texts open
+# with none, and the pattern's look-ahead scans the whole text
+_EXHORTATION_FIRST = ("co ", "chiu ", "nghiem ", "khan ", "to chuc ", "chi dao ", "trien khai", "thuc hien")
 
 
 _SUBJECT_LINE = re.compile(r"^\W*(?:ve viec|v/v)\s[^,.;:]{0,200}$")
