@@ -442,7 +442,8 @@ def _unit_end(toks: _Toks, i: int) -> int:
         return i
     if toks[i].low == "các":
         if _seq_at(toks, i + 1, _GROUP_NOUNS):
-            end = _group_at(toks, i + 1, places=False)
+            # "các phòng, đơn vị, khu phố": a list of bodies may go on with places
+            end = _group_at(toks, i + 1, places=True)
         elif _seq_at(toks, i + 1, _ALONE_PLACES):  # "các thôn, tổ dân phố": their own governments
             end = _group_at(toks, i + 1, places=True)
         else:

@@ -634,3 +634,12 @@ def test_places_listed_alone_are_a_group(text: str, units: list[str] | None) -> 
 ])
 def test_titles_ending_in_truong(text: str, units: list[str]) -> None:
     assert [u.text for u in find_units(text)] == units
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    # QA round 10 (a ward's plan): a list of bodies goes on with places
+    ("Yêu cầu các phòng, đơn vị, khu phố báo cáo kết quả", ["các phòng, đơn vị, khu phố"]),
+    ("các cơ quan, đơn vị, thôn, bản triển khai", ["các cơ quan, đơn vị, thôn, bản"]),
+])
+def test_a_group_of_bodies_and_places(text: str, units: list[str]) -> None:
+    assert [u.text for u in find_units(text)] == units
