@@ -791,7 +791,7 @@ def _owner_bracket(body: str, ref_year: int | None, fields: _Fields) -> list[Tas
     return fields.tasks_for(pending, lead, support, deadline, ref_year, [])
 
 
-_AREA_TOPIC = re.compile(r"(?:ve|doi voi)\s")
+_AREA_TOPIC = re.compile(r"(?:ve|doi voi|o noi dung|voi noi dung)\s")
 
 
 def _area_lead_in(body: str, ref_year: int | None) -> int | None:
@@ -1292,7 +1292,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         found_tasks, _ = _tasks_in_passage(block, body_off, body, fbody, own_label, ctx_units, ctx, labelled=bool(lab))
         if ctx.intro_units is not intro_before and ctx.intro_units and lab and lab.kind not in _BULLETS:
             ctx.intro_level = lab.level  # "1. Tổ công tác có nhiệm vụ:" / "a) …": the next "2." ends its list
-        area = _area_lead_in(body, ref_year) if found_tasks and (":" in body[:100] or fbody.startswith(("ve ", "doi voi "))) else None
+        area = _area_lead_in(body, ref_year) if found_tasks and (":" in body[:100] or fbody.startswith(("ve ", "doi voi ", "o noi dung ", "voi noi dung "))) else None
         for t in found_tasks if area else ():  # the passage's own area outranks its section's
             t.dimension, t.dimension_rule = area, "passage-lead-in"
         if frame:

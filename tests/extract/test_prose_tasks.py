@@ -1033,3 +1033,10 @@ def test_an_area_named_before_a_comma_and_its_subject() -> None:
                      issuer="UBND phường Đông Hà", doc_type="Tin bài", year=2025)
     assert [(leads(t), t.dimension) for t in tasks] == [
         (["Phòng Kinh tế, Hạ tầng và Đô thị"], 2), (["Đoàn Thanh niên phường"], 8), (["Công an phường"], None)]
+
+
+def test_an_area_as_the_topic_before_the_subject() -> None:
+    # QA round 10 (a ward's PAPI page): "Ở nội dung <area>, <unit> …" names the area and hides no subject
+    tasks = tasks_of("Ở nội dung Trách nhiệm giải trình với người dân, Chủ tịch UBND phường tiếp công dân định kỳ vào "
+                     "thứ Năm tuần thứ hai hằng tháng.\n", issuer="UBND phường Bãi Cháy", year=2025)
+    assert [(leads(t), t.dimension) for t in tasks] == [(["Chủ tịch UBND phường"], 3)]
