@@ -42,6 +42,16 @@ def _table_dimensions(rows: list[tuple[Task, TableRow]], areas_of_doc: Callable[
                 task.dimension, task.dimension_rule = area, f"vocabulary:{why}"
 
 
+def _carry_group(rows: list[tuple[Task, TableRow]], title: str) -> None:
+    """A table whose header repeats the one before it goes on with it, across a page: its rows
+    before a group row of their own belong to the group the page break cut."""
+    first = rows[0][1].group
+    for _, row in rows:
+        if row.group != first or row.group_title:
+            return
+        row.group_title = title
+
+
 def find_tasks(doc: Document, meta: DocMeta, named_areas: list[int] | None = None) -> list[Task]:
     """All tasks of one document: table rows first, then prose, each with its provenance.
     `named_areas` is find_papi_areas(doc.text) when the caller has it already."""
@@ -56,13 +66,19 @@ def find_tasks(doc: Document, meta: DocMeta, named_areas: list[int] | None = Non
 
     tasks: list[Task] = []
     above = ""  # the short line just above a table: its heading, maybe with a time for its rows
+    last_header: list[str] | None = None  # the header and last group of the table before
+    last_group = ""
     for block in doc.blocks:
         if block.kind != "table":
             above = block.text if len(block.text) <= 120 else ""
             continue
         rows = tasks_from_table(block, year, above)
+        header = (block.rows or [[]])[0]
+        if rows and header == last_header and last_group:
+            _carry_group(rows, last_group)
         if rows:
             _table_dimensions(rows, areas_of_doc, year)
             tasks.extend(t for t, _ in rows)
+            last_header, last_group = header, rows[-1][1].group_title
     tasks.extend(tasks_from_prose(doc.blocks, meta.issuer, year, meta.type, doc.text))
     return tasks

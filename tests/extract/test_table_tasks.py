@@ -342,3 +342,17 @@ def test_a_row_holding_only_a_lead_lists_the_row_aboves_next_unit() -> None:
     got = [([u.text for u in t.lead], [u.text for u in t.support]) for t, _ in tasks_from_table(_block(rows), 2026)]
     assert got == [(["Sở Khoa học và Công nghệ", "Công an tỉnh"], ["Văn phòng UBND tỉnh"]),
                    (["Văn phòng UBND tỉnh"], ["Sở Xây dựng"])]
+
+
+def test_a_table_whose_header_repeats_on_the_next_page_goes_on_with_its_group() -> None:
+    # QA round 9 (a district's PAPI plan copied out of a PDF): the header printed again after the
+    # page number; the rows before a group row of their own stay in the group the page cut
+    from vanban.ingest.read import ingest_bytes
+
+    head = "STT | Nội dung công việc | Đơn vị thực hiện | Đơn vị phối hợp | Thời hạn hoàn thành"
+    text = (f"KẾ HOẠCH\nKhắc phục hạn chế Chỉ số PAPI năm 2024\n{head}\nVI | CUNG ỨNG DỊCH VỤ CÔNG | | |\n"
+            "13 | Nâng cao chất lượng khám, chữa bệnh tại trạm y tế xã | Trung tâm Y tế huyện | Phòng Y tế | Năm 2024\n"
+            f"\n7\n\n{head}\n14 | Bảo đảm an ninh, trật tự tại khu dân cư | Công an huyện | UBND các xã | Năm 2024\n"
+            "VII | QUẢN TRỊ MÔI TRƯỜNG | | |\n15 | Thu gom rác thải sinh hoạt | Phòng Tài nguyên và Môi trường | | Năm 2024\n")
+    doc = extract_document(ingest_bytes(text.encode("utf-8"), "kh.txt"))
+    assert [t.dimension for t in doc.tasks] == [6, 6, 7]
