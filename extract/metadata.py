@@ -697,9 +697,15 @@ def _signer_in(lines: list[Line]) -> Line | None:
 
 
 def _text_province(text: str) -> str | None:
+    """The province the text names most; where it names none, that of the districts it names
+    ("UBND huyện Anh Sơn" is in Nghệ An)."""
     counts: dict[str, int] = {}
     for _s, _e, short in admin.find_provinces(text):
         counts[short] = counts.get(short, 0) + 1
+    if not counts:
+        for _s, _e, _label, prov in admin.find_districts(text):
+            if prov:
+                counts[prov] = counts.get(prov, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 

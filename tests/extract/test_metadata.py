@@ -388,3 +388,11 @@ def test_a_party_directives_issuer_line_under_its_type_is_no_title():
              "CỦA BAN THƯỜNG VỤ THÀNH ỦY\nvề tăng cường sự lãnh đạo của Đảng đối với công tác cải cách hành chính\n\n"
              "Ban Thường vụ Thành ủy yêu cầu các cấp ủy thực hiện tốt các nội dung sau:\n")
     assert m.title == "về tăng cường sự lãnh đạo của Đảng đối với công tác cải cách hành chính"
+
+
+def test_the_province_of_a_district_named_only_in_the_body() -> None:
+    # QA round 9 (a commune's plan whose header names only the commune)
+    text = ("ỦY BAN NHÂN DÂN\nXÃ PHÚC SƠN\nSố: 45/KH-UBND\nPhúc Sơn, ngày 10 tháng 3 năm 2024\nKẾ HOẠCH\n"
+            "Cải thiện Chỉ số PAPI năm 2024\nThực hiện Kế hoạch số 30/KH-UBND của UBND huyện Anh Sơn, UBND xã ban "
+            "hành Kế hoạch như sau:\n")
+    assert extract_meta(text).province == "Nghệ An"
