@@ -81,7 +81,20 @@ def run_and_kill(corpus: Path, db: Path, *, jobs: int = 2, after: float | None =
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+        _wait_group_gone(proc.pid)
         return True
+
+
+def _wait_group_gone(pgid: int, timeout: float = 30.0) -> None:
+    """Wait until every process of the killed group has exited: a worker killed with its parent
+    may still hold its lock on the database for a moment on a loaded machine."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.01)
 
 
 def check_consistent(db: Path) -> int:
