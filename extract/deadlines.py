@@ -343,11 +343,11 @@ def heading_recurrence(text: str) -> Deadline | None:
     """The recurrence a heading gives all its items ("NHIỆM VỤ THƯỜNG XUYÊN"): the whole
     heading is the work's noun and how often."""
     folded = fold(text)
-    m = _HEADING_REC.fullmatch(folded.strip())
+    m = _HEADING_REC.fullmatch(folded, len(folded) - len(folded.lstrip()), len(folded.rstrip()))
     if m is None:
         return None
-    s = folded.index(m.group("rec"))
-    return Deadline(raw=text[s:s + len(m.group("rec"))], kind="recurring")
+    s, e = m.span("rec")
+    return Deadline(raw=text[s:e], kind="recurring")
 
 
 def _find_all(folded: str) -> Iterator[re.Match[str]]:

@@ -666,8 +666,8 @@ _FIELD_WORDS = 6  # at most this many lower-case words go on a department's name
 def _names_a_field(rest: str, unit: Found) -> bool:
     """The lower-case words after a department's head, with no colon after them, are its field
     ("Phòng Quản lý quy hoạch và xây dựng", "Phòng Tổ chức cán bộ"): few, no verb, no preposition."""
-    words = rest.replace(",", " ").split()
-    return (unit.level is None and 0 < len(words) <= _FIELD_WORDS and not _NOT_A_NAME.search(_FIELD_NOUNS.sub(" ", rest))
+    words = rest.replace(",", " ").split()  # _to_colon, which runs the name on, turns away a verb among them
+    return (unit.level is None and 0 < len(words) <= _FIELD_WORDS
             and not any(_not_predicate_re().fullmatch(w) for w in words if w != "va"))
 
 
@@ -1292,7 +1292,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         found_tasks, _ = _tasks_in_passage(block, body_off, body, fbody, own_label, ctx_units, ctx, labelled=bool(lab))
         if ctx.intro_units is not intro_before and ctx.intro_units and lab and lab.kind not in _BULLETS:
             ctx.intro_level = lab.level  # "1. Tổ công tác có nhiệm vụ:" / "a) …": the next "2." ends its list
-        area = _area_lead_in(body, ref_year) if found_tasks and (":" in body[:100] or fbody.startswith(("ve ", "doi voi ", "o noi dung ", "voi noi dung "))) else None
+        area = _area_lead_in(body, ref_year) if found_tasks else None
         for t in found_tasks if area else ():  # the passage's own area outranks its section's
             t.dimension, t.dimension_rule = area, "passage-lead-in"
         if frame:
