@@ -441,13 +441,10 @@ def _unit_end(toks: _Toks, i: int) -> int:
     if i >= len(toks) and not toks.has(i) or not toks[i].word:
         return i
     if toks[i].low == "các":
-        if _seq_at(toks, i + 1, _GROUP_NOUNS):
-            # "các phòng, đơn vị, khu phố": a list of bodies may go on with places
-            end = _group_at(toks, i + 1, places=True)
-        elif _seq_at(toks, i + 1, _ALONE_PLACES):  # "các thôn, tổ dân phố": their own governments
-            end = _group_at(toks, i + 1, places=True)
-        else:
-            end = i
+        # "các phòng, đơn vị, khu phố": a list of bodies may go on with places; "các thôn, tổ dân
+        # phố": places listed alone stand for their own governments
+        grouped = _seq_at(toks, i + 1, _GROUP_NOUNS) or _seq_at(toks, i + 1, _ALONE_PLACES)
+        end = _group_at(toks, i + 1, places=True) if grouped else i
         return end if end > i + 1 else i
     head = _head_at(toks, i)
     if head is None:
