@@ -783,7 +783,9 @@ def extract_meta(text: str, title_hint: str | None = None, date_hint: dt.date | 
         meta.type = "Tin bài"
         ev["type"] = Evidence(start=0, end=0, rule="news-no-so-line")
 
-    text_province = _text_province(text)
+    # a page whose text names no province may still name it in its headline or the site's
+    # title ("… của tỉnh Quảng Trị", "… - Cổng thông tin điện tử tỉnh Quảng Trị")
+    text_province = _text_province(text) or (_text_province(title_hint) if title_hint else None)
 
     if not news:
         # Issuer: the header's org lines; else the symbol's issuer code spelt out in the body.

@@ -396,3 +396,15 @@ def test_the_province_of_a_district_named_only_in_the_body() -> None:
             "Cải thiện Chỉ số PAPI năm 2024\nThực hiện Kế hoạch số 30/KH-UBND của UBND huyện Anh Sơn, UBND xã ban "
             "hành Kế hoạch như sau:\n")
     assert extract_meta(text).province == "Nghệ An"
+
+
+def test_a_news_page_naming_its_province_only_in_the_page_headline() -> None:
+    # QA round 10: the article says "UBND tỉnh" throughout; the page's <h1>, kept as the title
+    # hint, ends "… của tỉnh Quảng Trị"
+    text = ("Chiều 23/5, UBND tỉnh tổ chức hội nghị phân tích, đánh giá kết quả Chỉ số PAPI năm 2023. "
+            "Phó Chủ tịch Thường trực UBND tỉnh chủ trì hội nghị.\n\nKết luận hội nghị, Phó Chủ tịch giao "
+            "Sở Nội vụ tham mưu UBND tỉnh ban hành kế hoạch khắc phục trước ngày 15/6/2024.\n")
+    hint = "Hội nghị phân tích, đánh giá kết quả Chỉ số PAPI, PAR INDEX, SIPAS năm 2023 của tỉnh Quảng Trị"
+    m = extract_meta(text, title_hint=hint)
+    assert (m.issuer, m.province) == ("UBND tỉnh Quảng Trị", "Quảng Trị")
+    assert extract_meta(text).province is None
