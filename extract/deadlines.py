@@ -263,6 +263,10 @@ _WORD = re.compile(r"\w+")
 
 # A time tied to an event: "ngay sau khi có kết quả khảo sát", "chậm nhất 05 ngày sau khi …"
 _AFTER_EVENT = re.compile(rf"(?<!\w)(?:{_alt(_DATA['event']['phrases'])})\s[^,.;:\n]{{3,60}}")
+_DAYS_FROM_EVENT = re.compile(
+    rf"(?<!\w){_alt(_DATA['event']['counted_before'])}\s+\d{{1,3}}\s+ngay(?:\s+lam\s+viec)?\s+"
+    rf"{_alt(_DATA['event']['counted_from'])}\s[^,.;:\n]{{3,60}}"
+)
 
 
 # How often, counted: "ít nhất 01 lần/quý", "02 lần/năm", "mỗi tuần 02 lần", "6 tháng một lần"
@@ -295,9 +299,9 @@ def find_deadline(text: str, ref_year: int | None = None, folded: str | None = N
     tail = _trailing_time(text, folded, ref_year)
     if tail:
         found.append(tail)
-    if not found and "sau khi" in folded:
-        event = _AFTER_EVENT.search(folded)
-        if event:  # "ngay sau khi có kết quả": tied to an event, no date
+    if not found and ("sau khi" in folded or "ke tu" in folded or "sau ngay" in folded):
+        event = _DAYS_FROM_EVENT.search(folded) or _AFTER_EVENT.search(folded)
+        if event:  # "ngay sau khi có kết quả", "chậm nhất 15 ngày kể từ …": tied to an event, no date
             found.append((Deadline(raw=text[event.start():event.end()].rstrip(), kind="other"),
                           event.start(), event.end(), False))
     if not found and "lan" in folded:

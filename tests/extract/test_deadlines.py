@@ -433,3 +433,21 @@ def test_a_count_per_some_months_recurs() -> None:
     # QA round 10 (a district's report proposing work)
     d, _, _ = find_deadline("tổ chức đối thoại với Nhân dân ít nhất 01 lần/6 tháng; niêm yết công khai", 2025)
     assert (d.raw, d.kind) == ("ít nhất 01 lần/6 tháng", "recurring")
+
+
+@pytest.mark.parametrize("text,raw", [
+    # QA round 10 (a Ban Quản lý khu kinh tế's plan) and the Công văn's usual wording
+    ("Công khai quy hoạch phân khu trên Trang thông tin điện tử của Ban chậm nhất 15 ngày kể từ ngày được phê "
+     "duyệt.", "chậm nhất 15 ngày kể từ ngày được phê duyệt"),
+    ("Báo cáo kết quả về Sở Nội vụ trong thời hạn 10 ngày làm việc kể từ ngày nhận được văn bản này.",
+     "trong thời hạn 10 ngày làm việc kể từ ngày nhận được văn bản này"),
+    ("Gửi báo cáo chậm nhất 03 ngày sau khi kết thúc đợt kiểm tra.", "chậm nhất 03 ngày sau khi kết thúc đợt kiểm tra"),
+])
+def test_a_count_of_days_from_an_event_is_a_time_with_no_date(text: str, raw: str) -> None:
+    d, s, e = find_deadline(text, ref_year=2025)
+    assert (d.raw, d.date, d.kind) == (raw, None, "other") and text[s:e] == raw
+
+
+def test_a_processing_time_is_no_deadline() -> None:
+    # a target for the time a procedure takes, with no event it counts from (QA round 10)
+    assert find_deadline("Rút ngắn thời gian giải quyết thủ tục xuống còn 10 ngày làm việc.", 2025) is None
