@@ -268,8 +268,10 @@ def read_pdf(data: bytes, pdfium_tables: bool = True) -> PdfResult:
         if not page_drafts:
             text = _without_running_header(texts[i], tops[i], texts[i - 1], repeated) if i else texts[i]
             page_drafts = _with_page(text_to_drafts(join_wrapped_lines(text)), i + 1)
-            page_drafts = [d for d in page_drafts if not PAGE_NUMBER.match(d.text)]
             starts_with_table = False
+        # a page number printed at the foot of a page is no paragraph: left in, it stood
+        # between a table and its continuation on the next page and kept them apart
+        page_drafts = [d for d in page_drafts if d.kind == "table" or not PAGE_NUMBER.match(d.text)]
         if (
             starts_with_table
             and drafts

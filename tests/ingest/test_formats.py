@@ -5,13 +5,15 @@ The samples are seed 001 made into other formats by corpus/make_samples.py.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from vanban.ingest.pdf import continue_table
 from vanban.ingest.read import ingest_file
 from vanban.ingest.text import table_draft
 
-from .helpers import SAMPLES, appendix, assert_offsets, seed_path, squash
+from .helpers import SAMPLES, appendix, assert_offsets, seed_path, squash, tables
 
 SAMPLE_FILES = ["001_kh239_laocai.docx", "001_kh239_laocai_phuluc.pdf", "001_kh239_laocai_phuluc_table.html"]
 
@@ -49,6 +51,16 @@ def test_pdf_table_joined_across_pages():
     assert doc.blocks[0].text.startswith("ỦY BAN NHÂN DÂN")
     assert any("(Kèm theo Kế hoạch số 239/KH-UBND" in b.text for b in doc.blocks)
     assert doc.title_hint == "Phụ lục Kế hoạch 239/KH-UBND tỉnh Lào Cai"
+
+
+def test_a_page_number_at_the_foot_keeps_no_table_apart():
+    # QA round 11: a page number printed under the table on page 1 had stood between the two
+    # halves as a paragraph; the second half, with no header row, was lost
+    doc = ingest_file(Path(__file__).parent / "pdfs" / "table_page_number_at_foot.pdf")
+    (table,) = tables(doc)
+    assert [r[0] for r in table] == ["TT", "1", "2", "3", "4", "5", "6"]
+    assert table[4][1] == "Rà soát, công bố danh mục thủ tục hành chính thuộc thẩm quyền giải quyết"
+    assert not any(b.text.strip() in {"1", "2"} for b in doc.blocks)
 
 
 def test_continue_table_rules():
