@@ -469,11 +469,20 @@ def join_wrapped_lines(text: str) -> str:
     if len(lengths) < 3:
         return text
     full = FULL_LINE * lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
+    # a table printed one cell a line keeps its lines: a long task cell is no wrapped line, and
+    # the unit cell under it no continuation (find_line_table_runs joins a cell's own wraps)
+    in_table: set[int] = set()
+    if _NUMBER_COLUMN_LINE.search(text):
+        for s, e, _rows in find_line_table_runs(lines):
+            in_table.update(range(s, e))
     out: list[str] = []
     title_zone = 0  # lines under a caps heading ("CHỈ THỊ"): a centred title, as wide as the text
-    for line in lines:
+    for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
+            out.append(line)
+            continue
+        if i in in_table or i - 1 in in_table:
             out.append(line)
             continue
         if out and not title_zone and _wrapped(out[-1], stripped, full):

@@ -309,6 +309,25 @@ def test_a_table_copied_one_cell_a_line_is_a_table() -> None:
     assert [d.text for d in drafts if d.kind != "table"] == ["PHỤ LỤC", "Nơi nhận:", "- Lưu: VT."]
 
 
+def test_a_hard_wrapped_copy_keeps_a_one_cell_a_line_table_apart() -> None:
+    # QA round 11: a copy wrapped at ~90 characters whose table cells fill a line each; joined at
+    # the margin, a task cell had taken in the unit and time cells under it
+    text = ("Thực hiện Kế hoạch của UBND tỉnh, Sở Nội vụ hướng dẫn các cơ quan triển khai các nội dung sau\n"
+            "đây để cải thiện Chỉ số PAPI của tỉnh trong năm 2026 và những năm tiếp theo một cách hiệu quả.\n"
+            "STT\nNhiệm vụ\nĐơn vị chủ trì\nĐơn vị phối hợp\nThời hạn\n1\n"
+            "Tổ chức đối thoại giữa Chủ tịch UBND cấp xã với người dân về các vấn đề người dân quan tâm\n"
+            "UBND các xã, phường\nỦy ban MTTQ Việt Nam cấp xã\nHằng quý\n2\n"
+            "Thanh tra việc thực hiện pháp luật về phòng, chống tham nhũng tại các cơ quan có nguy cơ cao\n"
+            "Thanh tra tỉnh\nSở Nội vụ; Công an tỉnh\nQuý II/2026\n")
+    lines = join_wrapped_lines(text).split("\n")
+    assert lines[0].endswith("các nội dung sau đây để cải thiện Chỉ số PAPI của tỉnh trong năm 2026 và những năm "
+                             "tiếp theo một cách hiệu quả.")
+    assert lines[1:] == text.split("\n")[2:]
+    (table,) = [d for d in text_to_drafts("\n".join(lines)) if d.kind == "table"]
+    assert table.rows[2] == ["2", "Thanh tra việc thực hiện pháp luật về phòng, chống tham nhũng tại các cơ quan có "
+                             "nguy cơ cao", "Thanh tra tỉnh", "Sở Nội vụ; Công an tỉnh", "Quý II/2026"]
+
+
 def test_short_lines_with_header_words_and_no_numbered_row_stay_prose() -> None:
     drafts = text_to_drafts("STT\nNhiệm vụ\nĐơn vị chủ trì\nThời gian\nCác nội dung trên được triển khai trong năm.")
     assert all(d.kind != "table" for d in drafts)
