@@ -40,6 +40,7 @@ from vanban.ingest.text import (
     join_wrapped_lines,
     joins,
     repair_cell,
+    split_layout_columns,
     table_draft,
     text_to_drafts,
 )
@@ -266,7 +267,7 @@ def read_pdf(data: bytes, pdfium_tables: bool = True) -> PdfResult:
     for i in range(n_pages):
         page_drafts, starts_with_table = per_page.get(i) or ([], False)
         if not page_drafts:
-            text = _without_running_header(texts[i], tops[i], texts[i - 1], repeated) if i else texts[i]
+            text = _without_running_header(texts[i], tops[i], texts[i - 1], repeated) if i else split_layout_columns(texts[0])
             page_drafts = _with_page(text_to_drafts(join_wrapped_lines(text)), i + 1)
             starts_with_table = False
         # a page number printed at the foot of a page is no paragraph: left in, it stood

@@ -506,10 +506,46 @@ def _two_columns(line: str) -> tuple[str, str] | None:
     return (parts[0], parts[1]) if len(parts) == 2 else None
 
 
+# the letterhead's right column, printed on the left column's line with a single space between
+# ("SỞ NỘI VỤ Độc lập - Tự do - Hạnh phúc" in a PDF's text layer)
+_MOTTO_BESIDE = re.compile(
+    r"(?<=\S) (?=CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc|ĐẢNG CỘNG SẢN VIỆT NAM)"
+)
+
+
+def _split_motto(line: str) -> tuple[str, str] | None:
+    """A letterhead line read across both columns, as the issuer's words and the motto's."""
+    m = _MOTTO_BESIDE.search(line)
+    if m is None or not is_all_caps(line[: m.start()]):
+        return None
+    return line[: m.start()], line[m.end() :]
+
+
+def _split_mottos(lines: list[str]) -> list[str]:
+    """The letterhead's lines with those read across both columns split, left column first."""
+    out: list[str] = []
+    right: list[str] = []
+    for line in lines:
+        parts = _split_motto(line)
+        if parts:
+            out.append(parts[0])
+            right.append(parts[1])
+            continue
+        out.extend(right)
+        right = []
+        out.append(line)
+    return out + right
+
+
 def split_layout_columns(text: str) -> str:
     """A letterhead or signature that a PDF's layout copy set in two columns by spaces ("ỦY BAN
     NHÂN DÂN          CỘNG HÒA XÃ HỘI …" / "   TỈNH GIA LAI      Độc lập - Tự do - Hạnh phúc") as
-    the left column's lines, then the right column's: read across, the issuer runs into the motto."""
+    the left column's lines, then the right column's: read across, the issuer runs into the motto.
+    Where one space parts them ("SỞ NỘI VỤ Độc lập - Tự do - Hạnh phúc"), the line is split in two."""
+    head = text[:2000]
+    if "Độc lập" in head or "CỘNG HÒA" in head or "ĐẢNG CỘNG SẢN" in head:
+        lines = text.split("\n")
+        text = "\n".join(_split_mottos(lines[:LAYOUT_HEADER_LINES]) + lines[LAYOUT_HEADER_LINES:])
     if "    " not in text:
         return text
     lines = text.split("\n")

@@ -582,6 +582,20 @@ def test_spaces_inside_a_body_line_split_nothing() -> None:
     assert split_layout_columns(text) == text
 
 
+def test_a_letterhead_read_across_with_one_space_is_split_at_the_motto() -> None:
+    # QA round 11: a Sở's PDF whose text layer puts one space between the columns; the issuer
+    # and "Độc" had become a task's lead and "lập - Tự do - Hạnh phúc" its text
+    from vanban.ingest.text import split_layout_columns
+
+    text = ("UBND TỈNH TUYÊN QUANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 1845/SNV-CCHC Tuyên Quang, ngày 22 tháng 10 năm 2025\n"
+            "Sở Nội vụ đề nghị các sở, ban, ngành tỉnh rà soát, công khai thông tin. Độc lập - Tự do là …\n")
+    assert split_layout_columns(text).split("\n")[:5] == [
+        "UBND TỈNH TUYÊN QUANG", "SỞ NỘI VỤ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Số: 1845/SNV-CCHC Tuyên Quang, ngày 22 tháng 10 năm 2025"]
+    assert split_layout_columns(text).split("\n")[5] == text.split("\n")[3]  # a sentence is no letterhead
+
+
 def test_a_page_number_and_numbered_running_header_between_two_items_go() -> None:
     # QA round 9 (a plan copied out of a PDF): the page broke between two items, after a finished sentence
     lines = ["- Tổ chức Hội nghị đối thoại với cộng đồng doanh nghiệp năm 2025.", "", "2",
