@@ -384,7 +384,8 @@ _ORG_NAME = r"""
 """
 _REPORT_VERBS = (
     r"(?:đã\s+|vừa\s+|chính\s+thức\s+)?(?:ban\s+hành|thực\s+hiện|triển\s+khai|tổ\s+chức|yêu\s+cầu|chỉ\s+đạo|"
-    r"tuyên\s+truyền|tăng\s+cường|đẩy\s+mạnh|phát\s+động|quán\s+triệt|công\s+bố|nâng\s+cao|cải\s+thiện)"
+    r"tuyên\s+truyền|tăng\s+cường|đẩy\s+mạnh|phát\s+động|quán\s+triệt|công\s+bố|nâng\s+cao|cải\s+thiện|"
+    r"chủ\s+trì\s+(?:họp|cuộc\s+họp|hội\s+nghị|buổi))"
 )
 # "Chủ tịch UBND tỉnh yêu cầu …": the head speaks for the body (a person's name may follow the
 # body's name: `_body_of_head` keeps only a known place)
@@ -720,7 +721,9 @@ def _province_of(name: str | None, hint: str | None) -> str | None:
     return None
 
 
-def extract_meta(text: str, title_hint: str | None = None, date_hint: dt.date | None = None) -> DocMeta:
+def extract_meta(
+    text: str, title_hint: str | None = None, date_hint: dt.date | None = None, site_hint: str | None = None
+) -> DocMeta:
     """The document's own metadata (SCHEMA.md `doc`), each field with its Evidence."""
     folded = fold(text)
     lines = _head_lines(text, folded)  # the body's lines are split for the signer only
@@ -783,9 +786,9 @@ def extract_meta(text: str, title_hint: str | None = None, date_hint: dt.date | 
         meta.type = "Tin bài"
         ev["type"] = Evidence(start=0, end=0, rule="news-no-so-line")
 
-    # a page whose text names no province may still name it in its headline or the site's
-    # title ("… của tỉnh Quảng Trị", "… - Cổng thông tin điện tử tỉnh Quảng Trị")
-    text_province = _text_province(text) or (_text_province(title_hint) if title_hint else None)
+    # a page whose text names no province may still name it in its headline or the portal's
+    # name ("… của tỉnh Quảng Trị", "Cổng thông tin điện tử tỉnh Lâm Đồng")
+    text_province = next((p for t in (text, title_hint, site_hint) if t and (p := _text_province(t))), None)
 
     if not news:
         # Issuer: the header's org lines; else the symbol's issuer code spelt out in the body.

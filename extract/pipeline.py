@@ -15,7 +15,7 @@ from vanban.schema.models import Document, Extraction
 
 def extract_document(doc: Document) -> Extraction:
     """Run every extractor over one ingested document."""
-    meta = extract_meta(doc.text, title_hint=doc.title_hint, date_hint=doc.date_hint)
+    meta = extract_meta(doc.text, title_hint=doc.title_hint, date_hint=doc.date_hint, site_hint=doc.site_hint)
     citations = find_citations(doc.text, doc_date=meta.issue_date, own_number=meta.number)
     indices = find_indices(doc.text)
     named = find_papi_areas(doc.text)  # read once: tables whose rows name no area need it too

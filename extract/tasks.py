@@ -52,6 +52,16 @@ def _carry_group(rows: list[tuple[Task, TableRow]], title: str) -> None:
         row.group_title = title
 
 
+HEADLINE_CHARS = 250
+
+
+def _is_headline(title: str) -> bool:
+    """A title set as one: short, and no sentence (a page with no headline lends its first
+    sentence as the title: "Đề nghị các phòng, ban … trước ngày 15/8/2024." is a task)."""
+    title = title.rstrip()
+    return 0 < len(title) <= HEADLINE_CHARS and not title.endswith((".", ";", ":", "!", "?"))
+
+
 def find_tasks(doc: Document, meta: DocMeta, named_areas: list[int] | None = None) -> list[Task]:
     """All tasks of one document: table rows first, then prose, each with its provenance.
     `named_areas` is find_papi_areas(doc.text) when the caller has it already."""
@@ -80,5 +90,11 @@ def find_tasks(doc: Document, meta: DocMeta, named_areas: list[int] | None = Non
             _table_dimensions(rows, areas_of_doc, year)
             tasks.extend(t for t, _ in rows)
             last_header, last_group = header, rows[-1][1].group_title
-    tasks.extend(tasks_from_prose(doc.blocks, meta.issuer, year, meta.type, doc.text))
+    prose = tasks_from_prose(doc.blocks, meta.issuer, year, meta.type, doc.text)
+    title = meta.evidence.get("title")
+    if title is not None and _is_headline(doc.text[title.start : title.end]):
+        # the title names or reports, it assigns nothing ("Phó Chủ tịch UBND tỉnh … chủ trì họp
+        # bàn giải pháp …", a news item's headline)
+        prose = [t for t in prose if not title.start <= t.start < title.end]
+    tasks.extend(prose)
     return tasks

@@ -33,6 +33,7 @@ class HtmlResult:
     drafts: list[Draft]
     title: str | None = None
     date: dt.date | None = None
+    site: str | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -443,6 +444,23 @@ def _metadata(html: str, tree) -> tuple[str | None, dt.date | None]:
     return title, date
 
 
+# --- the portal's own name -------------------------------------------------------------------
+
+# The portal's name or owner as its banner, <title> or footer prints it ("CỔNG THÔNG TIN ĐIỆN TỬ
+# TỈNH LÂM ĐỒNG", "Cơ quan chủ quản: Ủy ban nhân dân tỉnh Lâm Đồng"): the place an article
+# saying only "UBND tỉnh" belongs to. Read from the markup, since boilerplate removal drops it.
+_SITE_NAME = re.compile(
+    r"(?:(?:cổng|trang)\s+thông\s+tin\s+điện\s+tử|cơ\s+quan\s+chủ\s+quản:?\s*(?:ủy\s+ban\s+nhân\s+dân|ubnd))"
+    r"\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s+[^<>.,;:|\-–\n\"]{2,40}",
+    re.IGNORECASE,
+)
+
+
+def _site_name(html: str) -> str | None:
+    m = _SITE_NAME.search(html)
+    return collapse(m.group()) if m else None
+
+
 # --- the article's lead (sapo) --------------------------------------------------------------
 
 # Class names portals give the bold lead paragraph under a headline ("sapo", "news-summary",
@@ -501,4 +519,4 @@ def read_html(html: str) -> HtmlResult:
         units = _bs4_units(BeautifulSoup(html, "lxml"))
         if not warnings:
             warnings.append("article not found by trafilatura; whole page text used")
-    return HtmlResult(drafts=_units_to_drafts(units), title=title, date=date, warnings=warnings)
+    return HtmlResult(drafts=_units_to_drafts(units), title=title, date=date, site=_site_name(html), warnings=warnings)

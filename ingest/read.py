@@ -77,6 +77,7 @@ def ingest_bytes(data: bytes, name: str, source: str | None = None) -> Document:
     kind = detect_kind(data, name)
     warnings: list[str] = []
     title: str | None = None
+    site: str | None = None
     date = None
     encoding: str | None = None
     pages: int | None = None
@@ -99,7 +100,7 @@ def ingest_bytes(data: bytes, name: str, source: str | None = None) -> Document:
                 from vanban.ingest.html import read_html
 
                 page = read_html(text)
-                drafts, title, date = page.drafts, page.title, page.date
+                drafts, title, date, site = page.drafts, page.title, page.date, page.site
                 warnings.extend(page.warnings)
             else:
                 text = split_layout_columns(remove_furniture(text))
@@ -123,6 +124,7 @@ def ingest_bytes(data: bytes, name: str, source: str | None = None) -> Document:
         warnings=warnings,
         title_hint=normalize_text(title).strip() if title else None,
         date_hint=date,
+        site_hint=site,
     )
 
 

@@ -44,6 +44,7 @@ class Document(BaseModel):
     # when the body says nothing better.
     title_hint: str | None = None
     date_hint: dt.date | None = None
+    site_hint: str | None = None  # the portal's name or owner ("Cổng thông tin điện tử tỉnh Lâm Đồng")
 
 
 class Evidence(BaseModel):

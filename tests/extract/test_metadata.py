@@ -408,3 +408,31 @@ def test_a_news_page_naming_its_province_only_in_the_page_headline() -> None:
     m = extract_meta(text, title_hint=hint)
     assert (m.issuer, m.province) == ("UBND tỉnh Quảng Trị", "Quảng Trị")
     assert extract_meta(text).province is None
+
+
+def test_a_portal_page_saying_only_ubnd_tinh_takes_its_province_from_the_portals_name() -> None:
+    # QA round 11: the article says "UBND tỉnh" throughout; the banner and the footer, dropped as
+    # page furniture, name the province. The headline reports a meeting: it is the title, no task.
+    from vanban.extract.pipeline import extract_document
+    from vanban.ingest.read import ingest_bytes
+
+    page = (
+        "<html><head><meta charset='utf-8'><title>Họp về Chỉ số SIPAS</title></head><body>"
+        "<div class='banner'>CỔNG THÔNG TIN ĐIỆN TỬ TỈNH LÂM ĐỒNG</div>"
+        "<div class='menu'><a href='/'>Trang chủ</a> <a href='/tin-tuc'>Tin tức</a></div>"
+        "<article class='news-detail'><h1 class='title'>Phó Chủ tịch UBND tỉnh Lê Trọng Yên chủ trì họp bàn "
+        "giải pháp nâng cao Chỉ số SIPAS năm 2025</h1><div class='meta'>Thứ Năm, 20/11/2025 15:30</div>"
+        "<div class='sapo'><strong>Chiều 19/11, Phó Chủ tịch UBND tỉnh Lê Trọng Yên chủ trì cuộc họp nghe báo "
+        "cáo về Chỉ số SIPAS năm 2025 của tỉnh và các giải pháp nâng cao mức độ hài lòng của người dân.</strong>"
+        "</div><div class='content'><p>Theo báo cáo của Sở Nội vụ, năm 2024 Chỉ số SIPAS của tỉnh đạt 81,2%; "
+        "Sở Nội vụ đã tham mưu tổ chức kiểm tra công tác cải cách hành chính tại 24 cơ quan, đơn vị.</p>"
+        "<p>Kết luận cuộc họp, Phó Chủ tịch UBND tỉnh yêu cầu Sở Nội vụ khẩn trương hoàn thiện hồ sơ tự "
+        "đánh giá, gửi Bộ Nội vụ trước ngày 30/11/2025.</p></div></article>"
+        "<div class='footer'>Cơ quan chủ quản: Ủy ban nhân dân tỉnh Lâm Đồng. Địa chỉ: 36 Trần Phú.</div>"
+        "</body></html>")
+    doc = ingest_bytes(page.encode(), "tin.html")
+    assert doc.site_hint == "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH LÂM ĐỒNG"
+    ex = extract_document(doc)
+    assert (ex.meta.issuer, ex.meta.province) == ("UBND tỉnh Lâm Đồng", "Lâm Đồng")
+    assert [([u.text for u in t.lead], t.text[:40]) for t in ex.tasks] == [
+        (["Sở Nội vụ"], "khẩn trương hoàn thiện hồ sơ tự đánh giá")]
