@@ -611,7 +611,11 @@ def drop_page_breaks(lines: list[str]) -> list[str]:
         if k == 0 or k + 1 >= len(filled) or not PAGE_NUMBER.match(lines[i]):
             continue
         nxt = lines[filled[k + 1]].strip()
-        if ends_sentence(lines[filled[k - 1]].rstrip()):
+        prev = lines[filled[k - 1]].rstrip()
+        if _starts_lower(nxt) and (prev.endswith(";") or len(lines[i]) - len(lines[i].lstrip()) >= RIGHT_COLUMN_INDENT):
+            drop.add(i)  # "… an toàn;" / "2" / "niêm yết …": an item's clauses go on over the break
+            continue
+        if ends_sentence(prev):
             if is_running_header(nxt) and _NUMBERED_HEADER.match(nxt):
                 drop.update((i, filled[k + 1]))  # "2" / "Kế hoạch số 14/KH-UBND ngày 22/9/2025 …" between items
             continue

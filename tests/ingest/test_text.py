@@ -606,6 +606,15 @@ def test_a_page_number_and_numbered_running_header_between_two_items_go() -> Non
         "Thường xuyên.", "2", "Kế hoạch tuyên truyền về Chỉ số PAPI"]
 
 
+def test_a_page_number_between_an_items_clauses_goes() -> None:
+    # QA round 11 (a Chỉ thị copied out of a PDF, the page number set at the right margin)
+    lines = ["a) Bố trí địa điểm tiếp công dân tại trụ sở UBND xã, thị trấn bảo đảm thuận tiện, an toàn;",
+             " " * 80 + "2", "niêm yết công khai lịch tiếp công dân, nội quy tiếp công dân."]
+    assert drop_page_breaks(lines) == [lines[0], lines[2]]
+    # a row number of an unruled table, after a finished sentence, stays
+    assert drop_page_breaks(["Thường xuyên.", "2", "Tổ chức đối thoại"]) == ["Thường xuyên.", "2", "Tổ chức đối thoại"]
+
+
 @pytest.mark.parametrize("prev,nxt,joined", [
     # QA round 9: a unit's head at the line's end needs its name
     ("1. Xây dựng báo cáo kết quả, gửi về Sở", "Nội vụ trước ngày 20/11/2025.", True),
