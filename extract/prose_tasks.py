@@ -694,9 +694,25 @@ def _unit_heading(body: str, fbody: str | None = None) -> list[UnitRef] | None:
         # "2. Phòng Phổ biến, giáo dục pháp luật và Theo dõi thi hành pháp luật:", "2. Phòng Quản
         # lý quy hoạch và xây dựng": a department named in sentence case runs on to its end
         units[-1] = _to_colon(text + ":", folded + ":", units[-1])
+    if units and units[-1].level == "group" and _qualifies_group(folded[units[-1].end:]):
+        u = units[-1]
+        name = text[u.start:].rstrip(" .;,")
+        units[-1] = Found(name, u.start, u.start + len(name), name, u.level)
     if not units or text[units[-1].end:].strip(" .;,") != "":
         return None
     return [u.ref() for u in units]
+
+
+GROUP_QUALIFIER_WORDS = 6
+
+
+def _qualifies_group(rest: str) -> bool:
+    """The words after a group in a heading that names it alone are its qualifier: a few,
+    opening with one of structure.toml's `group_heading_qualifiers`, with no clause after them."""
+    rest = rest.strip()
+    return (bool(structure.group_heading_qualifier_re().match(rest + " "))
+            and len(rest.split()) <= GROUP_QUALIFIER_WORDS and not any(c in rest for c in ",;.:()")
+            and not any(c.isdigit() for c in rest))
 
 
 def _refs(units: list[Found]) -> list[UnitRef]:

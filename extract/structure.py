@@ -226,6 +226,12 @@ def unit_heading_opener_re() -> re.Pattern[str]:
 
 
 @cache
+def group_heading_qualifier_re() -> re.Pattern[str]:
+    words = sorted(data()["assignment"]["group_heading_qualifiers"], key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in words) + r")\s")
+
+
+@cache
 def _adverbial_re() -> re.Pattern[str]:
     words = sorted(set(data()["assignment"]["adverbial_openers"]), key=len, reverse=True)
     return re.compile(r"^(?:" + "|".join(re.escape(w) for w in words) + r")\b")

@@ -1040,3 +1040,16 @@ def test_an_area_as_the_topic_before_the_subject() -> None:
     tasks = tasks_of("Ở nội dung Trách nhiệm giải trình với người dân, Chủ tịch UBND phường tiếp công dân định kỳ vào "
                      "thứ Năm tuần thứ hai hằng tháng.\n", issuer="UBND phường Bãi Cháy", year=2025)
     assert [(leads(t), t.dimension) for t in tasks] == [(["Chủ tịch UBND phường"], 3)]
+
+
+def test_a_heading_naming_a_qualified_group_gives_its_bullets_to_it() -> None:
+    # QA round 11 (a province's DDCI plan): the group's qualifier is part of its name
+    text = ("III. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n- Chủ trì tham mưu UBND tỉnh tổ chức đánh giá DDCI năm 2025.\n"
+            "2. Các sở, ban, ngành được đánh giá\n- Cung cấp danh sách doanh nghiệp có giao dịch với cơ quan.\n"
+            "3. Các sở, ngành thuộc khối kinh tế\n- Rà soát thủ tục hành chính liên quan đến đầu tư, đất đai.\n"
+            "4. Các sở, ngành tăng cường kiểm tra, giám sát.\n")
+    got = [(leads(t), t.text) for t in tasks_of(text)]
+    assert got[1:3] == [
+        (["Các sở, ban, ngành được đánh giá"], "Cung cấp danh sách doanh nghiệp có giao dịch với cơ quan"),
+        (["Các sở, ngành thuộc khối kinh tế"], "Rà soát thủ tục hành chính liên quan đến đầu tư, đất đai")]
+    assert got[3] == (["Các sở, ngành"], "tăng cường kiểm tra, giám sát")
