@@ -470,6 +470,10 @@ def _describes_thing(text: str, folded: str, s: int, e: int) -> bool:
     clause = max((m.end() for m in _CLAUSE_END.finditer(folded, 0, s)), default=0)
     found = list(_WORD.finditer(folded, clause, s))
     before = [m.group() for m in found]
+    if _sent_to_unit(text, folded, e) and not _INTO_REPORT.search(" ".join(before[-_DISQ_WINDOW:])):
+        # "… báo cáo kết quả thực hiện Kế hoạch hằng quý (…) về Sở Nội vụ": how often it is sent;
+        # not "lồng ghép vào báo cáo CCHC định kỳ gửi về UBND huyện", the periodic report's own
+        return False
     if not before:  # the clause opens with it: "Định kỳ báo cáo …", "Thường xuyên kiểm tra …"
         return False
     if _COPULAS & set(before):
@@ -486,6 +490,17 @@ def _describes_thing(text: str, folded: str, s: int, e: int) -> bool:
             if words in _DISQ_NOUNS and not (words in _VERBS_AT_START and _is_verb_there(folded, found, skip + i)):
                 return True
     return False
+
+
+_INTO_REPORT = re.compile(r"\b(?:vao|trong|cua|theo)\s+bao\s+cao\b")
+_TO_RECIPIENT = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:ve|cho|gui ve|gui)\s+(?=\S)")
+
+
+def _sent_to_unit(text: str, folded: str, end: int) -> bool:
+    """ "hằng quý về Sở Nội vụ", "hằng quý (trước ngày 15 …) gửi UBND tỉnh": a recurrence followed
+    by the unit a report goes to."""
+    m = _TO_RECIPIENT.match(folded, end)
+    return bool(m) and text[m.end() : m.end() + 1].isupper() and bool(unit_at_start(text[m.end() : m.end() + 80]))
 
 
 def _has_recipient(text: str, folded: str, end: int) -> bool:

@@ -451,3 +451,19 @@ def test_a_count_of_days_from_an_event_is_a_time_with_no_date(text: str, raw: st
 def test_a_processing_time_is_no_deadline() -> None:
     # a target for the time a procedure takes, with no event it counts from (QA round 10)
     assert find_deadline("Rút ngắn thời gian giải quyết thủ tục xuống còn 10 ngày làm việc.", 2025) is None
+
+
+@pytest.mark.parametrize("text,raw", [
+    # QA round 11 ("Chế độ báo cáo" of a plan): a recurrence followed by the unit the report goes to
+    ("Sở Tài chính báo cáo kết quả thực hiện hằng quý về Sở Nội vụ.", "hằng quý"),
+    ("Sở Y tế báo cáo kết quả thực hiện định kỳ hằng quý về Sở Nội vụ.", "định kỳ hằng quý"),
+    ("Các sở, ban, ngành báo cáo kết quả thực hiện Kế hoạch hằng quý (trước ngày 15 của tháng cuối quý) về "
+     "Sở Nội vụ.", "hằng quý (trước ngày 15 của tháng cuối quý)"),
+])
+def test_a_recurrence_before_the_reports_recipient_says_how_often_it_is_sent(text: str, raw: str) -> None:
+    d, _, _ = find_deadline(text, 2025)
+    assert (d.raw, d.date) == (raw, None)
+
+
+def test_a_recurrence_before_a_topic_still_describes_the_thing() -> None:
+    assert find_deadline("Sở Nội vụ xây dựng kế hoạch hằng năm về cải cách hành chính.", 2025) is None
