@@ -540,6 +540,7 @@ def _name_tail(toks: _Toks, j: int, named_needed: bool, head_end: int, vocab: se
                 continue
         if tok.text in "-–—&" and not placed and toks.has(j + 1) and toks[j + 1].upper:
             j += 1
+            vocab = _VOCAB  # past a gazetteer name too: "Phòng Cải cách hành chính - Văn thư lưu trữ"
             continue
         if tok.text == "," and not placed and j > head_end and _enumerated_name_at(toks, j + 1):
             j += 1  # "Trung tâm Văn hóa, Thể thao và Truyền thông": one name, not two units

@@ -643,3 +643,9 @@ def test_titles_ending_in_truong(text: str, units: list[str]) -> None:
 ])
 def test_a_group_of_bodies_and_places(text: str, units: list[str]) -> None:
     assert [u.text for u in find_units(text)] == units
+
+
+def test_a_department_named_for_two_fields_joined_by_a_dash_keeps_the_second() -> None:
+    # QA round 11 (a Sở Nội vụ's letter): the second field goes on in lower case past a gazetteer name
+    (u,) = unit_at_start("Phòng Cải cách hành chính - Văn thư lưu trữ làm đầu mối tổng hợp, tham mưu Giám đốc Sở")
+    assert u.text == "Phòng Cải cách hành chính - Văn thư lưu trữ"
