@@ -537,6 +537,9 @@ def _split_mottos(lines: list[str]) -> list[str]:
     return out + right
 
 
+_SUBJECT_LINE = re.compile(r"(?:V/v|Về việc)\s", re.IGNORECASE)
+
+
 def split_layout_columns(text: str) -> str:
     """A letterhead or signature that a PDF's layout copy set in two columns by spaces ("ỦY BAN
     NHÂN DÂN          CỘNG HÒA XÃ HỘI …" / "   TỈNH GIA LAI      Độc lập - Tự do - Hạnh phúc") as
@@ -567,8 +570,10 @@ def split_layout_columns(text: str) -> str:
                 right.append(parts[1])
             elif lines[i].strip() and len(lines[i]) - len(lines[i].lstrip(" ")) >= RIGHT_COLUMN_INDENT:
                 right.append(lines[i].strip())
-            elif signature and lines[i].strip():
-                left.append(lines[i].strip())  # "- Lưu: VT, NV." with nothing beside it
+            elif (signature or (left and _SUBJECT_LINE.match(left[0]))) and lines[i].strip():
+                # "- Lưu: VT, NV." with nothing beside it; a subject line "V/v …" beside the
+                # place and date wraps under itself ("cải thiện Chỉ số PAR INDEX, SIPAS," / …)
+                left.append(lines[i].strip())
             else:
                 break
             i += 1

@@ -575,6 +575,17 @@ def test_a_letterhead_and_signature_laid_out_in_two_columns_read_a_column_at_a_t
     assert "ỦY BAN NHÂN DÂN CỘNG HÒA" not in doc.text and doc.blocks[1].text == "TỈNH GIA LAI"
 
 
+def test_a_subject_line_beside_the_place_and_date_wraps_under_itself() -> None:
+    # QA round 11 (a Công văn copied with pdftotext -layout)
+    from vanban.ingest.text import split_layout_columns
+
+    text = ("Số: 9125/UBND-NC\nV/v đôn đốc thực hiện các nhiệm vụ                Đồng Nai, ngày 02 tháng 12 năm 2025\n"
+            "cải thiện Chỉ số PAR INDEX, SIPAS,\nPAPI năm 2025\n\n          Kính gửi: Các sở, ban, ngành tỉnh.\n")
+    assert split_layout_columns(text).split("\n")[:5] == [
+        "Số: 9125/UBND-NC", "V/v đôn đốc thực hiện các nhiệm vụ", "cải thiện Chỉ số PAR INDEX, SIPAS,", "PAPI năm 2025",
+        "Đồng Nai, ngày 02 tháng 12 năm 2025"]
+
+
 def test_spaces_inside_a_body_line_split_nothing() -> None:
     from vanban.ingest.text import split_layout_columns
 
