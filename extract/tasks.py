@@ -90,7 +90,11 @@ def find_tasks(doc: Document, meta: DocMeta, named_areas: list[int] | None = Non
             _table_dimensions(rows, areas_of_doc, year)
             tasks.extend(t for t, _ in rows)
             last_header, last_group = header, rows[-1][1].group_title
-    prose = tasks_from_prose(doc.blocks, meta.issuer, year, meta.type, doc.text)
+    number = meta.evidence.get("number")
+    # the letterhead above the document's own number ("UBND TỈNH TUYÊN QUANG" / "SỞ NỘI VỤ" /
+    # "Số: …") assigns nothing: read as a heading, its caps name had become every item's lead
+    body = [b for b in doc.blocks if b.end > number.start] if number is not None and number.end > 0 else doc.blocks
+    prose = tasks_from_prose(body, meta.issuer, year, meta.type, doc.text)
     title = meta.evidence.get("title")
     if title is not None and _is_headline(doc.text[title.start : title.end]):
         # the title names or reports, it assigns nothing ("Phó Chủ tịch UBND tỉnh … chủ trì họp

@@ -1053,3 +1053,17 @@ def test_a_heading_naming_a_qualified_group_gives_its_bullets_to_it() -> None:
         (["Các sở, ban, ngành được đánh giá"], "Cung cấp danh sách doanh nghiệp có giao dịch với cơ quan"),
         (["Các sở, ngành thuộc khối kinh tế"], "Rà soát thủ tục hành chính liên quan đến đầu tư, đất đai")]
     assert got[3] == (["Các sở, ngành"], "tăng cường kiểm tra, giám sát")
+
+
+def test_the_letterhead_above_the_documents_number_gives_no_lead() -> None:
+    # QA round 11: a letter copied without its motto lines; "SỞ NỘI VỤ" read as a caps heading
+    # had become the lead of every numbered item instead of the intro's addressees
+    from vanban.extract.pipeline import extract_document
+
+    text = ("UBND TỈNH TUYÊN QUANG\nSỞ NỘI VỤ\nSố: 1990/SNV-CCHC\nV/v báo cáo công tác cải cách hành chính\n"
+            "Tuyên Quang, ngày 05 tháng 11 năm 2025\nKính gửi: Các sở, ban, ngành tỉnh.\n"
+            "Sở Nội vụ đề nghị các cơ quan, đơn vị thực hiện một số nội dung sau:\n"
+            "1. Tổ chức tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2025, gửi về Sở Nội vụ trước ngày "
+            "20/11/2025.\n2. Xây dựng báo cáo kết quả thực hiện công tác cải cách hành chính năm 2025.\n")
+    ex = extract_document(ingest_bytes(text.encode(), "cv.txt"))
+    assert [leads(t) for t in ex.tasks] == [["các cơ quan, đơn vị"], ["các cơ quan, đơn vị"]]
