@@ -370,7 +370,16 @@ def joins(prev: str, nxt: str) -> bool:
         # a head after a lower-case word ("gửi về Sở"), not a name's last word ("Báo Hải Phòng")
         words = before.split()
         open_end = before.endswith(" ") and bool(words) and words[-1][:1].islower()
+    if not open_end and nxt[:1].isupper() and len(prev) >= _VERB_WRAP_CHARS and prev.lower().endswith(_OPEN_VERBS):
+        open_end = True  # "… phối hợp với Phòng Tư pháp hướng dẫn" / "UBND các xã, thị trấn tổ chức …"
     return (prev.endswith(",") or open_end) and not is_all_caps(nxt)
+
+
+# Verbs whose object is a unit, ending a long wrapped line: the unit on the next line is their
+# object, not a new subject ("… hướng dẫn" / "UBND các xã …"). A short line ending so may be a
+# heading ("1. Công tác lãnh đạo, chỉ đạo"), so only lines this long.
+_OPEN_VERBS = tuple(" " + v for v in ("hướng dẫn", "đề nghị", "yêu cầu", "chỉ đạo", "đôn đốc", "giao", "hỗ trợ"))
+_VERB_WRAP_CHARS = 50
 
 
 # A unit's head printed at a line's end needs its name on the next line: "… gửi về Sở" / "Nội vụ

@@ -630,6 +630,10 @@ def test_a_page_number_between_an_items_clauses_goes() -> None:
     # QA round 9: a unit's head at the line's end needs its name
     ("1. Xây dựng báo cáo kết quả, gửi về Sở", "Nội vụ trước ngày 20/11/2025.", True),
     ("Báo Hải Phòng", "Đài Phát thanh và Truyền hình Hải Phòng", False),
+    # QA round 12: a long line ending on a verb whose object is a unit; a short heading does not go on
+    ("Phòng Nội vụ huyện chủ trì, phối hợp với Phòng Tư pháp hướng dẫn",
+     "UBND các xã, thị trấn tổ chức bầu cử trưởng thôn, khu phố đúng quy định,", True),
+    ("1. Công tác lãnh đạo, chỉ đạo", "Ban Thường vụ Huyện ủy ban hành Nghị quyết chuyên đề.", False),
 ])
 def test_a_line_ending_on_a_units_head_goes_on(prev: str, nxt: str, joined: bool) -> None:
     assert joins(prev, nxt) is joined
