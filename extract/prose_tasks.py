@@ -44,7 +44,8 @@ def _not_predicate_re() -> re.Pattern[str]:
 
 @cache
 def _verbs_before_object() -> tuple[str, ...]:
-    return tuple(" " + w for w in _predicate_data()["verbs_before_object"])
+    data = _predicate_data()
+    return tuple(" " + w for w in data["verbs_before_object"] + data["nouns_before_object"])
 
 
 @cache

@@ -1067,3 +1067,11 @@ def test_the_letterhead_above_the_documents_number_gives_no_lead() -> None:
             "20/11/2025.\n2. Xây dựng báo cáo kết quả thực hiện công tác cải cách hành chính năm 2025.\n")
     ex = extract_document(ingest_bytes(text.encode(), "cv.txt"))
     assert [leads(t) for t in ex.tasks] == [["các cơ quan, đơn vị"], ["các cơ quan, đơn vị"]]
+
+
+def test_a_unit_after_a_noun_in_a_clause_opening_with_a_time_is_no_new_subject() -> None:
+    # QA round 12 (a Chỉ thị's duties): "danh sách các cơ quan" is the list's content
+    text = ("II. NHIỆM VỤ\n4. Văn phòng UBND huyện theo dõi, giám sát việc giải quyết hồ sơ thủ tục hành chính; "
+            "hằng tháng thông báo danh sách các cơ quan có hồ sơ trễ hạn.\n")
+    (task,) = tasks_of(text)
+    assert leads(task) == ["Văn phòng UBND huyện"] and task.deadline.raw == "hằng tháng"
