@@ -649,3 +649,9 @@ def test_a_department_named_for_two_fields_joined_by_a_dash_keeps_the_second() -
     # QA round 11 (a Sở Nội vụ's letter): the second field goes on in lower case past a gazetteer name
     (u,) = unit_at_start("Phòng Cải cách hành chính - Văn thư lưu trữ làm đầu mối tổng hợp, tham mưu Giám đốc Sở")
     assert u.text == "Phòng Cải cách hành chính - Văn thư lưu trữ"
+
+
+def test_a_group_qualified_by_its_low_ranking_is_one_unit() -> None:
+    # QA round 12 (a chairman's conclusions on DDCI results)
+    (u,) = unit_at_start("các sở, ngành, địa phương xếp hạng thấp khẩn trương xây dựng kế hoạch khắc phục")
+    assert u.text == "các sở, ngành, địa phương xếp hạng thấp"
