@@ -445,6 +445,12 @@ def _unit_end(toks: _Toks, i: int) -> int:
         # phố": places listed alone stand for their own governments
         grouped = _seq_at(toks, i + 1, _GROUP_NOUNS) or _seq_at(toks, i + 1, _ALONE_PLACES)
         end = _group_at(toks, i + 1, places=True) if grouped else i
+        if toks.has(i + 1) and toks[i + 1].upper and _head_at(toks, i + 1):
+            # the plural of a named body: "các Trung tâm Y tế khu vực", "các Chi cục Thuế khu vực",
+            # "các Trường Cao đẳng Y tế" (not "các Sở, ban, ngành", whose "Sở" has no name)
+            named = _unit_end(toks, i + 1)
+            if named > max(end, i + 1):
+                return named
         return end if end > i + 1 else i
     head = _head_at(toks, i)
     if head is None:

@@ -655,3 +655,17 @@ def test_a_group_qualified_by_its_low_ranking_is_one_unit() -> None:
     # QA round 12 (a chairman's conclusions on DDCI results)
     (u,) = unit_at_start("các sở, ngành, địa phương xếp hạng thấp khẩn trương xây dựng kế hoạch khắc phục")
     assert u.text == "các sở, ngành, địa phương xếp hạng thấp"
+
+
+@pytest.mark.parametrize("text,unit", [
+    # QA round 13 (a Sở Y tế's plan): the plural of a named body, regional offices since 2025 among them
+    ("các Trung tâm Y tế khu vực nâng cao chất lượng khám bệnh", "các Trung tâm Y tế khu vực"),
+    ("các Chi cục Thuế khu vực hướng dẫn kê khai thuế", "các Chi cục Thuế khu vực"),
+    ("các Trường Cao đẳng Y tế kiểm tra công tác đào tạo", "các Trường Cao đẳng Y tế"),
+    ("các Trạm Y tế xã, phường kiểm tra giá thuốc", "các Trạm Y tế xã, phường"),
+    # a group whose first noun is printed with a capital stays a group
+    ("các Sở, ban, ngành tỉnh thực hiện", "các Sở, ban, ngành tỉnh"),
+])
+def test_the_plural_of_a_named_body_is_one_unit(text: str, unit: str) -> None:
+    (u,) = unit_at_start(text)
+    assert u.text == unit
