@@ -385,7 +385,7 @@ _ORG_NAME = r"""
 _REPORT_VERBS = (
     r"(?:đã\s+|vừa\s+|chính\s+thức\s+)?(?:ban\s+hành|thực\s+hiện|triển\s+khai|tổ\s+chức|yêu\s+cầu|chỉ\s+đạo|"
     r"tuyên\s+truyền|tăng\s+cường|đẩy\s+mạnh|phát\s+động|quán\s+triệt|công\s+bố|nâng\s+cao|cải\s+thiện|"
-    r"chủ\s+trì\s+(?:họp|cuộc\s+họp|hội\s+nghị|buổi))"
+    r"chủ\s+trì\s+(?:họp|cuộc\s+họp|hội\s+nghị|buổi)|họp|làm\s+việc|đối\s+thoại|đánh\s+giá)"
 )
 # "Chủ tịch UBND tỉnh yêu cầu …": the head speaks for the body (a person's name may follow the
 # body's name: `_body_of_head` keeps only a known place)

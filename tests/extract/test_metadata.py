@@ -436,3 +436,14 @@ def test_a_portal_page_saying_only_ubnd_tinh_takes_its_province_from_the_portals
     assert (ex.meta.issuer, ex.meta.province) == ("UBND tỉnh Lâm Đồng", "Lâm Đồng")
     assert [([u.text for u in t.lead], t.text[:40]) for t in ex.tasks] == [
         (["Sở Nội vụ"], "khẩn trương hoàn thiện hồ sơ tự đánh giá")]
+
+
+@pytest.mark.parametrize("headline", [
+    # QA round 13: a meeting's or working session's report names its body before "họp", "làm việc"
+    "UBND tỉnh Quảng Ngãi họp đánh giá kết quả Chỉ số SIPAS năm 2024",
+    "UBND tỉnh Quảng Ngãi làm việc với Bộ Nội vụ về Chỉ số SIPAS",
+])
+def test_a_meeting_headline_names_the_issuer(headline: str) -> None:
+    text = (f"{headline}\n\nNgày đăng: 18/09/2024\n\nChiều 17/9, Chủ tịch UBND tỉnh Quảng Ngãi chủ trì cuộc họp. "
+            "Chủ tịch UBND tỉnh yêu cầu Sở Nội vụ tham mưu kế hoạch nâng cao Chỉ số SIPAS.\n")
+    assert extract_meta(text).issuer == "UBND tỉnh Quảng Ngãi"
