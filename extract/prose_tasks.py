@@ -316,8 +316,9 @@ def _addressees_of_request(clause: str, folded: str) -> Subject | None:
         before = folded[:m.start()]
         requester = before.rsplit(",", 1)[-1]  # "Thực hiện Công văn số …, Chủ tịch UBND tỉnh yêu cầu …"
         # a request after a full stop or inside a bracket belongs to that sentence or note, not
-        # to the clause's opening ("Kiện toàn Tổ công tác …. (Giao Văn phòng … chủ trì)")
-        if ";" in before or ". " in before or "(" in before or _has_words(requester, 13) \
+        # to the clause's opening ("Kiện toàn Tổ công tác …. (Giao Văn phòng … chủ trì)"); a bracket
+        # closed before it is the opening's own ("… Chỉ số hài lòng (SIPAS), UBND huyện yêu cầu …")
+        if ";" in before or ". " in before or before.count("(") > before.count(")") or _has_words(requester, 13) \
                 or re.search(r"\bda\s*$", before):
             return None
         targets = _units_at(clause, m.end(), folded)
@@ -360,6 +361,11 @@ def subject_of(clause: str, folded: str | None = None) -> Subject | None:
     at = pos
     while folded[at:at + 1] == " ":
         at += 1  # "Chủ tịch UBND tỉnh yêu cầu:": the verb after the space the name left
+    if folded[at:at + 1] == "(":
+        close = folded.find(")", at, at + 80)
+        if close > 0 and _assign_re().match(folded[close + 1:].lstrip()):
+            # "UBND huyện (Phòng Nội vụ) yêu cầu …": the office that drafted it, in brackets
+            at = close + 1 + len(folded[close + 1:]) - len(folded[close + 1:].lstrip())
     verb = _assign_re().match(folded[at:])
     if verb:  # "<superior> yêu cầu <units> …": the units after the verb lead
         pos = at

@@ -1075,3 +1075,18 @@ def test_a_unit_after_a_noun_in_a_clause_opening_with_a_time_is_no_new_subject()
             "hằng tháng thông báo danh sách các cơ quan có hồ sơ trễ hạn.\n")
     (task,) = tasks_of(text)
     assert leads(task) == ["Văn phòng UBND huyện"] and task.deadline.raw == "hằng tháng"
+
+
+@pytest.mark.parametrize("opening", [
+    # QA round 14 (district letters): a bracket closed in the opening, or the drafting office in
+    # brackets after the requester, hides no request
+    "Thực hiện Kế hoạch số 97/KH-UBND ngày 08/5/2024 của UBND tỉnh về nâng cao Chỉ số hài lòng (SIPAS), "
+    "UBND huyện yêu cầu các cơ quan, đơn vị thực hiện tốt các nội dung sau:",
+    "Để thực hiện tốt công tác cải cách hành chính, UBND huyện (Phòng Nội vụ) yêu cầu các cơ quan, đơn vị "
+    "thực hiện nghiêm một số nhiệm vụ sau:",
+])
+def test_a_bracket_before_the_request_keeps_its_list(opening: str) -> None:
+    text = (opening + "\na) Rà soát các tiêu chí bị trừ điểm năm 2023, gửi Phòng Nội vụ trước ngày 15/10/2024.\n"
+            "b) Đẩy mạnh tiếp nhận, giải quyết hồ sơ trực tuyến.\n")
+    got = [(leads(t), t.text[:20]) for t in tasks_of(text)]
+    assert got == [(["các cơ quan, đơn vị"], "Rà soát các tiêu chí"), (["các cơ quan, đơn vị"], "Đẩy mạnh tiếp nhận, ")]

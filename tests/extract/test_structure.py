@@ -94,6 +94,9 @@ def test_task_sections(heading: str) -> None:
     "Thủ trưởng các cơ quan, đơn vị, Chủ tịch UBND các xã, thị trấn nghiêm túc triển khai thực hiện Kế hoạch này./.",
     "Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan, đơn vị phản ánh về Sở Nội vụ để tổng hợp.",
     "Sở Tài chính rất mong nhận được sự quan tâm, phối hợp của các cơ quan, đơn vị.",
+    # whom to ask, with no "Trong" before it (a Sở's letter, QA round 14's check)
+    "Quá trình thực hiện, nếu có vướng mắc đề nghị liên hệ Phòng Cải cách hành chính, Sở Nội vụ (điện thoại "
+    "0270.3822xxx) để được hướng dẫn.",
     # a Thành ủy's Chỉ thị (QA round 6)
     "Chỉ thị này được phổ biến đến chi bộ và đảng viên.",
     "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành tổ chức triển khai thực hiện nghiêm Chỉ thị này.",
