@@ -28,6 +28,7 @@ bench/run.py --docs 500 (the CLI, ingest + extract + store, 200 PDF pages, one c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from vanban.ingest.errors import IngestError
@@ -79,6 +80,15 @@ def _path_count(page) -> int:
 
 def _lines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# A footnote's mark set after a date: the text layer prints the raised digit on the line, so
+# "trước ngày 10/12/2025³" reads "10/12/20253", which is no date at all.
+_DATE_FOOTNOTE_MARK = re.compile(r"(?<![\d/])(\d{1,2}/\d{1,2}/(?:19|20)\d\d)\d{1,2}(?=[\s.,;:)]|$)")
+
+
+def _without_footnote_marks(text: str) -> str:
+    return _DATE_FOOTNOTE_MARK.sub(r"\1", text) if "/20" in text or "/19" in text else text
 
 
 def _clean_rows(raw: list[list[str | None]]) -> list[list[str]]:
@@ -226,7 +236,7 @@ def read_pdf(data: bytes, pdfium_tables: bool = True) -> PdfResult:
         for i in range(n_pages):
             page = pdf[i]
             textpage = page.get_textpage()
-            texts.append(_lines(textpage.get_text_range()))
+            texts.append(_without_footnote_marks(_lines(textpage.get_text_range())))
             if _path_count(page) >= MIN_PATHS_FOR_TABLE:
                 try:
                     found = _pdfium_table_page_drafts(page, textpage, i + 1) if pdfium_tables else None

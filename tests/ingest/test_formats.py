@@ -63,6 +63,12 @@ def test_a_page_number_at_the_foot_keeps_no_table_apart():
     assert not any(b.text.strip() in {"1", "2"} for b in doc.blocks)
 
 
+def test_a_footnote_mark_after_a_date_is_dropped():
+    # QA round 11 (a Sở's letter with footnotes): the raised "³" had made the year 20253
+    doc = ingest_file(Path(__file__).parent / "pdfs" / "footnote_mark_after_date.pdf")
+    assert "trước ngày 10/12/2025 để tổng hợp" in doc.text and "20253" not in doc.text
+
+
 def test_continue_table_rules():
     header = ["TT", "Nội dung", "Chủ trì"]
     prev = table_draft([header, ["1", "Rà soát, đơn giản hóa", "Văn phòng"]])
