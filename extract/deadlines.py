@@ -267,6 +267,8 @@ _DAYS_FROM_EVENT = re.compile(
     rf"(?<!\w){_alt(_DATA['event']['counted_before'])}\s+\d{{1,3}}\s+ngay(?:\s+lam\s+viec)?\s+"
     rf"{_alt(_DATA['event']['counted_from'])}\s[^,.;:\n]{{3,60}}"
 )
+# words one of the two patterns needs: most texts hold none, and neither is searched
+_EVENT_CUES = tuple({"sau khi"} | {fold(normalize_text(p)) for p in _DATA["event"]["counted_from"]})
 
 
 # How often, counted: "ít nhất 01 lần/quý", "02 lần/năm", "mỗi tuần 02 lần", "6 tháng một lần"
@@ -299,7 +301,7 @@ def find_deadline(text: str, ref_year: int | None = None, folded: str | None = N
     tail = _trailing_time(text, folded, ref_year)
     if tail:
         found.append(tail)
-    if not found and ("sau khi" in folded or "ke tu" in folded or "sau ngay" in folded):
+    if not found and any(c in folded for c in _EVENT_CUES):
         event = _DAYS_FROM_EVENT.search(folded) or _AFTER_EVENT.search(folded)
         if event:  # "ngay sau khi có kết quả", "chậm nhất 15 ngày kể từ …": tied to an event, no date
             found.append((Deadline(raw=text[event.start():event.end()].rstrip(), kind="other"),
@@ -500,7 +502,7 @@ def _sent_to_unit(text: str, folded: str, end: int) -> bool:
     """ "hằng quý về Sở Nội vụ", "hằng quý (trước ngày 15 …) gửi UBND tỉnh": a recurrence followed
     by the unit a report goes to."""
     m = _TO_RECIPIENT.match(folded, end)
-    return bool(m) and text[m.end() : m.end() + 1].isupper() and bool(unit_at_start(text[m.end() : m.end() + 80]))
+    return bool(m) and _names_unit(text[m.end() : m.end() + 80])
 
 
 def _has_recipient(text: str, folded: str, end: int) -> bool:
@@ -508,10 +510,12 @@ def _has_recipient(text: str, folded: str, end: int) -> bool:
     the unit's act, not a document."""
     if folded[end:end + 6].lstrip().startswith(("ve ", "cho ")):
         return True
-    rest = text[end:end + 80].lstrip()
-    if not rest[:1].isupper():
-        return False
-    return bool(unit_at_start(rest))
+    return _names_unit(text[end:end + 80].lstrip())
+
+
+def _names_unit(rest: str) -> bool:
+    """`rest` opens with a unit's name, capitalised as names are."""
+    return rest[:1].isupper() and bool(unit_at_start(rest))
 
 
 def _is_verb_there(folded: str, found: list[re.Match[str]], k: int) -> bool:

@@ -114,6 +114,9 @@ def _has_words(text: str, n: int) -> bool:
     return len(text.split(None, n - 1)) >= n
 
 
+_BLANKS = re.compile(r"\s*")
+
+
 def _skip_sep(text: str, pos: int) -> int:
     m = _SEP.match(text, pos)
     return m.end() if m else pos
@@ -361,12 +364,13 @@ def subject_of(clause: str, folded: str | None = None) -> Subject | None:
     at = pos
     while folded[at:at + 1] == " ":
         at += 1  # "Chủ tịch UBND tỉnh yêu cầu:": the verb after the space the name left
-    if folded[at:at + 1] == "(":
-        close = folded.find(")", at, at + 80)
-        if close > 0 and _assign_re().match(folded[close + 1:].lstrip()):
-            # "UBND huyện (Phòng Nội vụ) yêu cầu …": the office that drafted it, in brackets
-            at = close + 1 + len(folded[close + 1:]) - len(folded[close + 1:].lstrip())
     verb = _assign_re().match(folded[at:])
+    close = folded.find(")", at, at + 80) if verb is None and folded[at:at + 1] == "(" else -1
+    if close > 0:  # "UBND huyện (Phòng Nội vụ) yêu cầu …": the office that drafted it, in brackets
+        after = _BLANKS.match(folded, close + 1).end()
+        verb = _assign_re().match(folded[after:])
+        if verb:
+            at = after
     if verb:  # "<superior> yêu cầu <units> …": the units after the verb lead
         pos = at
         targets = _units_at(clause, pos + verb.end(), folded)
