@@ -137,7 +137,7 @@ def _long_subject(ln: Line, above: list[Line]) -> bool:
 
 
 _MOTTO = re.compile(
-    r"^(?:cong\s+hoa|chu\s+nghia\s+viet\s+nam|doc\s+lap|dang\s+cong\s+san\s+viet\s+nam|[-_=.\s*]+$)"
+    r"^(?:cong\s+hoa|(?:chu\s+)?nghia\s+viet\s+nam|doc\s+lap|dang\s+cong\s+san\s+viet\s+nam|[-_=.\s*]+$)"
 )
 # "Số: 239/KH-UBND", "Số 45/BC-PNV", "Số: /SVHTTDL-VP" — not "SỞ NỘI VỤ", which folds alike
 _NUMBER_LINE = re.compile(r"^so\s*(?:ky\s+hieu\s*)?(?::|\d|/)")
@@ -555,10 +555,12 @@ def _title_formal(header: list[Line], after: int, heading: Line | None) -> list[
         first = subj[0]
         idx = header.index(first)
         subject = [first]
-        for ln in header[idx + 1 : idx + 8]:
+        for j, ln in enumerate(header[idx + 1 : idx + 8], idx + 1):
             if not ln.text:
                 continue  # ingest sets each line it did not join apart with a blank line
             if _PLACE_LINE.match(ln.folded) or _MOTTO.match(ln.folded) or len(subject) == 4:
+                break
+            if not subject[-1].folded.endswith((" cua", " va", " cho")) and _enacts(ln, header[j + 1 :]):
                 break
             if re.match(r"(?:kinh\s+gui|so\s*:)", ln.folded) or _is_caps(ln.text) != _is_caps(first.text):
                 break
@@ -599,10 +601,27 @@ def _title_formal(header: list[Line], after: int, heading: Line | None) -> list[
             break  # under a type heading ("THÔNG BÁO"), a subject joined onto one line may run long
         if _is_caps(ln.text) and re.match(r"^(?:chu\s+tich|giam\s+doc|truong\s+ban|bo\s+truong)", ln.folded):
             break
+        if out and not out[-1].folded.endswith((" cua", " va", " cho")) and _enacts(ln, rest[i + 1 :]):
+            break
         out.append(ln)
         if len(out) >= 4 or ln.text.endswith((".", ":")):
             break
     return out
+
+
+# The body that enacts a Quyết định or Chỉ thị, on its own line between the title and "Căn cứ …"
+# or "QUYẾT ĐỊNH:": "ỦY BAN NHÂN DÂN TỈNH", "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ".
+_ENACTING = re.compile(r"^(?:chu\s+tich\s+)?(?:uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan)\b")
+_ENACTED = re.compile(r"(?:can\s+cu\b|(?:quyet\s+dinh|chi\s+thi|quyet\s+nghi)\s*:)")
+
+
+def _enacts(ln: Line, following: list[Line]) -> bool:
+    """The enacting body's line, the next line reading "Căn cứ …" or "QUYẾT ĐỊNH:" or the header
+    ending there (a title wrapped after "CỦA" goes on: "… CỦA" / "ỦY BAN NHÂN DÂN TỈNH …")."""
+    if len(ln.text) > 60 or not _ENACTING.match(ln.folded):
+        return False
+    nxt = next((x for x in following if x.text), None)
+    return nxt is None or bool(_ENACTED.match(nxt.folded))  # None: the body's first long line is next
 
 
 # Words a caps line opens with when it starts the body or names the signer, not a title's tail.

@@ -105,6 +105,8 @@ def _words_alt(words: list[str]) -> str:
 
 _LEAD_IN = re.compile(r"^(?:" + _words_alt(_ASSIGN_DATA["lead_in"]) + r")\b\s*")
 _WINDOW = 1200
+# how far past a subject to look when asking whether its clause reports rather than assigns
+_PREDICATE_SEEN = 160
 _INTRO_WORDS = _words_alt(_ASSIGN_DATA["intro_endings"])
 _INTRO_END = re.compile(r"(?:" + _INTRO_WORDS + r")\s*:\s*$")
 
@@ -853,7 +855,7 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label:
     own = False
     if first is not None and first.units and not (
             first.assigned_by is None and _is_issuer_or_head(first.units, ctx.self_issuer, ctx.heads_report)) \
-            and not structure.is_report_of_work_done(body[first.pred_start:first.pred_start + 40]):
+            and not structure.is_report_of_work_done(body[first.pred_start:first.pred_start + _PREDICATE_SEEN]):
         own = True
         if first.colon:
             ctx.colon_units = _refs(first.units)
@@ -882,7 +884,7 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label:
         sub = _directed(clause, fclause, sub, ctx.self_issuer)
         if _is_issuer_or_head(sub.units, ctx.self_issuer, ctx.heads_report) and sub.assigned_by is None:
             continue
-        if structure.is_report_of_work_done(body[point + sub.pred_start:point + sub.pred_start + 40]):
+        if structure.is_report_of_work_done(body[point + sub.pred_start:point + sub.pred_start + _PREDICATE_SEEN]):
             continue
         spans.append((point, point + sub.pred_start, _refs(sub.units), _refs(sub.support), "prose-clause"))
     # "… đề nghị các cơ quan, đơn vị:" or "… thực hiện các nhiệm vụ sau:": the list that follows is theirs

@@ -255,10 +255,20 @@ _TENSE_PRINTED = {"da": "đã", "dang": "đang", "vua": "vừa"}
 
 
 def is_report_of_work_done(predicate: str) -> bool:
-    """True when what follows the subject reports past work ("đã ban hành …")."""
+    """True when what follows the subject reports past work ("đã ban hành …") or work still
+    outstanding ("chưa hoàn thành …"). `predicate` runs to the clause's end or further."""
     folded = fold(predicate)
     if not _report_re().match(folded):
         return False
     # "đăng tải …", "đa dạng hóa …" are work, not "đang"/"đã"
-    tense = _TENSE_PRINTED.get(folded.split(None, 1)[0])
+    first = folded.split(None, 1)[0]
+    if first == "chua":
+        clause = re.split(r"[;.:]", folded, maxsplit=1)[0]
+        return not _pending_urged_re().search(clause)
+    tense = _TENSE_PRINTED.get(first)
     return tense is None or predicate.split(None, 1)[0].lower() == tense
+
+
+@cache
+def _pending_urged_re() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, data()["assignment"]["pending_urged"])) + r")\b")

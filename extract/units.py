@@ -565,9 +565,9 @@ _NO_NAME = -1
 
 
 def _enumerated_name_at(toks: _Toks, k: int) -> bool:
-    """Whether toks[k:] goes on with the rest of a name that lists its fields, "A, B và C":
-    one to three words, the first capitalised and no head, then "và" and a capital ("Thể thao
-    và Du lịch"). A head after the comma ("…, Phòng Tư pháp") starts the next unit instead."""
+    """Whether toks[k:] goes on with the rest of a name that lists its fields, "A, B và C" or
+    "A, B - C": one to three words, the first capitalised and no head, then "và" or a dash and
+    a capital ("Thể thao và Du lịch", "Văn thư - Lưu trữ"). A head after the comma ("…, Phòng Tư pháp") starts the next unit instead."""
     if not (toks.has(k) and toks[k].word and toks[k].upper) or _head_at(toks, k):
         return False
     n = 1  # the field's first word is capitalised, the rest need not be ("Thể thao")
@@ -576,7 +576,9 @@ def _enumerated_name_at(toks: _Toks, k: int) -> bool:
         if n > 3:
             return False
     k += n
-    return toks.has(k + 1) and toks[k].low == "và" and toks[k + 1].upper and not _head_at(toks, k + 1)
+    # "… và Du lịch", or a field pair joined by a dash ("Phòng Cải cách hành chính, Văn thư - Lưu trữ")
+    return (toks.has(k + 1) and (toks[k].low == "và" or toks[k].text in ("-", "–")) and toks[k + 1].upper
+            and not _head_at(toks, k + 1))
 
 
 def _parse(toks: _Toks, i: int) -> int:

@@ -18,6 +18,7 @@ from vanban.ingest.normalize import normalize_text, normalize_texts
 from vanban.ingest.text import (
     Draft,
     is_hard_wrapped,
+    join_split_heading_words,
     join_wrapped_lines,
     split_layout_columns,
     table_text,
@@ -103,7 +104,7 @@ def ingest_bytes(data: bytes, name: str, source: str | None = None) -> Document:
                 drafts, title, date, site = page.drafts, page.title, page.date, page.site
                 warnings.extend(page.warnings)
             else:
-                text = split_layout_columns(remove_furniture(text))
+                text = split_layout_columns(join_split_heading_words(remove_furniture(text)))
                 drafts = text_to_drafts(join_wrapped_lines(text) if is_hard_wrapped(text) else text)
     except IngestError:
         raise

@@ -185,26 +185,47 @@ def find_line_table_runs(lines: list[str]) -> list[tuple[int, int, list[list[str
         while k < len(lines) and ROW_LABEL.match(lines[k].strip()):
             label = lines[k].strip()
             row = [label]
+            blanks: list[int] = []  # where blank lines fell: the cell count before each
+            joined = False
             k += 1
             while k < len(lines):
                 line = lines[k].strip()
-                if not line or line == label or (PAGE_NUMBER.match(line) and not _numbers_next_row(label, line)):
+                if not line:
+                    blanks.append(len(row))
                     k += 1
-                    continue  # a blank, or the page's number (a gazette's header) at a page break
+                    continue
+                if line == label or (PAGE_NUMBER.match(line) and not _numbers_next_row(label, line)):
+                    k += 1
+                    continue  # the page's number (a gazette's header) at a page break
                 if ROW_LABEL.match(line):
                     break
                 if len(row) > 1 and joins(row[-1], line):
                     row[-1] += " " + line
+                    joined = True
                 elif len(row) < width:
                     row.append(line)
                 else:
                     break  # the row is full: the table has ended
                 k += 1
-            rows.append(row + [""] * (width - len(row)))
+            rows.append(_with_empty_cells(row, blanks, width, joined))
         if len(rows) >= 2:
             runs.append((i, k, rows))
         i = k
     return runs
+
+
+def _with_empty_cells(row: list[str], blanks: list[int], width: int, joined: bool) -> list[str]:
+    """The row padded to `width`. A Word table copied one cell a line prints an empty cell as a
+    blank line ("UBND các xã, phường" / "" / "Thường xuyên"): where the blank lines between
+    its cells make up exactly the cells missing, and no cell wrapped, they are those cells,
+    or the time would be read as the partner."""
+    inner = [b for b in blanks if b < len(row)]
+    if inner and not joined and len(row) + len(inner) == width:
+        out = list(row)
+        for b in reversed(inner):
+            out.insert(b, "")
+        return out
+    return row + [""] * (width - len(row))
 
 
 def split_cells(run_lines: list[str]) -> list[str]:
@@ -547,6 +568,36 @@ def _split_mottos(lines: list[str]) -> list[str]:
 
 
 _SUBJECT_LINE = re.compile(r"(?:V/v|Về việc)\s", re.IGNORECASE)
+
+
+HEAD_LINES = 30  # where a letterhead and its type heading lie
+
+
+def _lone_caps_word(line: str) -> bool:
+    """ "QUYẾT", "VỀ": one capitalised syllable alone on its line."""
+    word = line.strip()
+    return 0 < len(word) <= 7 and word.isalpha() and word.isupper()
+
+
+def join_split_heading_words(text: str) -> str:
+    """A heading a narrow table cell broke a word a line ("QUYẾT" / "ĐỊNH" / "VỀ" / "VIỆC BAN
+    HÀNH …", a legal-text site's copy) as its words on one line. A syllable alone on a line is
+    no heading of its own: it goes onto the capitals after it."""
+    lines = text.split("\n", HEAD_LINES)
+    head, rest = lines[:HEAD_LINES], lines[HEAD_LINES:]
+    if not any(_lone_caps_word(ln) for ln in head):
+        return text
+    out: list[str] = []
+    i = 0
+    while i < len(head):
+        line = head[i]
+        while _lone_caps_word(line) and i + 1 < len(head) and head[i + 1].strip() \
+                and head[i + 1].strip()[0].isupper() and head[i + 1].upper() == head[i + 1]:
+            i += 1
+            line = line.strip() + " " + head[i].strip()
+        out.append(line)
+        i += 1
+    return "\n".join(out + rest)
 
 
 def split_layout_columns(text: str) -> str:

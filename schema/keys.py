@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 # Bump when extraction changes what it stores: every document is then extracted again.
-PIPELINE_VERSION = "0.1.17"
+PIPELINE_VERSION = "0.1.18"
 
 
 def doc_id(source: str) -> str:

@@ -447,3 +447,29 @@ def test_a_meeting_headline_names_the_issuer(headline: str) -> None:
     text = (f"{headline}\n\nNgày đăng: 18/09/2024\n\nChiều 17/9, Chủ tịch UBND tỉnh Quảng Ngãi chủ trì cuộc họp. "
             "Chủ tịch UBND tỉnh yêu cầu Sở Nội vụ tham mưu kế hoạch nâng cao Chỉ số SIPAS.\n")
     assert extract_meta(text).issuer == "UBND tỉnh Quảng Ngãi"
+
+
+def test_header_of_a_legal_text_site_copy_wrapped_in_narrow_cells():
+    # Bình Định, 636/QĐ-UBND as a legal-text site prints it: the motto and the type heading
+    # broken over lines, the enacting body's line between the title and "Căn cứ"
+    from vanban.ingest.read import ingest_bytes
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\n--------\n|\nCỘNG HÒA XÃ HỘI CHỦ\nNGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n---------------\n|\nSố: 636/QĐ-UBND\n|\nBình Định, ngày 21\n"
+            "tháng 11 năm 2012\n|\nQUYẾT\nĐỊNH\nVỀ\nVIỆC BAN HÀNH QUY ĐỊNH VỀ THEO DÕI ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN "
+            "CÔNG TÁC CẢI CÁCH\nHÀNH CHÍNH TRÊN ĐỊA BÀN TỈNH BÌNH ĐỊNH\nỦY BAN NHÂN DÂN TỈNH\n"
+            "Căn cứ Luật Tổ chức HĐND và UBND ngày 26 tháng 11 năm 2003;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo "
+            "Quyết định này Quy định về theo dõi đánh giá kết quả thực hiện công tác cải cách hành chính.\n")
+    doc = ingest_bytes(text.encode(), "qd.txt")
+    m = extract_meta(doc.text)
+    assert (m.number, m.type, m.issue_date) == ("636/QĐ-UBND", "Quyết định", dt.date(2012, 11, 21))
+    assert m.issuer == "UBND tỉnh Bình Định"
+    assert m.title == ("VỀ VIỆC BAN HÀNH QUY ĐỊNH VỀ THEO DÕI ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH "
+                       "CHÍNH TRÊN ĐỊA BÀN TỈNH BÌNH ĐỊNH")
+
+
+def test_a_title_wrapped_after_cua_goes_on_onto_the_councils_name():
+    m = meta("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/QĐ-UBND\nLào Cai, ngày 05 tháng 3 năm 2024\n\nQUYẾT ĐỊNH\n\n"
+             "VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC CỦA\n\nỦY BAN NHÂN DÂN TỈNH NHIỆM KỲ 2021 - 2026\n\n"
+             "ỦY BAN NHÂN DÂN TỈNH\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n")
+    assert m.title == "VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH NHIỆM KỲ 2021 - 2026"

@@ -100,6 +100,7 @@ def test_task_sections(heading: str) -> None:
     # a Thành ủy's Chỉ thị (QA round 6)
     "Chỉ thị này được phổ biến đến chi bộ và đảng viên.",
     "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành tổ chức triển khai thực hiện nghiêm Chỉ thị này.",
+    "Điều 3. Chánh Văn phòng UBND tỉnh, Thủ trưởng các sở, ngành chịu trách nhiệm thi hành Quyết định này.",
 ])
 def test_closing_formulas(text: str) -> None:
     assert is_closing_formula(text)
@@ -109,6 +110,9 @@ def test_closing_formulas(text: str) -> None:
     "Giao Thanh tra Sở: tham mưu kịp thời việc thực hiện các kết luận, kiến nghị",
     "Phòng Tư pháp huyện chủ trì, phối hợp với các phòng, ban, đơn vị có liên quan",
     "UBND tỉnh yêu cầu Sở Nội vụ nghiêm túc thực hiện việc rà soát thủ tục hành chính trước ngày 30/6/2024.",
+    # following the Quyết định up is work (Bình Định, 636/QĐ-UBND, Điều 2)
+    "Điều 2. Giao Giám đốc Sở Nội vụ hướng dẫn, theo dõi, kiểm tra đôn đốc việc thực hiện Quyết định này.",
+    "Giao Sở Nội vụ đôn đốc việc tổ chức thực hiện Quyết định này.",
 ])
 def test_tasks_are_not_closing_formulas(text: str) -> None:
     assert not is_closing_formula(text)
@@ -137,6 +141,11 @@ def test_report_of_work_done() -> None:
     assert not is_report_of_work_done("đăng tải các văn bản chỉ đạo trên Cổng Thông tin điện tử tỉnh")
     assert not is_report_of_work_done("đa dạng hóa các hình thức tuyên truyền")
     assert is_report_of_work_done("đang triển khai các nhiệm vụ")
+    # a reminder's account of work outstanding (QA round 15, Đồng Tháp): "Sở Nội vụ chưa hoàn thành …"
+    assert is_report_of_work_done("chưa hoàn thành việc tổ chức khảo sát mức độ hài lòng của người dân (hạn hoàn "
+                                  "thành 30/6/2025); Sở Tài chính chưa bố trí kinh phí")
+    # … unless the clause urges the units still behind: "Các đơn vị chưa gửi báo cáo khẩn trương gửi …"
+    assert not is_report_of_work_done("chưa gửi báo cáo khẩn trương gửi về Sở Nội vụ trước ngày 20/10/2025")
 
 
 def test_every_ending_formula_holds_a_hint() -> None:

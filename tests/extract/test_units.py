@@ -155,6 +155,7 @@ def test_split_cell(cell: str, units: list[str]) -> None:
         "Các cơ quan, đơn vị, địa phương",
         "Thủ trưởng các Sở, ban, ngành",
         "Trung tâm Văn hóa – Thông tin và Thể thao",
+        "Phòng Cải cách hành chính, Văn thư - Lưu trữ",  # a Sở's department (QA round 15)
         "các cơ quan báo, đài của Thành phố",
     ],
 )

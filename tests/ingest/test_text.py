@@ -13,6 +13,7 @@ from vanban.ingest.text import (
     collapse,
     drop_page_breaks,
     is_all_caps,
+    join_split_heading_words,
     join_wrapped_lines,
     joins,
     text_to_drafts,
@@ -649,3 +650,30 @@ def test_a_full_line_ending_on_a_semicolon_wrapped_inside_its_article() -> None:
     joined = join_wrapped_lines(text).split("\n")
     assert joined[1].startswith("Điều 4. Chánh Văn phòng UBND tỉnh; Giám đốc các sở: Nội vụ, Tài chính; Giám đốc Bưu điện")
     assert joined[1].endswith("thi hành Quyết định này./.") and joined[2] == "- Như Điều 4;"
+
+
+def test_a_blank_line_is_an_empty_cell_of_a_one_cell_a_line_table() -> None:
+    # QA round 15: a Word table copied one cell a line prints an empty partner cell as a blank
+    # line; skipped, the time had become the partner and the task had no deadline
+    text = ("PHỤ LỤC\nTT\nNội dung nhiệm vụ\nĐơn vị chủ trì\nĐơn vị phối hợp\nThời gian hoàn thành\n1\n"
+            "Tổ chức lấy ý kiến Nhân dân đối với các dự án có huy động đóng góp của người dân\n"
+            "UBND các xã, phường\n\nThường xuyên\n2\n"
+            "Rà soát, công khai danh sách hộ nghèo, hộ cận nghèo năm 2025\nUBND các xã, phường\nSở Nội vụ\n"
+            "Tháng 12/2025\n")
+    (table,) = [d for d in text_to_drafts(text) if d.kind == "table"]
+    assert table.rows[1:] == [
+        ["1", "Tổ chức lấy ý kiến Nhân dân đối với các dự án có huy động đóng góp của người dân",
+         "UBND các xã, phường", "", "Thường xuyên"],
+        ["2", "Rà soát, công khai danh sách hộ nghèo, hộ cận nghèo năm 2025", "UBND các xã, phường", "Sở Nội vụ",
+         "Tháng 12/2025"]]
+
+
+def test_a_heading_broken_a_word_a_line_is_joined() -> None:
+    # a legal-text site's copy of a Quyết định (Bình Định, 636/QĐ-UBND): its narrow header cell
+    # printed the type heading a syllable a line
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\n--------\n|\nSố: 636/QĐ-UBND\n|\nQUYẾT\nĐỊNH\nVỀ\n"
+            "VIỆC BAN HÀNH QUY ĐỊNH VỀ THEO DÕI ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH\n"
+            "ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Tổ chức HĐND và UBND ngày 26 tháng 11 năm 2003;")
+    lines = join_split_heading_words(text).split("\n")
+    assert lines[6:8] == ["QUYẾT ĐỊNH", "VỀ VIỆC BAN HÀNH QUY ĐỊNH VỀ THEO DÕI ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH"]
+    assert lines[:6] == text.split("\n")[:6] and lines[8:] == text.split("\n")[10:]
