@@ -531,8 +531,13 @@ def _headline(lines: list[Line], title_hint: str | None, meta: Line | None) -> L
             continue
         if _NEWS_SKIP.match(ln.folded) or _is_caps(ln.text):
             continue
+        if n > HEADLINE_WORDS and ln.text.endswith("."):
+            return None  # the body's first sentence: the page's headline was left out
         return ln
     return None
+
+
+HEADLINE_WORDS = 20  # a line ending in a full stop past this many words is a sentence, no headline
 
 
 def _subject_goes_on(prev: Line, ln: Line) -> bool:

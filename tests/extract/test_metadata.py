@@ -473,3 +473,10 @@ def test_a_title_wrapped_after_cua_goes_on_onto_the_councils_name():
              "VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC CỦA\n\nỦY BAN NHÂN DÂN TỈNH NHIỆM KỲ 2021 - 2026\n\n"
              "ỦY BAN NHÂN DÂN TỈNH\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n")
     assert m.title == "VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH NHIỆM KỲ 2021 - 2026"
+
+
+def test_a_news_copy_without_its_headline_has_no_title():
+    # a portal item copied from its first paragraph: the sentence is no headline
+    m = meta("Theo đó, Sở Nội vụ đề nghị Ủy ban bầu cử các huyện, thành phố tiến hành tổng kết, đánh giá toàn diện "
+             "cuộc bầu cử ở đơn vị mình, gửi báo cáo về Sở Nội vụ trước ngày 15/7.\n\nSở Nội vụ tổng hợp kết quả.")
+    assert m.title is None

@@ -1090,3 +1090,23 @@ def test_a_bracket_before_the_request_keeps_its_list(opening: str) -> None:
             "b) Đẩy mạnh tiếp nhận, giải quyết hồ sơ trực tuyến.\n")
     got = [(leads(t), t.text[:20]) for t in tasks_of(text)]
     assert got == [(["các cơ quan, đơn vị"], "Rà soát các tiêu chí"), (["các cơ quan, đơn vị"], "Đẩy mạnh tiếp nhận, ")]
+
+
+def test_news_lead_with_vua_before_the_request() -> None:
+    # QA round 15 (a provincial news item on PCI): "vừa" between the body and its request
+    (task,) = tasks_of("UBND tỉnh vừa yêu cầu Sở Kế hoạch - Đầu tư phối hợp Sở Nội vụ hoàn chỉnh dự thảo Chỉ thị "
+                       "về nâng cao Chỉ số PCI.\n", issuer="UBND tỉnh", doc_type="Tin bài")
+    assert leads(task) == ["Sở Kế hoạch - Đầu tư"] and supports(task) == ["Sở Nội vụ"]
+    assert task.text.startswith("phối hợp Sở Nội vụ hoàn chỉnh")
+
+
+def test_a_reminder_lists_work_outstanding_before_its_requests() -> None:
+    # a Công văn đôn đốc (QA round 15): the account of who is behind assigns nothing
+    tasks = tasks_of("Qua theo dõi, đến ngày 30/9/2025 còn 02 nhiệm vụ chưa hoàn thành, trong đó: Sở Nội vụ chưa "
+                     "hoàn thành việc tổ chức khảo sát mức độ hài lòng của người dân (hạn hoàn thành 30/6/2025); Sở "
+                     "Tài chính chưa bố trí kinh phí cho các xã, phường.\n\nChủ tịch UBND tỉnh yêu cầu:\n\n"
+                     "1. Sở Nội vụ khẩn trương hoàn thành việc khảo sát, báo cáo UBND tỉnh trước ngày 20/10/2025.\n\n"
+                     "2. Các cơ quan, đơn vị chưa gửi báo cáo khẩn trương gửi về Sở Nội vụ trước ngày 25/10/2025.\n",
+                     issuer="UBND tỉnh Đồng Tháp", doc_type="Công văn", year=2025)
+    assert [leads(t) for t in tasks] == [["Sở Nội vụ"], ["Các cơ quan, đơn vị"]]
+    assert tasks[0].text.startswith("khẩn trương hoàn thành việc khảo sát")

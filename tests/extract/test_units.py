@@ -156,6 +156,8 @@ def test_split_cell(cell: str, units: list[str]) -> None:
         "Thủ trưởng các Sở, ban, ngành",
         "Trung tâm Văn hóa – Thông tin và Thể thao",
         "Phòng Cải cách hành chính, Văn thư - Lưu trữ",  # a Sở's department (QA round 15)
+        "Hội đồng PBGDPL cấp huyện",  # Bà Rịa - Vũng Tàu, a plan on PAPI
+        "Ủy ban bầu cử các huyện, thành phố",  # Bắc Kạn, Sở Nội vụ on the 2021 elections
         "các cơ quan báo, đài của Thành phố",
     ],
 )
