@@ -252,6 +252,7 @@ def _sentence_case_name(caps: str) -> str:
 
 def _short_ubnd(name: str) -> str:
     name = re.sub(r"(?i)\b[UỦ][yỷ]\s+ban\s+nh[aâ]n\s+d[aâ]n\b", "UBND", name)
+    name = re.sub(r"\bTP\.?\s?HCM\b", "thành phố Hồ Chí Minh", name)
     name = re.sub(r"(?i)\bH[oộ]i\s+đ[oồ]ng\s+nh[aâ]n\s+d[aâ]n\b", "HĐND", name)
     return re.sub(r"\s+", " ", name).strip(" ,.;:")
 
@@ -375,7 +376,7 @@ _ORG_NAME = r"""
     (?P<org>
       (?:(?:Văn\s+phòng|Thường\s+trực|Ban\s+Thường\s+vụ)\s+)?
       (?:UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy)
-      (?:\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|thị\s+trấn|TP\.?)(?:\s+(?-i:[A-ZĐÂĂÊÔƠƯ])[\wÀ-ỹ]*){0,4})?
+      (?:\s+TP\.?\s?HCM\b|\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường|thị\s+trấn|TP\.?)(?:\s+(?-i:[A-ZĐÂĂÊÔƠƯ])[\wÀ-ỹ]*){0,4})?
     |
       (?:Sở|Phòng|Ban|Trung\s+tâm|Chi\s+cục|Cục|Bộ)\s+(?-i:[A-ZĐ])[\wÀ-ỹ]*
       # its name's words, not a verb it goes on with ("Phòng Nội vụ tham mưu UBND huyện ban hành …")
@@ -385,7 +386,9 @@ _ORG_NAME = r"""
 _REPORT_VERBS = (
     r"(?:đã\s+|vừa\s+|chính\s+thức\s+)?(?:ban\s+hành|thực\s+hiện|triển\s+khai|tổ\s+chức|yêu\s+cầu|chỉ\s+đạo|"
     r"tuyên\s+truyền|tăng\s+cường|đẩy\s+mạnh|phát\s+động|quán\s+triệt|công\s+bố|nâng\s+cao|cải\s+thiện|"
-    r"chủ\s+trì\s+(?:họp|cuộc\s+họp|hội\s+nghị|buổi)|họp|làm\s+việc|đối\s+thoại|đánh\s+giá)"
+    r"chủ\s+trì\s+(?:họp|cuộc\s+họp|hội\s+nghị|buổi)|họp|làm\s+việc|đối\s+thoại|đánh\s+giá|"
+    # a news item's lead: "UBND TP.HCM vừa giao Sở …", "UBND tỉnh có văn bản đề nghị …"
+    r"giao|đề\s+nghị|có\s+(?:công\s+văn|văn\s+bản))"
 )
 # "Chủ tịch UBND tỉnh yêu cầu …": the head speaks for the body (a person's name may follow the
 # body's name: `_body_of_head` keeps only a known place)
@@ -486,20 +489,21 @@ def _news_meta_line(lines: list[Line]) -> Line | None:
 _LEAD_ORG = re.compile(
     rf"""^\s*(?:\([^()\n]{{1,40}}\)\s*[-–]?\s*|[A-ZĐ]{{2,10}}\s*[-–]\s*)?
     (?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm\s+nay|Vừa\s+qua|Mới\s+đây|Trong\s+(?:ngày|hai\s+ngày))[^,.\n]{{0,30}},\s*)?
-    {_ORG_NAME}\s+(?:{_REPORT_VERBS}|phối\s+hợp\s+với|có\s+Công\s+văn)(?![\w])""",
+    (?:(?:Theo|Thực\s+hiện)\s+[^,\n]{{0,80}},\s*)?  # "Theo Công văn số 3517/UBND ngày 18/7/2022, UBND huyện …"
+    # "UBND TP.HCM vừa xác định …": a news lead's "vừa" before any verb
+    {_ORG_NAME}\s+(?:{_REPORT_VERBS}|vừa(?=\s+(?-i:[a-zđà-ỹ]))|phối\s+hợp\s+với|có\s+Công\s+văn)(?![\w])""",
     re.VERBOSE,
 )
 
 
 def _lead_org(lines: list[Line], after: Line | None) -> tuple[Line, re.Match[str]] | None:
-    """The acting body named by the first paragraph after the headline or publication line,
-    where it names its place ("UBND huyện" alone says less than the other rules)."""
+    """The acting body named by the first paragraph after the headline or publication line."""
     below = (ln for ln in lines if after is None or ln.start >= after.end)
     for ln in itertools.islice(below, 6):
         if len(ln.text.split()) < 12:
             continue
         m = _LEAD_ORG.match(ln.text)
-        return (ln, m) if m and _has_place(m.group("org")) else None
+        return (ln, m) if m else None
     return None
 
 
@@ -890,15 +894,13 @@ def extract_meta(
             if m:
                 issuer = _body_of_head(m)
                 ev["issuer"] = _headline_evidence(head, m.start("org"), m.end("org"), "headline-subject")
-        if issuer is None:
-            after = max((x for x in (head, mline) if x is not None), key=lambda x: x.start, default=None)
-            lead = _lead_org(lines, after)
-            if lead is not None:
-                ln, m = lead
-                issuer = _short_ubnd(m.group("org"))
-                ev["issuer"] = Evidence(
-                    start=ln.start + m.start("org"), end=ln.start + m.end("org"), rule="lead-subject"
-                )
+        after = max((x for x in (head, mline) if x is not None), key=lambda x: x.start, default=None)
+        lead = _lead_org(lines, after) if issuer is None else None
+        if lead is not None and _has_place(lead[1].group("org")):
+            ln, m = lead
+            issuer = _short_ubnd(m.group("org"))
+            ev["issuer"] = Evidence(start=ln.start + m.start("org"), end=ln.start + m.end("org"), rule="lead-subject")
+            lead = None
         if issuer is None:
             best = None
             for m in _issued_by(text):
@@ -919,6 +921,13 @@ def extract_meta(
                 if phrase:
                     issuer = f"UBND {phrase}"
                     ev["issuer"] = _headline_evidence(head, m.start("place"), m.end("place"), "headline-place")
+        if issuer is None and lead is not None and not lead[1].group("org").startswith(("Bộ", "Cục")):
+            # "UBND tỉnh có Công văn số 3300/UBND-TH …" with no place: less than the rules above
+            # say, but the body acting all the same (its province added where the page names one;
+            # a ministry's or a department's lead, "Bộ Nội vụ công bố …", is news about the province)
+            ln, m = lead
+            issuer = _short_ubnd(m.group("org"))
+            ev["issuer"] = Evidence(start=ln.start + m.start("org"), end=ln.start + m.end("org"), rule="lead-subject")
         if issuer:
             meta.issuer = _complete(issuer, None, text_province)
         meta.province = _province_of(meta.issuer, text_province) or text_province

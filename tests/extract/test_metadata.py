@@ -480,3 +480,23 @@ def test_a_news_copy_without_its_headline_has_no_title():
     m = meta("Theo đó, Sở Nội vụ đề nghị Ủy ban bầu cử các huyện, thành phố tiến hành tổng kết, đánh giá toàn diện "
              "cuộc bầu cử ở đơn vị mình, gửi báo cáo về Sở Nội vụ trước ngày 15/7.\n\nSở Nội vụ tổng hợp kết quả.")
     assert m.title is None
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    # a newspaper's lead: the acting body before "vừa" and any verb
+    ("Tập trung xử lý ô nhiễm\n\n23/05/2016 11:11\n\nTTO - UBND TP.HCM vừa xác định lĩnh vực trọng tâm theo dõi "
+     "tình hình thi hành pháp luật năm 2016 là bảo vệ môi trường.", "UBND thành phố Hồ Chí Minh"),
+    # a body named without its place still acts (a portal item of Hóc Môn, TP.HCM)
+    ("Tổng vệ sinh phòng sốt xuất huyết\n\n20/7/2022 16:18\n\n(hocmon.gov.vn) Theo Công văn số 3517/UBND ngày "
+     "18/7/2022, UBND huyện đề nghị các đoàn thể huyện, Thủ trưởng các phòng, ban tổ chức tổng vệ sinh.", "UBND huyện"),
+    ("Tạm dừng tổ chức lễ hội\n\n14/06/2021 - 17:41\n\nNgày 14-6-2021, UBND tỉnh có Công văn số 3300/UBND-TH gửi "
+     "UBND các huyện về việc tạm dừng tổ chức lễ hội.", "UBND tỉnh"),
+])
+def test_a_news_items_lead_names_its_acting_body(text: str, issuer: str) -> None:
+    assert meta(text).issuer == issuer
+
+
+def test_a_ministrys_lead_is_no_issuer_for_the_province() -> None:
+    m = meta("Thành phố Huế xếp thứ 5 cả nước về Chỉ số cải cách hành chính năm 2024\n\n09/05/2025\n\nBộ Nội vụ vừa "
+             "công bố Chỉ số cải cách hành chính năm 2024 của các bộ, cơ quan ngang bộ và UBND các tỉnh, thành phố.")
+    assert m.issuer is None

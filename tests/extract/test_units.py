@@ -158,6 +158,10 @@ def test_split_cell(cell: str, units: list[str]) -> None:
         "Phòng Cải cách hành chính, Văn thư - Lưu trữ",  # a Sở's department (QA round 15)
         "Hội đồng PBGDPL cấp huyện",  # Bà Rịa - Vũng Tàu, a plan on PAPI
         "Ủy ban bầu cử các huyện, thành phố",  # Bắc Kạn, Sở Nội vụ on the 2021 elections
+        # places paired by a dash, the south's usage (Hóc Môn, TP.HCM news)
+        "Chủ tịch UBND các xã - thị trấn",
+        "UBND các quận - huyện liên quan",
+        "các sở ngành chức năng",
         "các cơ quan báo, đài của Thành phố",
     ],
 )
