@@ -1153,6 +1153,19 @@ class _Fields:
         return out
 
 
+_BARE_WORK = re.compile(r"(?:(?:trien khai|to chuc) )?(?:thuc hien|hoan thanh)(?: xong)?")
+
+
+def _only_a_time(task: Task) -> bool:
+    """A task whose text is a bare verb and its time ("thực hiện trước ngày 25/3/2022"): the time
+    of the work asked just before, not work of its own."""
+    dl = task.deadline
+    if dl is None or dl.date is None:
+        return False
+    rest = fold(task.text.replace(dl.raw, " ")).strip(" .;,")
+    return bool(_BARE_WORK.fullmatch(" ".join(rest.split())))
+
+
 def _is_at(doc_text: str, start: int, end: int, text: str) -> bool:
     """doc_text[start:end] == text (offsets not negative), comparing in place rather than copying."""
     return max(0, min(end, len(doc_text)) - start) == len(text) and doc_text.startswith(text, start, end)
@@ -1179,6 +1192,7 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
     recipients = False
     ended = False
     list_start = 0  # the first task of the item or list being read
+    last_found = 0  # how many tasks the last passage with any gave
     for block in blocks:
         if block.kind == "table":
             continue
@@ -1321,6 +1335,13 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
         found_tasks, _ = _tasks_in_passage(block, body_off, body, fbody, own_label, ctx_units, ctx, labelled=bool(lab))
         if ctx.intro_units is not intro_before and ctx.intro_units and lab and lab.kind not in _BULLETS:
             ctx.intro_level = lab.level  # "1. Tổ công tác có nhiệm vụ:" / "a) …": the next "2." ends its list
+        if len(found_tasks) == 1 and lab is None and tasks and _only_a_time(found_tasks[0]):
+            # "Các đơn vị thực hiện trước ngày 25/3/2022." after the request: its time, no task
+            for task in tasks[-last_found:]:
+                if task.deadline is None:
+                    task.deadline = found_tasks[0].deadline
+            continue
+        last_found = len(found_tasks) or last_found
         area = _area_lead_in(body, ref_year) if found_tasks else None
         for t in found_tasks if area else ():  # the passage's own area outranks its section's
             t.dimension, t.dimension_rule = area, "passage-lead-in"

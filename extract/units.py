@@ -510,7 +510,8 @@ def _name_tail(toks: _Toks, j: int, named_needed: bool, head_end: int, vocab: se
                     nxt = _head_at(toks, j + 1)
                     # "Văn phòng HĐND và UBND": one body after another; "Đoàn Thanh niên Ban và Công
                     # đoàn …": "Ban" named no body of its own, so "Công đoàn" is the next unit
-                    if toks[j + 1].upper and (nxt is None or (last_head and last_kind == "alone" and nxt[1] == "alone")):
+                    if toks[j + 1].upper and (nxt is None or (last_head and last_kind == "alone" and nxt[1] == "alone")) \
+                            and not _names_a_document(toks, j + 1):
                         j += 1
                         continue
                 break
@@ -564,6 +565,16 @@ def _name_tail(toks: _Toks, j: int, named_needed: bool, head_end: int, vocab: se
 
 
 _NO_NAME = -1
+
+
+# Documents named beside the bodies that issued them: "… của Ban Thường vụ Tỉnh ủy và Văn bản số
+# 614/UBND-VX1": no name goes on into them
+_DOCUMENT_WORDS = {("van", "ban"), ("cong", "van"), ("ke", "hoach"), ("quyet", "dinh"), ("thong", "bao"),
+                   ("chi", "thi"), ("nghi", "quyet"), ("bao", "cao"), ("to", "trinh"), ("huong", "dan")}
+
+
+def _names_a_document(toks: _Toks, k: int) -> bool:
+    return toks.has(k + 1) and (toks[k].fld, toks[k + 1].fld) in _DOCUMENT_WORDS
 
 
 def _enumerated_name_at(toks: _Toks, k: int) -> bool:

@@ -1110,3 +1110,19 @@ def test_a_reminder_lists_work_outstanding_before_its_requests() -> None:
                      issuer="UBND tỉnh Đồng Tháp", doc_type="Công văn", year=2025)
     assert [leads(t) for t in tasks] == [["Sở Nội vụ"], ["Các cơ quan, đơn vị"]]
     assert tasks[0].text.startswith("khẩn trương hoàn thành việc khảo sát")
+
+
+def test_a_sentence_giving_only_the_time_completes_the_request_before_it() -> None:
+    # a district letter (Bình Chánh, QA round 15): "Các đơn vị thực hiện trước ngày …" is no task
+    (task,) = tasks_of("Đề nghị Hiệu trưởng các trường, Thủ trưởng các đơn vị trực thuộc rà soát việc thu quỹ phòng, "
+                       "chống thiên tai của đơn vị.\n\nCác đơn vị thực hiện trước ngày 25/3/2022.\n",
+                       issuer="UBND huyện Bình Chánh", doc_type="Công văn", year=2022)
+    assert leads(task) == ["Hiệu trưởng các trường", "Thủ trưởng các đơn vị trực thuộc"]
+    assert task.deadline is not None and task.deadline.date == dt.date(2022, 3, 25)
+
+
+def test_a_report_of_the_heads_inspection_lists_no_tasks() -> None:
+    # a district portal (Đầm Hà): "… đã kiểm tra tiến độ thi công các công trình: …" names no owner
+    tasks = tasks_of("Chủ tịch UBND huyện đã kiểm tra tiến độ thi công các công trình: Đập tràn thôn Yên Sơn, xã Dực "
+                     "Yên; tuyến đường tại xã Quảng Lâm.\n", issuer="UBND huyện Đầm Hà", doc_type="Tin bài")
+    assert tasks == []

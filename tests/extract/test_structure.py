@@ -146,6 +146,8 @@ def test_report_of_work_done() -> None:
                                   "thành 30/6/2025); Sở Tài chính chưa bố trí kinh phí")
     # … unless the clause urges the units still behind: "Các đơn vị chưa gửi báo cáo khẩn trương gửi …"
     assert not is_report_of_work_done("chưa gửi báo cáo khẩn trương gửi về Sở Nội vụ trước ngày 20/10/2025")
+    # a visit reported in a news item (Nghệ An, QA round 15)
+    assert is_report_of_work_done("làm việc với UBND huyện Đô Lương về xây dựng hệ thống truyền thanh cơ sở")
 
 
 def test_every_ending_formula_holds_a_hint() -> None:

@@ -676,3 +676,9 @@ def test_a_group_qualified_by_its_low_ranking_is_one_unit() -> None:
 def test_the_plural_of_a_named_body_is_one_unit(text: str, unit: str) -> None:
     (u,) = unit_at_start(text)
     assert u.text == unit
+
+
+def test_a_name_does_not_run_on_into_a_document_beside_it() -> None:
+    # "… chỉ đạo của Ban Thường vụ Tỉnh ủy và Văn bản số 614/UBND-VX1" (Vĩnh Phúc, QA round 15)
+    assert [u.text for u in find_units("chỉ đạo của Ban Thường vụ Tỉnh ủy và Văn bản số 614/UBND-VX1")] == [
+        "Ban Thường vụ Tỉnh ủy"]
