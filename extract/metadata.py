@@ -618,6 +618,14 @@ def _title_formal(header: list[Line], after: int, heading: Line | None) -> list[
     return out
 
 
+_DOC_HEADLINE = re.compile(
+    r"^\s*(?:Công\s+văn|Kế\s+hoạch|Quyết\s+định|Chỉ\s+thị|Thông\s+báo|Báo\s+cáo|Hướng\s+dẫn|Công\s+điện)\s+số\s*:?\s*\d",
+    re.IGNORECASE,
+)
+_DATED = re.compile(r"\s*,?\s*ngày\s+\d{1,2}\s*(?:/|-|tháng)", re.IGNORECASE)
+_HEADLINE_SUBJECT = re.compile(r"\s(?:V/v|v/v|về\s+việc|Về\s+việc)\s+(?P<subject>\S.*)$")
+
+
 # The body that enacts a Quyết định or Chỉ thị, on its own line between the title and "Căn cứ …"
 # or "QUYẾT ĐỊNH:": "ỦY BAN NHÂN DÂN TỈNH", "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ".
 _ENACTING = re.compile(r"^(?:chu\s+tich\s+)?(?:uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+dong\s+nhan\s+dan)\b")
@@ -789,6 +797,27 @@ def extract_meta(
                 )
             break
 
+    # A portal posting a document under a headline of its number, date and subject ("Công văn số
+    # 415/SNV-CCHC ngày 12/3/2024 V/v góp ý dự thảo …", then "Đăng ngày: 14/03/2024"): that line
+    # is the document's own header, not a news item's headline.
+    doc_line = None
+    if number_line is None and place_line is None:
+        first = next((ln for ln in header[:4] if ln.text), None)
+        m = _DOC_HEADLINE.match(first.text) if first is not None else None
+        syms = [x for x in find_symbols(first.text) if x.start < 40] if m else []
+        # its date right after the number: "Kế hoạch số 99/KH-UBND về …" alone may be news of it
+        if syms and not _DATED.match(first.text, syms[0].end):
+            syms = []
+        if syms:
+            doc_line, own, number_line = m, syms[0], first
+            meta.number = own.number
+            ev["number"] = Evidence(start=first.start + own.start, end=first.start + own.end, rule="headline-so")
+            dates = find_dates(first.text[own.end:own.end + 40])
+            if dates:
+                meta.issue_date = dates[0][2]
+                ev["issue_date"] = Evidence(start=first.start + own.end + dates[0][0],
+                                            end=first.start + own.end + dates[0][1], rule="headline-ngay")
+
     news = number_line is None and place_line is None
 
     # Type: the symbol's code, else the heading line, else a "V/v" letter, else a news item.
@@ -852,7 +881,12 @@ def extract_meta(
         title_lines = _title_formal(
             header, max(x.end for x in (number_line, place_line) if x is not None), heading
         )
-        if title_lines:
+        subject = _HEADLINE_SUBJECT.search(number_line.text) if doc_line is not None and number_line else None
+        if subject:
+            meta.title = subject.group("subject").strip().rstrip(".")
+            ev["title"] = Evidence(start=number_line.start + subject.start("subject"),
+                                   end=number_line.start + subject.end("subject"), rule="headline-v-v")
+        elif title_lines:
             title = " ".join(x.text for x in title_lines)
             subject = _SUBJECT_LINE.match(fold(title))
             if subject and fold(title).startswith(("v/v", "v.v")):

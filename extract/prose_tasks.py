@@ -631,6 +631,16 @@ def _is_self(units: list[Found], issuer: str | None) -> bool:
 
 
 _HEAD_OF = re.compile(r"^(?:chu tich|giam doc|thu truong|chanh van phong|truong)\s+")
+_LEADER = re.compile(r"^(?:(?:pho )?chu tich|(?:pho )?bi thu)\s+")
+
+
+def _is_a_leader(units: list[Found]) -> bool:
+    """One leader of one body ("Phó Chủ tịch UBND huyện"), not the heads of many ("Chủ tịch UBND
+    các xã")."""
+    if len(units) != 1:
+        return False
+    folded = fold(units[0].text).strip()
+    return bool(_LEADER.match(folded)) and " cac " not in f" {folded} "
 _DIRECTS = re.compile(r"^chi\s+dao\s+(?:cho\s+)?")
 
 
@@ -658,10 +668,12 @@ def _served_by(issuer: str | None) -> str | None:
     return served if served != folded else None
 
 
-def _directed(clause: str, folded: str, sub: Subject, issuer: str | None) -> Subject:
+def _directed(clause: str, folded: str, sub: Subject, issuer: str | None, leaders: bool = False) -> Subject:
     """"Chủ tịch UBND tỉnh chỉ đạo các sở, ngành …": the issuer directing units hands them the
-    work; a lower unit directing others ("UBND các huyện chỉ đạo UBND cấp xã …") keeps it."""
-    if not sub.units or not _is_issuer_or_head(sub.units, issuer):
+    work; a lower unit directing others ("UBND các huyện chỉ đạo UBND cấp xã …") keeps it. With
+    `leaders` (news, a Thông báo), any one leader directing does too ("Phó Chủ tịch UBND huyện
+    chỉ đạo Phòng Nông nghiệp … hướng dẫn nông dân …", of a visit)."""
+    if not sub.units or not (_is_issuer_or_head(sub.units, issuer) or (leaders and _is_a_leader(sub.units))):
         return sub
     m = _DIRECTS.match(folded[sub.pred_start:sub.pred_start + 40])
     if not m:
@@ -742,7 +754,7 @@ def _refs(units: list[Found]) -> list[UnitRef]:
 def _make_task(block: Block, body_off: int, body: str, fbody: str, t_start: int, t_end: int, clause_start: int,
                lead: list[UnitRef], support: list[UnitRef], label: str | None, ctx: Context, rule: str) -> Task | None:
     text = body[t_start:t_end].strip(" ;,.")
-    if not _has_words(text, 3) or structure.is_exhortation(text):
+    if not _has_words(text, 3) or structure.is_exhortation(text) or structure.is_appendix_pointer(text):
         return None
     found = find_deadline(body[clause_start:t_end], ctx.ref_year, fbody[clause_start:t_end])
     deadline = found[0] if found else next((f.deadline for f in reversed(ctx.frames) if f.deadline), None)
@@ -851,7 +863,7 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label:
     # window keeps a long passage linear (every clause would otherwise re-read the rest)
     first = subject_of(body[:_WINDOW], fbody[:_WINDOW])
     if first is not None:
-        first = _directed(body[:_WINDOW], fbody[:_WINDOW], first, ctx.self_issuer)
+        first = _directed(body[:_WINDOW], fbody[:_WINDOW], first, ctx.self_issuer, ctx.heads_report)
     own = False
     if first is not None and first.units and not (
             first.assigned_by is None and _is_issuer_or_head(first.units, ctx.self_issuer, ctx.heads_report)) \
@@ -881,7 +893,7 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label:
         sub = subject_of(clause, fclause)
         if sub is None or not sub.units or sub.colon and point < search_from:
             continue
-        sub = _directed(clause, fclause, sub, ctx.self_issuer)
+        sub = _directed(clause, fclause, sub, ctx.self_issuer, ctx.heads_report)
         if _is_issuer_or_head(sub.units, ctx.self_issuer, ctx.heads_report) and sub.assigned_by is None:
             continue
         if structure.is_report_of_work_done(body[point + sub.pred_start:point + sub.pred_start + _PREDICATE_SEEN]):

@@ -138,6 +138,18 @@ def _exhortation_re() -> re.Pattern[str]:
     return re.compile(data()["formulas"]["exhortation"])
 
 
+@cache
+def _appendix_pointer_re() -> re.Pattern[str]:
+    return re.compile(data()["formulas"]["appendix_pointer"])
+
+
+def is_appendix_pointer(task_text: str) -> bool:
+    """ "Hướng dẫn tại Phụ lục I": where the work is written, not the work (the appendix's own rows
+    are read as tasks where the appendix is in the text)."""
+    folded = fold(task_text).strip(" .;,/")
+    return len(folded) < 120 and bool(_appendix_pointer_re().fullmatch(folded))
+
+
 def is_exhortation(task_text: str) -> bool:
     """A task's text that only bids its units carry the document out ("nghiêm túc thực hiện Chỉ
     thị này"): the closing formula's work, though a sentence or clause follows it in the passage."""

@@ -364,8 +364,8 @@ def _group_at(toks: _Toks, i: int, places: bool) -> int:
             k += 1
         elif sep.low == "và" and toks[k].low == "các":
             k += 1
-        elif sep.text in ("-", "–") and places and _seq_at(toks, k, _PLACES):
-            pass  # places paired by a dash: "UBND các quận - huyện", "Chủ tịch UBND các xã - thị trấn"
+        elif sep.text in ("-", "–") and (places and _seq_at(toks, k, _PLACES) or _seq_at(toks, k, _GROUP_NOUNS)):
+            pass  # paired by a dash: "UBND các quận - huyện", "Chủ tịch UBND các xã - thị trấn", "Các sở-ngành"
         elif not (sep.text == "," or sep.low == "và"):
             break
         m = _seq_at(toks, k, nouns)

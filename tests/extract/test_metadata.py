@@ -500,3 +500,13 @@ def test_a_ministrys_lead_is_no_issuer_for_the_province() -> None:
     m = meta("Thành phố Huế xếp thứ 5 cả nước về Chỉ số cải cách hành chính năm 2024\n\n09/05/2025\n\nBộ Nội vụ vừa "
              "công bố Chỉ số cải cách hành chính năm 2024 của các bộ, cơ quan ngang bộ và UBND các tỉnh, thành phố.")
     assert m.issuer is None
+
+
+def test_a_portal_posting_a_letter_under_its_number_date_and_subject():
+    # a Sở Nội vụ's portal (Sơn La, QA round 15): the headline is the letter's own header
+    m = meta("Công văn số 415/SNV-CCHC ngày 12/3/2024 V/v góp ý dự thảo hướng dẫn chấm điểm Chỉ số cải cách hành "
+             "chính.\n\nĐăng ngày: 14/03/2024 09:10:00\n\nKính gửi:\n\n– Các sở, ban, ngành;\n\n"
+             "Sở Nội vụ đã dự thảo Hướng dẫn chấm điểm Chỉ số cải cách hành chính năm 2024.\n")
+    assert (m.number, m.type, m.issue_date) == ("415/SNV-CCHC", "Công văn", dt.date(2024, 3, 12))
+    assert m.title == "góp ý dự thảo hướng dẫn chấm điểm Chỉ số cải cách hành chính"
+    assert m.issuer == "Sở Nội vụ"

@@ -1126,3 +1126,29 @@ def test_a_report_of_the_heads_inspection_lists_no_tasks() -> None:
     tasks = tasks_of("Chủ tịch UBND huyện đã kiểm tra tiến độ thi công các công trình: Đập tràn thôn Yên Sơn, xã Dực "
                      "Yên; tuyến đường tại xã Quảng Lâm.\n", issuer="UBND huyện Đầm Hà", doc_type="Tin bài")
     assert tasks == []
+
+
+def test_a_leader_directing_units_on_a_visit_hands_them_the_work() -> None:
+    # a district portal's news of a visit (Hòa Bình, QA round 15): "chỉ đạo" as "yêu cầu"
+    (task,) = tasks_of("Qua kiểm tra thực tế tại 02 xã, Phó Chủ tịch UBND huyện chỉ đạo Phòng Nông nghiệp và Phát "
+                       "triển nông thôn phối hợp với Trạm Khuyến nông hướng dẫn nông dân phòng trừ sâu bệnh.\n",
+                       issuer="UBND huyện Tân Lạc", doc_type="Tin bài")
+    assert leads(task) == ["Phòng Nông nghiệp và Phát triển nông thôn"] and supports(task) == ["Trạm Khuyến nông"]
+
+
+def test_a_letters_pointer_to_its_appendix_and_its_thanks_are_no_tasks() -> None:
+    # a Sở's letter posted on its portal (Sơn La, QA round 15)
+    tasks = tasks_of("Sở Nội vụ đã dự thảo Hướng dẫn chấm điểm Chỉ số cải cách hành chính năm 2024:\n\n"
+                     "– Đối với các sở, ban, ngành: Hướng dẫn tại Phụ lục I;\n\n"
+                     "– Đối với UBND các huyện, thành phố: Hướng dẫn tại Phụ lục II.\n\n"
+                     "Đề nghị các cơ quan, đơn vị nghiên cứu dự thảo và gửi ý kiến góp ý về Sở Nội vụ trước ngày "
+                     "25/3/2024 để tổng hợp.\n\nXin trân trọng cảm ơn./.\n",
+                     issuer="Sở Nội vụ", doc_type="Công văn")
+    assert [leads(t) for t in tasks] == [["các cơ quan, đơn vị"]]
+
+
+def test_news_on_a_signed_letter_gives_its_request() -> None:
+    (task,) = tasks_of("Chủ tịch UBND tỉnh vừa ký văn bản số 6151/UBND-NC yêu cầu Thủ trưởng các sở, ban ngành chỉ "
+                       "đạo phối hợp cung cấp thông tin khảo sát Chỉ số SIPAS năm 2023.\n",
+                       issuer="UBND tỉnh Quảng Ngãi", doc_type="Tin bài", year=2023)
+    assert leads(task) == ["Thủ trưởng các sở, ban ngành"]

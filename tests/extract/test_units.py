@@ -162,6 +162,7 @@ def test_split_cell(cell: str, units: list[str]) -> None:
         "Chủ tịch UBND các xã - thị trấn",
         "UBND các quận - huyện liên quan",
         "các sở ngành chức năng",
+        "các phòng ban chuyên môn, đơn vị sự nghiệp",  # "phòng ban" with no comma (Phù Đổng, Hà Nội)
         "các cơ quan báo, đài của Thành phố",
     ],
 )
