@@ -478,6 +478,10 @@ def _describes_thing(text: str, folded: str, s: int, e: int) -> bool:
         return False
     if not before:  # the clause opens with it: "Định kỳ báo cáo …", "Thường xuyên kiểm tra …"
         return False
+    if folded[:s].rstrip().endswith(",") and _WORD.match(folded, e + 1):
+        # a verb phrase of its own after a comma: "chủ động xây dựng kế hoạch, thường xuyên theo dõi
+        # các thôn …" says how often the unit acts, whatever noun the phrase before held
+        return False
     if _COPULAS & set(before):
         return True
     skip = max(0, len(before) - _DISQ_WINDOW)  # where the window starts in the clause

@@ -751,10 +751,26 @@ def _refs(units: list[Found]) -> list[UnitRef]:
     return out
 
 
+_NAME_LIST_SPLIT = re.compile(r"\s*(?:[,;]|\bvà\b)\s*")
+
+
+def _names_only(text: str) -> bool:
+    """Text after a unit's colon that assigns nothing: a headline in capitals ("UBND XÃ TÂN PHÚ:
+    HỌP TRIỂN KHAI CÔNG TÁC …") or the names the title stands for ("các Bộ trưởng: Quốc phòng,
+    Công an, Nông nghiệp và Môi trường")."""
+    if text.upper() == text and any(c.isalpha() for c in text):
+        return True
+    if len(text) > 200 or "," not in text:
+        return False
+    parts = [p for p in _NAME_LIST_SPLIT.split(text) if p]
+    return len(parts) >= 2 and all(p[:1].isupper() and len(p.split()) <= 5 for p in parts)
+
+
 def _make_task(block: Block, body_off: int, body: str, fbody: str, t_start: int, t_end: int, clause_start: int,
                lead: list[UnitRef], support: list[UnitRef], label: str | None, ctx: Context, rule: str) -> Task | None:
     text = body[t_start:t_end].strip(" ;,.")
-    if not _has_words(text, 3) or structure.is_exhortation(text) or structure.is_appendix_pointer(text):
+    if not _has_words(text, 3) or structure.is_exhortation(text) or structure.is_appendix_pointer(text) \
+            or _names_only(text):
         return None
     found = find_deadline(body[clause_start:t_end], ctx.ref_year, fbody[clause_start:t_end])
     deadline = found[0] if found else next((f.deadline for f in reversed(ctx.frames) if f.deadline), None)
@@ -864,6 +880,8 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label:
     first = subject_of(body[:_WINDOW], fbody[:_WINDOW])
     if first is not None:
         first = _directed(body[:_WINDOW], fbody[:_WINDOW], first, ctx.self_issuer, ctx.heads_report)
+    if first is not None and first.colon and _names_only(body[first.pred_start:].strip(" ;,.")):
+        return [], True  # "UBND XÃ TÂN PHÚ: HỌP TRIỂN KHAI …", "các Bộ trưởng: Quốc phòng, Công an"
     own = False
     if first is not None and first.units and not (
             first.assigned_by is None and _is_issuer_or_head(first.units, ctx.self_issuer, ctx.heads_report)) \

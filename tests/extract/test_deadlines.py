@@ -467,3 +467,12 @@ def test_a_recurrence_before_the_reports_recipient_says_how_often_it_is_sent(tex
 
 def test_a_recurrence_before_a_topic_still_describes_the_thing() -> None:
     assert find_deadline("Sở Nội vụ xây dựng kế hoạch hằng năm về cải cách hành chính.", 2025) is None
+
+
+def test_a_recurrence_opening_a_verb_phrase_after_a_comma_is_the_units_own() -> None:
+    # a commune's meeting conclusion (QA round 15): "kế hoạch" before the comma is another phrase's noun
+    found = find_deadline("chủ động xây dựng kế hoạch, thường xuyên theo dõi các thôn để xử lý kịp thời các vướng mắc",
+                          2024)
+    assert found is not None and found[0].raw == "thường xuyên" and found[0].date is None
+    # …while one describing the noun before it stays none: "dự toán ngân sách hằng năm"
+    assert find_deadline("lập dự toán ngân sách hằng năm theo quy định", 2024) is None

@@ -1152,3 +1152,12 @@ def test_news_on_a_signed_letter_gives_its_request() -> None:
                        "đạo phối hợp cung cấp thông tin khảo sát Chỉ số SIPAS năm 2023.\n",
                        issuer="UBND tỉnh Quảng Ngãi", doc_type="Tin bài", year=2023)
     assert leads(task) == ["Thủ trưởng các sở, ban ngành"]
+
+
+def test_a_capitals_headline_or_a_titles_names_after_a_colon_assign_nothing() -> None:
+    # a commune portal's headline and a Công điện's addressees (QA round 15)
+    tasks = tasks_of("UBND XÃ TÂN PHÚ: HỌP TRIỂN KHAI CÔNG TÁC PHÒNG, CHỐNG HẠN NĂM 2024\n\n"
+                     "Công điện gửi Chủ tịch UBND các tỉnh: Nghệ An, Hà Tĩnh; các Bộ trưởng: Quốc phòng, Công an, "
+                     "Nông nghiệp và Môi trường.\n\nThủ tướng Chính phủ yêu cầu các bộ, ngành, địa phương tập trung "
+                     "khắc phục hậu quả mưa lũ, hoàn thành trước ngày 15/11/2024.\n", issuer=None, doc_type="Tin bài")
+    assert [leads(t) for t in tasks] == [["các bộ, ngành, địa phương"]]
