@@ -769,7 +769,7 @@ def _names_only(text: str) -> bool:
 def _make_task(block: Block, body_off: int, body: str, fbody: str, t_start: int, t_end: int, clause_start: int,
                lead: list[UnitRef], support: list[UnitRef], label: str | None, ctx: Context, rule: str) -> Task | None:
     text = body[t_start:t_end].strip(" ;,.")
-    if not _has_words(text, 3) or structure.is_exhortation(text) or structure.is_appendix_pointer(text) \
+    if not _has_words(text, 3) or structure.is_exhortation(text) or structure.is_not_work(text) \
             or _names_only(text):
         return None
     found = find_deadline(body[clause_start:t_end], ctx.ref_year, fbody[clause_start:t_end])

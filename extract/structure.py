@@ -139,15 +139,15 @@ def _exhortation_re() -> re.Pattern[str]:
 
 
 @cache
-def _appendix_pointer_re() -> re.Pattern[str]:
-    return re.compile(data()["formulas"]["appendix_pointer"])
+def _not_work_re() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in data()["formulas"]["not_work"]))
 
 
-def is_appendix_pointer(task_text: str) -> bool:
-    """ "Hướng dẫn tại Phụ lục I": where the work is written, not the work (the appendix's own rows
-    are read as tasks where the appendix is in the text)."""
+def is_not_work(task_text: str) -> bool:
+    """ "Hướng dẫn tại Phụ lục I" (where the work is written: the appendix's own rows are read as
+    tasks where it is in the text), "liên hệ Sở Nội vụ … để được hướng dẫn" (whom to ask)."""
     folded = fold(task_text).strip(" .;,/")
-    return len(folded) < 120 and bool(_appendix_pointer_re().fullmatch(folded))
+    return len(folded) < 300 and bool(_not_work_re().fullmatch(folded))
 
 
 def is_exhortation(task_text: str) -> bool:
@@ -263,7 +263,7 @@ def _report_re() -> re.Pattern[str]:
 
 
 # markers of tense that fold like verbs: "đã"/"đa dạng", "đang"/"đăng tải", "vừa"/"vữa"
-_TENSE_PRINTED = {"da": "đã", "dang": "đang", "vua": "vừa"}
+_TENSE_PRINTED = {"da": "đã", "dang": "đang", "vua": "vừa", "se": "sẽ"}
 
 
 def is_report_of_work_done(predicate: str) -> bool:
@@ -274,6 +274,8 @@ def is_report_of_work_done(predicate: str) -> bool:
         return False
     # "đăng tải …", "đa dạng hóa …" are work, not "đang"/"đã"
     first = folded.split(None, 1)[0]
+    if first == "se" and re.match(r"se\s+(?:la|chu tri|chiu trach nhiem|phu trach)\b", folded):
+        return False  # "Sở Nội vụ sẽ là đơn vị chủ trì, tham mưu …": the plan naming its lead
     if first == "chua":
         clause = re.split(r"[;.:]", folded, maxsplit=1)[0]
         return not _pending_urged_re().search(clause)

@@ -12,6 +12,7 @@ from vanban.extract.structure import (
     is_end_of_body,
     is_exhortation,
     is_not_task_section,
+    is_not_work,
     is_report_of_work_done,
     is_subject_line,
     parse_label,
@@ -146,6 +147,9 @@ def test_report_of_work_done() -> None:
                                   "thành 30/6/2025); Sở Tài chính chưa bố trí kinh phí")
     # … unless the clause urges the units still behind: "Các đơn vị chưa gửi báo cáo khẩn trương gửi …"
     assert not is_report_of_work_done("chưa gửi báo cáo khẩn trương gửi về Sở Nội vụ trước ngày 20/10/2025")
+    # what another body means to do, in a news item (QA round 15); a plan naming its lead is work
+    assert is_report_of_work_done("sẽ phối hợp với Hiệp hội Doanh nghiệp tỉnh tổ chức khảo sát DDCI năm 2025")
+    assert not is_report_of_work_done("sẽ là đơn vị chủ trì, tham mưu giúp UBND tỉnh chỉ đạo tổ chức triển khai")
     # a visit reported in a news item (Nghệ An, QA round 15)
     assert is_report_of_work_done("làm việc với UBND huyện Đô Lương về xây dựng hệ thống truyền thanh cơ sở")
 
@@ -202,3 +206,17 @@ def test_an_exhortation_with_its_warning() -> None:
 ])
 def test_sections_that_report_work_done(heading: str, skip: bool) -> None:
     assert is_not_task_section(heading) is skip
+
+
+@pytest.mark.parametrize("text", [
+    "Hướng dẫn tại Phụ lục I",  # a Sở's letter posted on its portal (Sơn La)
+    "Chi tiết theo Phụ lục đính kèm",
+    "liên hệ Sở Nội vụ (qua Phòng Cải cách hành chính, điện thoại: 0269.3824.517) để được hướng dẫn./",
+])
+def test_task_texts_that_are_no_work(text: str) -> None:
+    assert is_not_work(text)
+
+
+def test_work_is_work() -> None:
+    assert not is_not_work("rà soát, bổ sung danh mục thủ tục hành chính tại Phụ lục I của Quyết định số 12/QĐ-UBND")
+    assert not is_not_work("liên hệ với các doanh nghiệp để nắm bắt khó khăn, vướng mắc trong thực hiện thủ tục")
