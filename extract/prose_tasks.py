@@ -760,7 +760,7 @@ def _names_only(text: str) -> bool:
     Công an, Nông nghiệp và Môi trường")."""
     if text.upper() == text and any(c.isalpha() for c in text):
         return True
-    if len(text) > 200 or "," not in text:
+    if len(text) > 600 or "," not in text:
         return False
     parts = [p for p in _NAME_LIST_SPLIT.split(text) if p]
     return len(parts) >= 2 and all(p[:1].isupper() and len(p.split()) <= 5 for p in parts)

@@ -102,6 +102,10 @@ def test_task_sections(heading: str) -> None:
     "Chỉ thị này được phổ biến đến chi bộ và đảng viên.",
     "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành tổ chức triển khai thực hiện nghiêm Chỉ thị này.",
     "Điều 3. Chánh Văn phòng UBND tỉnh, Thủ trưởng các sở, ngành chịu trách nhiệm thi hành Quyết định này.",
+    # a portal item's source and its related-news box (Quảng Trị, Côn Đảo; QA round 15)
+    "(Theo Công văn số 6012/UBND-KT, ngày 14/11/2023)",
+    "(Nguồn: Từ Công văn số 1150/UBND-VP ngày 22/04/2021)",
+    "Tin tức liên quan",
 ])
 def test_closing_formulas(text: str) -> None:
     assert is_closing_formula(text)
@@ -114,6 +118,8 @@ def test_closing_formulas(text: str) -> None:
     # following the Quyết định up is work (Bình Định, 636/QĐ-UBND, Điều 2)
     "Điều 2. Giao Giám đốc Sở Nội vụ hướng dẫn, theo dõi, kiểm tra đôn đốc việc thực hiện Quyết định này.",
     "Giao Sở Nội vụ đôn đốc việc tổ chức thực hiện Quyết định này.",
+    "Theo Kế hoạch, các cơ quan, đơn vị có trách nhiệm triển khai các nội dung sau",
+    "(Theo Kế hoạch số 12/KH-UBND) Sở Nội vụ chủ trì tổ chức hội nghị",
 ])
 def test_tasks_are_not_closing_formulas(text: str) -> None:
     assert not is_closing_formula(text)
