@@ -443,6 +443,7 @@ _NEWS_META = cues(
 
 
 # A portal's bare time stamp, with no label: "13:54 02-05-2019 | :312", "Thứ Hai, 12/02/2024 - 09:15"
+_DATE_ALONE = re.compile(r"\s*(?:Ngày\s+)?\d{1,2}/\d{1,2}/\d{4}\s*")
 _STAMP = re.compile(r"\b\d{1,2}\s*[:h]\s*\d{2}\b|\b(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat)\b")
 
 
@@ -475,8 +476,8 @@ def _news_meta_line(lines: list[Line]) -> Line | None:
     for i, ln in enumerate(head):  # no labelled line: a short line near the top that is a date and a time
         if len(ln.text) > 60 or not find_dates(ln.text):
             continue
-        if _STAMP.search(ln.folded):
-            return ln
+        if _STAMP.search(ln.folded) or _DATE_ALONE.fullmatch(ln.text):
+            return ln  # "20/7/2022 16:18", or "02/06/2021" alone on its line
         nxt = head[i + 1] if i + 1 < len(head) else None
         if nxt is not None and _same_row(ln, nxt) and _STAMP.search(nxt.folded):
             return ln  # "Ngày 25/04/2024 | 09:50": the time in the next cell of the row
@@ -507,7 +508,13 @@ def _lead_org(lines: list[Line], after: Line | None) -> tuple[Line, re.Match[str
     return None
 
 
-_NEWS_SKIP = re.compile(r"^(?:image|banner|trang\s+chu|tin\s+tuc|chia\s+se|in\s+bai|print|share|home)\b")
+_NEWS_SKIP = re.compile(
+    r"^(?:(?:image|banner|trang\s+chu|tin\s+tuc|chia\s+se|in\s+bai|print|share|home|"
+    # a portal's furniture above the headline: font-size buttons, its own name, a section's label,
+    # a letter's addressees ("Kính gửi: …", "- Hiệu trưởng các trường …")
+    r"tang\s+co\s+chu|giam\s+co\s+chu|cong\s+thong\s+tin\s+dien\s+tu|trang\s+thong\s+tin\s+dien\s+tu|"
+    r"tin\s+chi\s+dao\s+dieu\s+hanh|chu\s+de\s+cong\s+tac|kinh\s+gui)\b|[-–+•]\s)"
+)
 
 
 def _headline(lines: list[Line], title_hint: str | None, meta: Line | None) -> Line | None:
@@ -600,6 +607,8 @@ def _title_formal(header: list[Line], after: int, heading: Line | None) -> list[
             continue
         if heading is None and not out and not _is_caps(ln.text):
             break  # without a heading the title is the caps block
+        if not out and _ARTICLE_LINE.match(ln.folded):
+            break  # "Điều 1. Ban hành kèm theo …": the body has begun, the subject line was left out
         if heading is not None and not out and _is_caps(ln.text) and ln.folded.startswith("cua "):
             continue  # "CHỈ THỊ" / "CỦA BAN THƯỜNG VỤ THÀNH ỦY" / "về …": who issues it, not its subject
         if out and (_is_caps(ln.text) != _is_caps(out[0].text)):
@@ -618,6 +627,8 @@ def _title_formal(header: list[Line], after: int, heading: Line | None) -> list[
     return out
 
 
+_GREETING = re.compile(r"(?:dong\s+)?kinh\s+gui\s*:")
+_ARTICLE_LINE = re.compile(r"dieu\s+\d{1,3}\s*[.:]")
 _DOC_HEADLINE = re.compile(
     r"^\s*(?:Công\s+văn|Kế\s+hoạch|Quyết\s+định|Chỉ\s+thị|Thông\s+báo|Báo\s+cáo|Hướng\s+dẫn|Công\s+điện)\s+số\s*:?\s*\d",
     re.IGNORECASE,
@@ -839,6 +850,10 @@ def extract_meta(
             end=(number_line or place_line or header[0]).end,
             rule="letter-no-type-code",
         )
+    elif news and (greeting := next((ln for ln in lines[:15] if _GREETING.match(ln.folded)), None)):
+        # a letter copied without its header: "Kính gửi: Sở Nội vụ các tỉnh, …" addresses, no news does
+        meta.type = "Công văn"
+        ev["type"] = Evidence(start=greeting.start, end=greeting.end, rule="letter-kinh-gui")
     elif news:
         meta.type = "Tin bài"
         ev["type"] = Evidence(start=0, end=0, rule="news-no-so-line")

@@ -510,3 +510,25 @@ def test_a_portal_posting_a_letter_under_its_number_date_and_subject():
     assert (m.number, m.type, m.issue_date) == ("415/SNV-CCHC", "Công văn", dt.date(2024, 3, 12))
     assert m.title == "góp ý dự thảo hướng dẫn chấm điểm Chỉ số cải cách hành chính"
     assert m.issuer == "Sở Nội vụ"
+
+
+def test_a_portal_pages_furniture_and_bare_date_line():
+    # Bắc Kạn's portal (QA round 15): a date alone on its line, font-size buttons above the headline
+    m = meta("02/06/2021\nTăng cỡ chữ Giảm cỡ chữ\nSở Nội vụ đôn đốc tổng kết cuộc bầu cử đại biểu Quốc hội và đại "
+             "biểu Hội đồng nhân dân các cấp\nSở Nội vụ vừa có Công văn đôn đốc tổ chức tổng kết cuộc bầu cử đại biểu "
+             "Quốc hội khóa XV và đại biểu HĐND các cấp nhiệm kỳ 2021 - 2026 trên địa bàn tỉnh Bắc Kạn.\n")
+    assert m.issue_date == dt.date(2021, 6, 2)
+    assert m.title.startswith("Sở Nội vụ đôn đốc tổng kết cuộc bầu cử")
+
+
+def test_a_letter_copied_without_its_header_is_a_cong_van():
+    # a ministry's letter as a legal-text site prints it from "Kính gửi" on (QA round 15)
+    m = meta("Kính gửi: Sở Nội vụ các tỉnh, thành phố trực thuộc Trung ương\n\nThực hiện Kế hoạch số 125/KH-BNV ngày "
+             "10/5/2019 của Bộ Nội vụ, Bộ Nội vụ đề nghị Sở Nội vụ các tỉnh phối hợp triển khai một số nội dung sau:\n")
+    assert m.type == "Công văn" and m.title is None
+
+
+def test_a_quyet_dinh_without_its_subject_line_has_no_title():
+    m = meta("ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN\nSố: 55/QĐ-UBND\nNinh Thuận, ngày 05 tháng 3 năm 2010\n\n"
+             "Điều 1. Ban hành kèm theo Quyết định này Chương trình hành động nâng cao chỉ số năng lực cạnh tranh.\n")
+    assert m.type == "Quyết định" and m.title is None
