@@ -1161,3 +1161,10 @@ def test_a_capitals_headline_or_a_titles_names_after_a_colon_assign_nothing() ->
                      "Nông nghiệp và Môi trường.\n\nThủ tướng Chính phủ yêu cầu các bộ, ngành, địa phương tập trung "
                      "khắc phục hậu quả mưa lũ, hoàn thành trước ngày 15/11/2024.\n", issuer=None, doc_type="Tin bài")
     assert [leads(t) for t in tasks] == [["các bộ, ngành, địa phương"]]
+
+
+def test_the_rest_of_the_communes_reported_at_work_is_no_task() -> None:
+    # a district portal's crop news (QA round 15): "còn lại" belongs to the group, "đã" reports
+    tasks = tasks_of("Đến nay, các xã, thị trấn còn lại đã làm đất đợt 2 đạt 100% diện tích và đang tập trung gieo "
+                     "cấy, phấn đấu hoàn thành xong trước ngày 10/7.\n", issuer="UBND huyện Ân Thi", doc_type="Tin bài")
+    assert tasks == []
