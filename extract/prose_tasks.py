@@ -612,6 +612,9 @@ class Context:
     # news and a Thông báo report what the issuer's head does; a plan's own text gives its head
     # duties too ("Chủ tịch UBND xã tiếp công dân định kỳ vào ngày 15 hằng tháng")
     heads_report: bool = True
+    # a news item: what one leader does on a visit is reported ("Đồng chí Phó Chủ tịch UBND huyện đi
+    # kiểm tra …"); what the leader asks of units is the task
+    news: bool = False
     # the issuer whose own actions are reported, not assigned; a Văn phòng's Thông báo kết luận
     # speaks for the body it serves ("UBND tỉnh …"), and gives the Văn phòng tasks of its own
     self_issuer: str | None = None
@@ -639,8 +642,9 @@ def _is_a_leader(units: list[Found]) -> bool:
     các xã")."""
     if len(units) != 1:
         return False
-    folded = fold(units[0].text).strip()
-    return bool(_LEADER.match(folded)) and " cac " not in f" {folded} "
+    folded = f" {fold(units[0].text).strip()} "
+    # not "Chủ tịch UBND cấp huyện": every district's chair, a group's title
+    return bool(_LEADER.match(folded[1:])) and " cac " not in folded and " cap " not in folded
 _DIRECTS = re.compile(r"^chi\s+dao\s+(?:cho\s+)?")
 
 
@@ -884,7 +888,8 @@ def _tasks_in_passage(block: Block, body_off: int, body: str, fbody: str, label:
         return [], True  # "UBND XÃ TÂN PHÚ: HỌP TRIỂN KHAI …", "các Bộ trưởng: Quốc phòng, Công an"
     own = False
     if first is not None and first.units and not (
-            first.assigned_by is None and _is_issuer_or_head(first.units, ctx.self_issuer, ctx.heads_report)) \
+            first.assigned_by is None and (_is_issuer_or_head(first.units, ctx.self_issuer, ctx.heads_report)
+                                           or (ctx.news and _is_a_leader(first.units)))) \
             and not structure.is_report_of_work_done(body[first.pred_start:first.pred_start + _PREDICATE_SEEN]):
         own = True
         if first.colon:
@@ -1212,7 +1217,8 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
     # and sliced per block, rather than each block folded anew.
     doc_text = text or ""
     ftext_all = fold(doc_text) if doc_text else ""
-    ctx = Context(issuer=issuer, ref_year=ref_year, heads_report=doc_type in (None, "Tin bài", "Thông báo"))
+    ctx = Context(issuer=issuer, ref_year=ref_year, heads_report=doc_type in (None, "Tin bài", "Thông báo"),
+                  news=doc_type in (None, "Tin bài"))
     served = _served_by(issuer) if doc_type == "Thông báo" else None
     ctx.self_issuer = served if served is not None else issuer
     report = doc_type == "Báo cáo"

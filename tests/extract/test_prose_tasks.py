@@ -1168,3 +1168,13 @@ def test_the_rest_of_the_communes_reported_at_work_is_no_task() -> None:
     tasks = tasks_of("Đến nay, các xã, thị trấn còn lại đã làm đất đợt 2 đạt 100% diện tích và đang tập trung gieo "
                      "cấy, phấn đấu hoàn thành xong trước ngày 10/7.\n", issuer="UBND huyện Ân Thi", doc_type="Tin bài")
     assert tasks == []
+
+
+def test_a_leaders_own_visit_in_news_is_reported_not_assigned() -> None:
+    # a district portal (Ân Thi, QA round 15): the leader's own round is news; the chairs of every
+    # district told to hold dialogues are a task
+    assert tasks_of("Ngày 15/7, đồng chí Phó Chủ tịch UBND huyện đi kiểm tra tình hình sản xuất vụ Mùa của các địa "
+                    "phương.\n", issuer="UBND huyện Ân Thi", doc_type="Tin bài") == []
+    (task,) = tasks_of("Chủ tịch UBND cấp huyện trực tiếp đối thoại với người dân ít nhất 01 lần/quý.\n",
+                       issuer="UBND tỉnh Lào Cai", doc_type="Tin bài")
+    assert leads(task) == ["Chủ tịch UBND cấp huyện"]
