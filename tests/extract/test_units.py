@@ -164,6 +164,7 @@ def test_split_cell(cell: str, units: list[str]) -> None:
         "các sở ngành chức năng",
         "các phòng ban chuyên môn, đơn vị sự nghiệp",  # "phòng ban" with no comma (Phù Đổng, Hà Nội)
         "Các đơn vị còn lại",  # the rest of a list: "Các đơn vị còn lại khẩn trương gửi báo cáo …"
+        "đại biểu HĐND tỉnh",  # a council's deputies (Ninh Thuận, on citizen reception)
         "các cơ quan báo, đài của Thành phố",
     ],
 )
