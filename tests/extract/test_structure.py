@@ -156,6 +156,8 @@ def test_report_of_work_done() -> None:
     # what another body means to do, in a news item (QA round 15); a plan naming its lead is work
     assert is_report_of_work_done("sẽ phối hợp với Hiệp hội Doanh nghiệp tỉnh tổ chức khảo sát DDCI năm 2025")
     assert not is_report_of_work_done("sẽ là đơn vị chủ trì, tham mưu giúp UBND tỉnh chỉ đạo tổ chức triển khai")
+    # leave, not an order (a ministry's letter on digital transformation, QA round 15)
+    assert is_report_of_work_done("có thể xây dựng văn bản riêng về chuyển đổi số như chiến lược, chương trình")
     # a visit reported in a news item (Nghệ An, QA round 15)
     assert is_report_of_work_done("làm việc với UBND huyện Đô Lương về xây dựng hệ thống truyền thanh cơ sở")
 
