@@ -508,6 +508,12 @@ def _lead_org(lines: list[Line], after: Line | None) -> tuple[Line, re.Match[str
     return None
 
 
+def _lead_issuer(ln: Line, m: re.Match[str]) -> tuple[str, Evidence]:
+    """The issuer `_lead_org` found, and where."""
+    return _short_ubnd(m.group("org")), Evidence(start=ln.start + m.start("org"), end=ln.start + m.end("org"),
+                                                 rule="lead-subject")
+
+
 _NEWS_SKIP = re.compile(
     r"^(?:(?:image|banner|trang\s+chu|tin\s+tuc|chia\s+se|in\s+bai|print|share|home|"
     # a portal's furniture above the headline: font-size buttons, its own name, a section's label,
@@ -576,7 +582,7 @@ def _title_formal(header: list[Line], after: int, heading: Line | None) -> list[
                 continue  # ingest sets each line it did not join apart with a blank line
             if _PLACE_LINE.match(ln.folded) or _MOTTO.match(ln.folded) or len(subject) == 4:
                 break
-            if not subject[-1].folded.endswith((" cua", " va", " cho")) and _enacts(ln, header[j + 1 :]):
+            if _enacts(subject[-1], ln, header[j + 1 :]):
                 break
             if re.match(r"(?:kinh\s+gui|so\s*:)", ln.folded) or _is_caps(ln.text) != _is_caps(first.text):
                 break
@@ -619,7 +625,7 @@ def _title_formal(header: list[Line], after: int, heading: Line | None) -> list[
             break  # under a type heading ("THÔNG BÁO"), a subject joined onto one line may run long
         if _is_caps(ln.text) and re.match(r"^(?:chu\s+tich|giam\s+doc|truong\s+ban|bo\s+truong)", ln.folded):
             break
-        if out and not out[-1].folded.endswith((" cua", " va", " cho")) and _enacts(ln, rest[i + 1 :]):
+        if out and _enacts(out[-1], ln, rest[i + 1 :]):
             break
         out.append(ln)
         if len(out) >= 4 or ln.text.endswith((".", ":")):
@@ -634,7 +640,7 @@ _DOC_HEADLINE = re.compile(
     re.IGNORECASE,
 )
 _DATED = re.compile(r"\s*,?\s*ngày\s+\d{1,2}\s*(?:/|-|tháng)", re.IGNORECASE)
-_HEADLINE_SUBJECT = re.compile(r"\s(?:V/v|v/v|về\s+việc|Về\s+việc)\s+(?P<subject>\S.*)$")
+_HEADLINE_SUBJECT = re.compile(r"\s(?i:v/v|về\s+việc)\s+(?P<subject>\S.*)$")
 
 
 # The body that enacts a Quyết định or Chỉ thị, on its own line between the title and "Căn cứ …"
@@ -643,10 +649,11 @@ _ENACTING = re.compile(r"^(?:chu\s+tich\s+)?(?:uy\s+ban\s+nhan\s+dan|ubnd|hoi\s+
 _ENACTED = re.compile(r"(?:can\s+cu\b|(?:quyet\s+dinh|chi\s+thi|quyet\s+nghi)\s*:)")
 
 
-def _enacts(ln: Line, following: list[Line]) -> bool:
-    """The enacting body's line, the next line reading "Căn cứ …" or "QUYẾT ĐỊNH:" or the header
-    ending there (a title wrapped after "CỦA" goes on: "… CỦA" / "ỦY BAN NHÂN DÂN TỈNH …")."""
-    if len(ln.text) > 60 or not _ENACTING.match(ln.folded):
+def _enacts(prev: Line, ln: Line, following: list[Line]) -> bool:
+    """`ln`, under the title line `prev`, is the enacting body's line: the next line reads "Căn
+    cứ …" or "QUYẾT ĐỊNH:", or the header ends there. A title wrapped after "CỦA" goes on ("… CỦA"
+    / "ỦY BAN NHÂN DÂN TỈNH NHIỆM KỲ …")."""
+    if len(ln.text) > 60 or not _ENACTING.match(ln.folded) or prev.folded.endswith((" cua", " va", " cho")):
         return False
     nxt = next((x for x in following if x.text), None)
     return nxt is None or bool(_ENACTED.match(nxt.folded))  # None: the body's first long line is next
@@ -811,7 +818,7 @@ def extract_meta(
     # A portal posting a document under a headline of its number, date and subject ("Công văn số
     # 415/SNV-CCHC ngày 12/3/2024 V/v góp ý dự thảo …", then "Đăng ngày: 14/03/2024"): that line
     # is the document's own header, not a news item's headline.
-    doc_line = None
+    headline_header = False
     if number_line is None and place_line is None:
         first = next((ln for ln in header[:4] if ln.text), None)
         m = _DOC_HEADLINE.match(first.text) if first is not None else None
@@ -820,7 +827,7 @@ def extract_meta(
         if syms and not _DATED.match(first.text, syms[0].end):
             syms = []
         if syms:
-            doc_line, own, number_line = m, syms[0], first
+            headline_header, own, number_line = True, syms[0], first
             meta.number = own.number
             ev["number"] = Evidence(start=first.start + own.start, end=first.start + own.end, rule="headline-so")
             dates = find_dates(first.text[own.end:own.end + 40])
@@ -896,7 +903,7 @@ def extract_meta(
         title_lines = _title_formal(
             header, max(x.end for x in (number_line, place_line) if x is not None), heading
         )
-        subject = _HEADLINE_SUBJECT.search(number_line.text) if doc_line is not None and number_line else None
+        subject = _HEADLINE_SUBJECT.search(number_line.text) if headline_header and number_line else None
         if subject:
             meta.title = subject.group("subject").strip().rstrip(".")
             ev["title"] = Evidence(start=number_line.start + subject.start("subject"),
@@ -946,10 +953,7 @@ def extract_meta(
         after = max((x for x in (head, mline) if x is not None), key=lambda x: x.start, default=None)
         lead = _lead_org(lines, after) if issuer is None else None
         if lead is not None and _has_place(lead[1].group("org")):
-            ln, m = lead
-            issuer = _short_ubnd(m.group("org"))
-            ev["issuer"] = Evidence(start=ln.start + m.start("org"), end=ln.start + m.end("org"), rule="lead-subject")
-            lead = None
+            issuer, ev["issuer"] = _lead_issuer(*lead)
         if issuer is None:
             best = None
             for m in _issued_by(text):
@@ -974,9 +978,7 @@ def extract_meta(
             # "UBND tỉnh có Công văn số 3300/UBND-TH …" with no place: less than the rules above
             # say, but the body acting all the same (its province added where the page names one;
             # a ministry's or a department's lead, "Bộ Nội vụ công bố …", is news about the province)
-            ln, m = lead
-            issuer = _short_ubnd(m.group("org"))
-            ev["issuer"] = Evidence(start=ln.start + m.start("org"), end=ln.start + m.end("org"), rule="lead-subject")
+            issuer, ev["issuer"] = _lead_issuer(*lead)
         if issuer:
             meta.issuer = _complete(issuer, None, text_province)
         meta.province = _province_of(meta.issuer, text_province) or text_province

@@ -635,6 +635,7 @@ def _is_self(units: list[Found], issuer: str | None) -> bool:
 
 _HEAD_OF = re.compile(r"^(?:chu tich|giam doc|thu truong|chanh van phong|truong)\s+")
 _LEADER = re.compile(r"^(?:(?:pho )?chu tich|(?:pho )?bi thu)\s+")
+_DIRECTS = re.compile(r"^chi\s+dao\s+(?:cho\s+)?")
 
 
 def _is_a_leader(units: list[Found]) -> bool:
@@ -645,7 +646,6 @@ def _is_a_leader(units: list[Found]) -> bool:
     folded = f" {fold(units[0].text).strip()} "
     # not "Chủ tịch UBND cấp huyện": every district's chair, a group's title
     return bool(_LEADER.match(folded[1:])) and " cac " not in folded and " cap " not in folded
-_DIRECTS = re.compile(r"^chi\s+dao\s+(?:cho\s+)?")
 
 
 def _is_issuer_or_head(units: list[Found], issuer: str | None, heads: bool = True) -> bool:

@@ -364,7 +364,7 @@ def _group_at(toks: _Toks, i: int, places: bool) -> int:
             k += 1
         elif sep.low == "và" and toks[k].low == "các":
             k += 1
-        elif sep.text in ("-", "–") and (places and _seq_at(toks, k, _PLACES) or _seq_at(toks, k, _GROUP_NOUNS)):
+        elif sep.text in ("-", "–"):
             pass  # paired by a dash: "UBND các quận - huyện", "Chủ tịch UBND các xã - thị trấn", "Các sở-ngành"
         elif not (sep.text == "," or sep.low == "và"):
             break
@@ -580,7 +580,8 @@ def _names_a_document(toks: _Toks, k: int) -> bool:
 def _enumerated_name_at(toks: _Toks, k: int) -> bool:
     """Whether toks[k:] goes on with the rest of a name that lists its fields, "A, B và C" or
     "A, B - C": one to three words, the first capitalised and no head, then "và" or a dash and
-    a capital ("Thể thao và Du lịch", "Văn thư - Lưu trữ"). A head after the comma ("…, Phòng Tư pháp") starts the next unit instead."""
+    a capital ("Thể thao và Du lịch", "Văn thư - Lưu trữ"). A head after the comma ("…, Phòng
+    Tư pháp") starts the next unit instead."""
     if not (toks.has(k) and toks[k].word and toks[k].upper) or _head_at(toks, k):
         return False
     n = 1  # the field's first word is capitalised, the rest need not be ("Thể thao")
