@@ -1373,7 +1373,8 @@ def tasks_from_prose(blocks: list[Block], issuer: str | None, ref_year: int | No
             ctx.intro_level = lab.level  # "1. Tổ công tác có nhiệm vụ:" / "a) …": the next "2." ends its list
         if len(found_tasks) == 1 and lab is None and tasks and _only_a_time(found_tasks[0]):
             # "Các đơn vị thực hiện trước ngày 25/3/2022." after the request: its time, no task
-            for task in tasks[-last_found:]:
+            # the last passage's tasks; where none gave any (field blocks, brackets), all so far
+            for task in tasks[-last_found:] if last_found else tasks:
                 if task.deadline is None:
                     task.deadline = found_tasks[0].deadline
             continue
