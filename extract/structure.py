@@ -267,8 +267,9 @@ _TENSE_PRINTED = {"da": "đã", "dang": "đang", "vua": "vừa", "se": "sẽ"}
 
 
 def is_report_of_work_done(predicate: str) -> bool:
-    """True when what follows the subject reports past work ("đã ban hành …") or work still
-    outstanding ("chưa hoàn thành …"). `predicate` runs to the clause's end or further."""
+    """True when what follows the subject reports rather than assigns: past work ("đã ban hành
+    …"), work still outstanding ("chưa hoàn thành …"), another body's intent ("sẽ phối hợp …"),
+    leave ("có thể …"). `predicate` runs to the clause's end or further."""
     folded = fold(predicate)
     if not _report_re().match(folded):
         return False
